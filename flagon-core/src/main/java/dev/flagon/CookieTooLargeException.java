@@ -1,0 +1,38 @@
+package dev.flagon;
+
+import java.util.List;
+
+/**
+ * The session's {@code Set-Cookie} header would be longer than {@code MAX_COOKIE_SIZE} (policy
+ * {@link SizePolicy#ERROR}). Names the largest keys so the cause can be found; never contains values.
+ */
+public final class CookieTooLargeException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+  private final int headerSize;
+  private final int limit;
+  private final List<String> largestKeys;
+
+  CookieTooLargeException(String cookieName, int headerSize, int limit, List<String> largestKeys) {
+    super("The '" + cookieName + "' cookie is too large: the Set-Cookie header would be " + headerSize
+        + " bytes but MAX_COOKIE_SIZE is " + limit + "; browsers silently drop such cookies."
+        + " Largest session keys: " + largestKeys);
+    this.headerSize = headerSize;
+    this.limit = limit;
+    this.largestKeys = List.copyOf(largestKeys);
+  }
+
+  /** The size the header would have had. */
+  public int headerSize() {
+    return headerSize;
+  }
+
+  /** The configured {@code MAX_COOKIE_SIZE}. */
+  public int limit() {
+    return limit;
+  }
+
+  /** The session keys whose serialized values are largest, largest first (at most five). */
+  public List<String> largestKeys() {
+    return largestKeys;
+  }
+}

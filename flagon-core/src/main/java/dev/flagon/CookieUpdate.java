@@ -1,0 +1,58 @@
+package dev.flagon;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a response needs after {@link Flagon#save(Session)}: the raw {@code Set-Cookie} header values to add
+ * (none, one to set, or one to delete) and whether {@code Cookie} must be added to {@code Vary}.
+ * Immutable.
+ */
+public final class CookieUpdate {
+  /** What happens to the cookie. */
+  public enum Action {
+    /** Nothing is sent. */
+    NONE,
+    /** The cookie is set (new value). */
+    SET,
+    /** The cookie is deleted (emptied session). */
+    DELETE
+  }
+
+  private final Action action;
+  private final List<String> setCookieHeaders;
+  private final boolean varyCookie;
+  private final String sizeWarning;
+
+  CookieUpdate(Action action, List<String> setCookieHeaders, boolean varyCookie, String sizeWarning) {
+    this.action = action;
+    this.setCookieHeaders = List.copyOf(setCookieHeaders);
+    this.varyCookie = varyCookie;
+    this.sizeWarning = sizeWarning;
+  }
+
+  /** Whether the cookie is set, deleted or left alone. */
+  public Action action() {
+    return action;
+  }
+
+  /** The values of the {@code Set-Cookie} headers to add, in order, byte-identical to Werkzeug's. */
+  public List<String> setCookieHeaders() {
+    return setCookieHeaders;
+  }
+
+  /** Whether the response must carry {@code Vary: Cookie}. */
+  public boolean varyCookie() {
+    return varyCookie;
+  }
+
+  /** Werkzeug's size warning, when the cookie was too large and the policy is {@link SizePolicy#WARN}. */
+  public Optional<String> sizeWarning() {
+    return Optional.ofNullable(sizeWarning);
+  }
+
+  @Override
+  public String toString() {
+    return "CookieUpdate[" + action + ", vary=" + varyCookie + "]";
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * The itsdangerous signing layer: key derivation, HMAC signer, timestamp signer and the URL-safe
+ * timed serializer (zlib when it saves two bytes, base64url, a leading {@code .} for compressed payloads),
+ * with key rotation and one small unchecked exception tree rooted at {@link dev.flagon.codec.BadDataException}.
+ */
+package dev.flagon.codec;

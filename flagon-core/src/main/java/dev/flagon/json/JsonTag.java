@@ -1,0 +1,55 @@
+package dev.flagon.json;
+
+import java.util.Objects;
+
+/**
+ * A tag that carries a non-JSON type through Flask's tagged JSON, like a {@code JSONTag} subclass in
+ * {@code flask/json/tag.py}. A value that {@link #check checks} is written as {@code {key: toJson(value)}};
+ * on reading, a one-key object whose key is a registered tag key becomes {@code fromJson(inner)}.
+ *
+ * <p>The result of {@link #toJson} is tagged again, so it may contain tuples, bytes and other tagged types.
+ * Register custom tags with {@link TaggedJson.Builder#register(JsonTag, int)}.
+ *
+ * @param <T> the Java type this tag carries
+ */
+public abstract class JsonTag<T> {
+  private final String key;
+  private final Class<T> type;
+
+  /**
+   * @param key the tag key; Flask's start with a space (for example {@code " m"}) so real keys rarely clash
+   * @param type the Java type this tag carries
+   */
+  protected JsonTag(String key, Class<T> type) {
+    this.key = Objects.requireNonNull(key, "key");
+    this.type = Objects.requireNonNull(type, "type");
+    if (key.isEmpty()) {
+      throw new IllegalArgumentException("a tag key must not be empty");
+    }
+  }
+
+  /** The tag key, for example {@code " m"}. */
+  public final String key() {
+    return key;
+  }
+
+  /** The Java type this tag carries. */
+  public final Class<T> type() {
+    return type;
+  }
+
+  /** Whether this tag handles the value; by default, whether it is an instance of {@link #type()}. */
+  public boolean check(Object value) {
+    return type.isInstance(value);
+  }
+
+  /** The JSON-able form of the value (tagged again before it is written). */
+  public abstract Object toJson(T value);
+
+  /**
+   * The value back from its JSON form (already untagged).
+   *
+   * @throws IllegalArgumentException if the JSON form is not valid for this tag
+   */
+  public abstract T fromJson(Object json);
+}

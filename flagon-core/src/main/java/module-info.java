@@ -1,0 +1,13 @@
+/**
+ * Flagon core: Flask-compatible signed cookie sessions.
+ *
+ * <p>{@code dev.flagon} holds the session model, configuration and the open/save rules;
+ * {@code dev.flagon.codec} the itsdangerous signing layer; {@code dev.flagon.json} Flask's tagged JSON.
+ */
+module dev.flagon.core {
+  requires com.fasterxml.jackson.core;
+
+  exports dev.flagon;
+  exports dev.flagon.codec;
+  exports dev.flagon.json;
+}
