@@ -1,6 +1,7 @@
 package dev.flagon.codec;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -31,6 +32,8 @@ public final class Signer {
   }
 
   /**
+   * A signer for these keys, derived once here.
+   *
    * @param current the key values are signed with ({@code SECRET_KEY}); may be empty, as in itsdangerous
    * @param fallbacks older keys still accepted, in {@code SECRET_KEY_FALLBACKS} order (the newest last)
    * @param signing salt, digest and key derivation
@@ -42,12 +45,21 @@ public final class Signer {
     Objects.requireNonNull(signing, "signing");
     List<HmacKey> keys = new ArrayList<>();
     int[] indexes = new int[olds.size() + 1];
-    keys.add(new HmacKey(signing.digest(), signing.deriveKey(current)));
+    keys.add(hmacKey(current, signing));
     for (int i = olds.size() - 1; i >= 0; i--) {
       indexes[keys.size()] = i + 1;
-      keys.add(new HmacKey(signing.digest(), signing.deriveKey(olds.get(i))));
+      keys.add(hmacKey(olds.get(i), signing));
     }
     return new Signer(keys.toArray(new HmacKey[0]), indexes);
+  }
+
+  private static HmacKey hmacKey(Secret secret, Signing signing) {
+    byte[] derived = signing.deriveKey(secret);
+    try {
+      return new HmacKey(signing.digest(), derived);
+    } finally {
+      Arrays.fill(derived, (byte) 0); // HmacKey keeps its own copy
+    }
   }
 
   /**

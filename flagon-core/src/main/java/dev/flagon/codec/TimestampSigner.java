@@ -19,6 +19,8 @@ public final class TimestampSigner {
   }
 
   /**
+   * A timestamp signer for these keys, derived once here.
+   *
    * @param current the key values are signed with ({@code SECRET_KEY})
    * @param fallbacks older keys still accepted, in {@code SECRET_KEY_FALLBACKS} order (the newest last)
    * @param signing salt, digest and key derivation

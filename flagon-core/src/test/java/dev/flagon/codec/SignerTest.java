@@ -3,9 +3,15 @@ package dev.flagon.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class SignerTest {
@@ -140,6 +146,34 @@ class SignerTest {
 
     assertThatThrownBy(() -> s.unsign(surrogate)).isExactlyInstanceOf(BadSignatureException.class);
     assertThatThrownBy(() -> s.sign("a\ud800b")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void signAndUnsign_manyThreadsSharingOneSigner_sameResultsAsOneThread() throws Exception {
+    Signer s = signer(CURRENT, OLD_1);
+    Signer old = signer(OLD_1);
+    List<String> expected = new ArrayList<>();
+    List<String> oldTokens = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      expected.add(s.sign("value-" + i));
+      oldTokens.add(old.sign("value-" + i));
+    }
+    Callable<Boolean> task = () -> {
+      for (int i = 0; i < expected.size(); i++) {
+        if (!s.sign("value-" + i).equals(expected.get(i)) || !s.unsign(oldTokens.get(i)).equals("value-" + i)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      for (Future<Boolean> f : pool.invokeAll(Collections.nCopies(8, task))) {
+        assertThat(f.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
