@@ -14,9 +14,6 @@ import java.util.Map;
 final class KeyOrder {
   private KeyOrder() {}
 
-  /** UTF-16 order is wrong past the BMP: U+FB01 must sort before U+1F642 (a surrogate pair). */
-  static final Comparator<CharSequence> CODE_POINT_ORDER = KeyOrder::compareCodePoints;
-
   private static final Comparator<Object> NUMERIC_ORDER = KeyOrder::compareNumbers;
 
   private enum Kind { TEXT, NUMBER, NONE, OTHER }
@@ -75,6 +72,7 @@ final class KeyOrder {
     }
   }
 
+  /** Python's string order. UTF-16 order is wrong past the BMP: U+FB01 sorts before U+1F642 (a pair). */
   static int compareCodePoints(CharSequence a, CharSequence b) {
     int shorter = Math.min(a.length(), b.length());
     for (int i = 0; i < shorter; i++) {

@@ -91,8 +91,8 @@ class TaggedJsonLoadsTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void loads_containers_areMutable() {
-    @SuppressWarnings("unchecked")
     Map<String, Object> map = (Map<String, Object>) JSON.loads("{\"list\":[1],\"map\":{}}");
 
     map.put("new", 1);
