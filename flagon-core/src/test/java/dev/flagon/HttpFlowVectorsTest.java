@@ -28,7 +28,7 @@ class HttpFlowVectorsTest {
 
   @Test
   void vectors_areAllHere() {
-    assertThat(FLOWS).hasSizeGreaterThanOrEqualTo(15);
+    assertThat(FLOWS).hasSizeGreaterThanOrEqualTo(14);
   }
 
   @TestFactory
