@@ -19,7 +19,8 @@ import java.util.Properties;
 
 /**
  * Flagon's configuration, with Flask's names and defaults. Immutable and thread-safe; checked when built:
- * a missing or empty {@code SECRET_KEY} fails here, at startup, not on the first request.
+ * a missing or empty {@code SECRET_KEY} fails here, at startup, not on the first request (Flask would
+ * instead serve a read-only empty "null session" and answer 500 to the first write).
  *
  * <p>One parser reads Flask's names ({@code SECRET_KEY}, {@code SESSION_COOKIE_SECURE}, ...) from a map
  * ({@link #fromMap}), from {@code FLAGON_}-prefixed environment variables ({@link #fromEnvironment}) or
