@@ -188,8 +188,6 @@ final class RequestState {
         return;
       }
     }
-    modifiedAtSave = toSave.isModified();
-    dataAtSave = toSave.toMap();
     CookieUpdate next;
     try {
       next = flagon.save(toSave);
@@ -204,6 +202,10 @@ final class RequestState {
       failed = true;
       throw e;
     }
+    // Remembered to tell a later change. Only a modified session needs its data copied, and reading it
+    // marks access, which is harmless only then (a set or deleted cookie has Vary anyway).
+    modifiedAtSave = toSave.isModified();
+    dataAtSave = modifiedAtSave ? toSave.toMap() : Map.of();
     boolean hasEffect = !next.setCookieHeaders().isEmpty() || next.varyCookie();
     if (response.isCommitted()) {
       if (hasEffect) {

@@ -60,6 +60,11 @@ class AsyncIT {
           AsyncContext async = req.startAsync();
           WORKERS.execute(() -> async.dispatch("/late-view"));
         }),
+        "/async-timeout", servlet((req, resp) -> {
+          AsyncContext async = req.startAsync();
+          async.setTimeout(50);
+          FlagonFilter.session(req).put("user_id", 12345); // and never completes
+        }),
         "/view", servlet((req, resp) -> {
           Session session = FlagonFilter.session(req);
           resp.getWriter().write("view of user " + session.get("user_id"));
@@ -99,6 +104,14 @@ class AsyncIT {
     HttpResponse<String> response = server.get("/async-dispatch");
 
     assertThat(response.body()).isEqualTo("view of user 12345");
+    assertThat(setCookies(response)).containsExactly(LOGIN);
+  }
+
+  @Test
+  void asyncTimeout_sessionWritten_cookieOnContainersErrorResponse() throws Exception {
+    HttpResponse<String> response = server.get("/async-timeout");
+
+    assertThat(response.statusCode()).isEqualTo(500);
     assertThat(setCookies(response)).containsExactly(LOGIN);
   }
 

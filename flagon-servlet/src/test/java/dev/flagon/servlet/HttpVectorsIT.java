@@ -43,7 +43,7 @@ class HttpVectorsIT {
     // Flask only warns about a large cookie: the WARN policy does the same
     FlagonConfig config = FlagonConfig.fromMap(flaskConfig).toBuilder()
         .clock(clock).sizePolicy(SizePolicy.WARN).build();
-    try (LogCapture logs = new LogCapture();
+    try (LogCapture logs = new LogCapture("dev.flagon"); // the core logs Werkzeug's size warning
         TestServer server = TestServer.start(new FlagonFilter(Flagon.create(config)),
             Map.of("/", new FlaskRoutes()))) {
       int index = 0;

@@ -10,15 +10,22 @@ import java.util.logging.SimpleFormatter;
 
 /**
  * Captures what the filter logs: {@code System.Logger} goes to java.util.logging by default, so a handler on
- * the JUL logger {@code dev.flagon.servlet} sees every line.
+ * the JUL logger sees every line. The logger is held here: JUL keeps only weak references.
  */
 final class LogCapture extends Handler implements AutoCloseable {
-  private static final Logger LOGGER = Logger.getLogger("dev.flagon.servlet");
+  private final Logger logger;
   private final List<LogRecord> records = new CopyOnWriteArrayList<>();
   private final SimpleFormatter formatter = new SimpleFormatter();
 
+  /** Captures the filter's logger, {@code dev.flagon.servlet}. */
   LogCapture() {
-    LOGGER.addHandler(this);
+    this("dev.flagon.servlet");
+  }
+
+  /** Captures this logger and its children ({@code dev.flagon} also sees the core's lines). */
+  LogCapture(String loggerName) {
+    logger = Logger.getLogger(loggerName);
+    logger.addHandler(this);
   }
 
   @Override
@@ -60,6 +67,6 @@ final class LogCapture extends Handler implements AutoCloseable {
 
   @Override
   public void close() {
-    LOGGER.removeHandler(this);
+    logger.removeHandler(this);
   }
 }
