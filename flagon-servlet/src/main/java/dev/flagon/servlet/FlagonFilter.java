@@ -124,7 +124,7 @@ public final class FlagonFilter implements Filter {
     for (String name : Collections.list(filterConfig.getInitParameterNames())) {
       params.put(name, filterConfig.getInitParameter(name));
     }
-    String view = params.get(HTTP_SESSION_VIEW);
+    String view = params.remove(HTTP_SESSION_VIEW);
     if (view != null) {
       if (!view.equalsIgnoreCase("true") && !view.equalsIgnoreCase("false")) {
         throw new ServletException(HTTP_SESSION_VIEW + " must be true or false");
@@ -197,6 +197,9 @@ public final class FlagonFilter implements Filter {
     }
     if (!request.isAsyncStarted()) {
       state.finish();
+    } else if (state.asyncContext() == null) {
+      // started on the unwrapped request: at least tell, on completion, what the session lost
+      request.getAsyncContext().addListener(new FlagonRequest.SafetyNet(state));
     }
   }
 }

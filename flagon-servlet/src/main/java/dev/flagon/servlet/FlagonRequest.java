@@ -159,7 +159,7 @@ final class FlagonRequest extends HttpServletRequestWrapper {
    * Saves on a timeout or an error while the container can still send its error page, and on completion
    * logs a session the code changed too late.
    */
-  private static final class SafetyNet implements AsyncListener {
+  static final class SafetyNet implements AsyncListener {
     private final RequestState state;
 
     SafetyNet(RequestState state) {

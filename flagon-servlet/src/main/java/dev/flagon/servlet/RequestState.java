@@ -14,6 +14,7 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,7 +53,8 @@ final class RequestState {
       HttpServletResponse response) {
     this.flagon = flagon;
     this.httpSessionView = httpSessionView;
-    this.cookieHeaders = Collections.list(request.getHeaders("Cookie"));
+    Enumeration<String> cookies = request.getHeaders("Cookie"); // null if the container hides headers
+    this.cookieHeaders = cookies == null ? List.of() : Collections.list(cookies);
     this.path = request.getRequestURI();
     this.response = response;
   }

@@ -65,6 +65,16 @@ class AsyncIT {
           async.setTimeout(50);
           FlagonFilter.session(req).put("user_id", 12345); // and never completes
         }),
+        "/async-unwrapped", servlet((req, resp) -> {
+          // code that starts async on the container's request bypasses the filter's AsyncContext
+          AsyncContext async = ((jakarta.servlet.ServletRequestWrapper) req).getRequest().startAsync();
+          async.getResponse().getWriter().write("raw");
+          async.getResponse().flushBuffer(); // committed before the worker runs, whichever ends first
+          WORKERS.execute(() -> {
+            FlagonFilter.session(async.getRequest()).put("user_id", 12345);
+            async.complete();
+          });
+        }),
         "/view", servlet((req, resp) -> {
           Session session = FlagonFilter.session(req);
           resp.getWriter().write("view of user " + session.get("user_id"));
@@ -113,6 +123,17 @@ class AsyncIT {
 
     assertThat(response.statusCode()).isEqualTo(500);
     assertThat(setCookies(response)).containsExactly(LOGIN);
+  }
+
+  @Test
+  void asyncStartedOnUnwrappedRequest_sessionWritten_logsWarningNamingPath() throws Exception {
+    try (LogCapture logs = new LogCapture()) {
+      HttpResponse<String> response = server.get("/async-unwrapped");
+
+      assertThat(response.body()).isEqualTo("raw");
+      assertThat(setCookies(response)).isEmpty();
+      logs.await(Level.WARNING, "/async-unwrapped");
+    }
   }
 
   @Test
