@@ -39,6 +39,7 @@ final class RequestState {
 
   private Session session;
   private boolean saved;
+  private boolean openFailed;
   private boolean failed;
   private boolean warned;
   private CookieUpdate update;
@@ -70,7 +71,12 @@ final class RequestState {
   /** The session, opened on first use (a {@link BadPayloadException} propagates, as Flask answers 500). */
   synchronized Session session() {
     if (session == null) {
-      session = flagon.open(cookieHeaders);
+      try {
+        session = flagon.open(cookieHeaders);
+      } catch (BadPayloadException e) {
+        openFailed = true; // the code has the exception: nothing to save
+        throw e;
+      }
     }
     return session;
   }
@@ -178,7 +184,7 @@ final class RequestState {
     saved = true;
     Session toSave = session;
     if (toSave == null) {
-      if (!hasSessionCookie()) {
+      if (openFailed || !hasSessionCookie()) {
         return; // an unopened session without a cookie gives no Set-Cookie and no Vary
       }
       try {
