@@ -145,9 +145,9 @@ final class FlagonResponse extends HttpServletResponseWrapper {
   }
 
   /**
-   * The writer, saving before the first character, flush or close. {@code print}, {@code format} and
-   * {@code append} reach the three {@code write} methods; {@code println()} alone writes the line
-   * separator straight to the inner writer, so it is hooked too.
+   * The writer, saving before the first character, flush or close. {@code print} and {@code append} reach
+   * the three {@code write} methods; {@code println()} writes the line separator straight to the inner
+   * writer, and {@code format} goes to the container's for its locale, so both are hooked too.
    */
   private static final class SavingWriter extends PrintWriter {
     final PrintWriter inner;
@@ -194,6 +194,15 @@ final class FlagonResponse extends HttpServletResponseWrapper {
       if (proceed()) {
         super.println();
       }
+    }
+
+    /** The container's writer formats with the response's locale. */
+    @Override
+    public PrintWriter format(String format, Object... args) {
+      if (proceed()) {
+        inner.format(format, args);
+      }
+      return this;
     }
 
     @Override

@@ -86,6 +86,10 @@ class CommitPointsIT {
           login(req);
           resp.getWriter().println();
         })),
+        Map.entry("/printf", servlet((req, resp) -> {
+          login(req);
+          resp.getWriter().printf("%d users", 1);
+        })),
         Map.entry("/reset", servlet((req, resp) -> {
           FlagonFilter.session(req).put("user_id", 1);
           resp.getWriter().write("x");
@@ -205,6 +209,14 @@ class CommitPointsIT {
     HttpResponse<String> response = server.get("/println");
 
     assertThat(response.body()).isEqualTo(System.lineSeparator());
+    assertThat(setCookies(response)).containsExactly(LOGIN);
+  }
+
+  @Test
+  void writerPrintf_asFirstOutput_cookieSet() throws Exception {
+    HttpResponse<String> response = server.get("/printf");
+
+    assertThat(response.body()).isEqualTo("1 users");
     assertThat(setCookies(response)).containsExactly(LOGIN);
   }
 
