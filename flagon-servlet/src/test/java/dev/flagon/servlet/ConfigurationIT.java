@@ -5,6 +5,9 @@ import static dev.flagon.servlet.TestServer.setCookies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagon.Flagon;
+import jakarta.servlet.DispatcherType;
+import java.net.http.HttpResponse;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -12,6 +15,28 @@ import org.junit.jupiter.api.Test;
 
 /** A filter configured from init-params with Flask's names, over FLAGON_ environment variables. */
 class ConfigurationIT {
+
+  @Test
+  void mappedForEveryDispatcherType_forwardAndInclude_passThroughAndCookieSetOnce() throws Exception {
+    Map<String, jakarta.servlet.http.HttpServlet> routes = Map.of(
+        "/login", servlet((req, resp) -> {
+          FlagonFilter.session(req).put("user_id", 12345);
+          req.getRequestDispatcher("/included").include(req, resp);
+          req.getRequestDispatcher("/forwarded").forward(req, resp);
+        }),
+        "/included", servlet((req, resp) -> FlagonFilter.session(req).put("theme", "dark")),
+        "/forwarded", servlet((req, resp) -> {
+          FlagonFilter.session(req).remove("theme");
+          resp.getWriter().write("forwarded");
+        }));
+    try (TestServer server = TestServer.start(new FilterHolder(new FlagonFilter(Servlets.flagon())),
+        EnumSet.allOf(DispatcherType.class), routes, c -> { })) {
+      HttpResponse<String> response = server.get("/login");
+
+      assertThat(response.body()).isEqualTo("forwarded");
+      assertThat(setCookies(response)).containsExactly(Servlets.LOGIN);
+    }
+  }
 
   @Test
   void initParams_overEnvironment_configureCookie() throws Exception {

@@ -44,6 +44,13 @@ final class TestServer implements AutoCloseable {
 
   static TestServer start(FilterHolder filter, Map<String, HttpServlet> servlets,
       java.util.function.Consumer<ServletContextHandler> customizer) throws Exception {
+    return start(filter, EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC),
+        servlets, customizer);
+  }
+
+  static TestServer start(FilterHolder filter, EnumSet<DispatcherType> dispatcherTypes,
+      Map<String, HttpServlet> servlets, java.util.function.Consumer<ServletContextHandler> customizer)
+      throws Exception {
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server, 1, 1);
     connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
@@ -51,8 +58,7 @@ final class TestServer implements AutoCloseable {
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/");
     filter.setAsyncSupported(true);
-    context.addFilter(filter, "/*",
-        EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC));
+    context.addFilter(filter, "/*", dispatcherTypes);
     servlets.forEach((path, servlet) -> {
       ServletHolder holder = new ServletHolder(servlet);
       holder.setAsyncSupported(true);
