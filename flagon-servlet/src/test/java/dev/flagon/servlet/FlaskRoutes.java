@@ -24,7 +24,9 @@ final class FlaskRoutes extends HttpServlet {
         break;
       case "/login-permanent":
         FlagonFilter.session(request).setPermanent(true);
-        // fall through
+        FlagonFilter.session(request).put("user_id", 12345);
+        response.sendRedirect("/");
+        break;
       case "/login":
         FlagonFilter.session(request).put("user_id", 12345);
         response.sendRedirect("/");
