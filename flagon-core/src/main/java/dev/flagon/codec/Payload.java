@@ -1,6 +1,7 @@
 package dev.flagon.codec;
 
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
@@ -210,21 +211,29 @@ final class Payload {
 
   /** The JSON text of a payload, in the order of spec 4.2. @throws BadPayloadException on any failure */
   static String decode(String payload) {
-    boolean compressed = payload.startsWith(".");
-    byte[] bytes = Base64Url.decode(payload, compressed ? 1 : 0, payload.length());
-    if (bytes == null) {
+    byte[] ascii = payload.getBytes(StandardCharsets.ISO_8859_1); // anything else fails base64 below
+    return decode(ascii, 0, ascii.length);
+  }
+
+  /** {@link #decode(String)} of the characters {@code token[from, to)}, given as ASCII bytes. */
+  static String decode(byte[] token, int from, int to) {
+    boolean compressed = to > from && token[from] == '.';
+    int start = compressed ? from + 1 : from;
+    int length = Base64Url.decodedLength(to - start);
+    byte[] bytes = length < 0 ? null : new byte[length];
+    if (bytes == null || !Base64Url.decode(token, start, to, bytes, 0)) {
       throw new BadPayloadException("Could not base64 decode the payload");
     }
     try {
       if (!compressed) {
-        return Utf8.decode(bytes);
+        return Utf8.decode(bytes, 0, length);
       }
       Inflating z = INFLATERS.poll();
       if (z == null) {
         z = new Inflating();
       }
       int n = inflate(z, bytes, MAX_INFLATED_LENGTH);
-      String text = Utf8.decode(Arrays.copyOf(z.buffer, n));
+      String text = Utf8.decode(z.buffer, 0, n);
       z.recycle();
       return text;
     } catch (CharacterCodingException e) {
