@@ -23,6 +23,16 @@ final class JsonText {
     out.append('"');
     int length = text.length();
     int plainFrom = 0;
+    if (text instanceof String plain) {
+      int i = 0;
+      while (i < length && isPlain(plain.charAt(i))) {
+        i++;
+      }
+      if (i == length) {
+        out.append(plain).append('"'); // nothing to escape: one bulk copy
+        return;
+      }
+    }
     for (int i = 0; i < length; i++) {
       char c = text.charAt(i);
       if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
@@ -46,6 +56,10 @@ final class JsonText {
       }
     }
     out.append(text, plainFrom, length).append('"');
+  }
+
+  private static boolean isPlain(char c) {
+    return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
   }
 
   /** An int of any size, refused past Python's 4300-digit limit. */

@@ -24,6 +24,9 @@ final class KeyOrder {
     if (entries.length < 2) {
       return entries; // Python does not compare anything, so even a lone None key is fine
     }
+    if (strictlyAscendingStrings(entries)) {
+      return entries; // e.g. a dict read back from a cookie: Flask wrote it sorted
+    }
     Kind kind = kindOf(entries[0].getKey());
     for (Map.Entry<?, ?> entry : entries) {
       Kind other = kindOf(entry.getKey());
@@ -49,6 +52,22 @@ final class KeyOrder {
       }
     }
     return entries;
+  }
+
+  /** Whether every key is a {@code String} and each sorts strictly after the one before it. */
+  private static boolean strictlyAscendingStrings(Map.Entry<?, ?>[] entries) {
+    Object previous = entries[0].getKey();
+    if (!(previous instanceof String)) {
+      return false;
+    }
+    for (int i = 1; i < entries.length; i++) {
+      Object key = entries[i].getKey();
+      if (!(key instanceof String) || compareCodePoints((String) previous, (String) key) >= 0) {
+        return false;
+      }
+      previous = key;
+    }
+    return true;
   }
 
   /** Writes a key as the string Python's encoder makes of it. */

@@ -18,10 +18,13 @@ final class TaggedWriter {
   static final int MAX_DEPTH = TaggedReader.MAX_DEPTH;
 
   private final TagRegistry tags;
+  /** Flask's tags only: no custom tag can claim a value, so common types are dispatched directly. */
+  private final boolean builtinOnly;
   private final StringBuilder out = new StringBuilder(128);
 
   TaggedWriter(TagRegistry tags) {
     this.tags = tags;
+    this.builtinOnly = tags.builtinOnly();
   }
 
   String write(Object value) {
@@ -30,6 +33,32 @@ final class TaggedWriter {
   }
 
   private void writeValue(Object value, int depth) {
+    if (builtinOnly) {
+      // The same first match as the loop below over Flask's order: no builtin tag takes a string, an
+      // integer, a boolean or null, and a dict goes to TAG_DICT, then PASS_DICT, which takes any dict.
+      if (value instanceof String text) {
+        JsonText.appendString(out, text);
+        return;
+      }
+      if (value instanceof Map<?, ?> map) {
+        if (!writeBuiltin(BuiltinTag.TAG_DICT, value, depth)) {
+          writeMap(map, depth);
+        }
+        return;
+      }
+      if (value instanceof Integer || value instanceof Long) {
+        out.append(((Number) value).longValue());
+        return;
+      }
+      if (value instanceof Boolean flag) {
+        out.append(flag ? "true" : "false");
+        return;
+      }
+      if (value == null) {
+        out.append("null");
+        return;
+      }
+    }
     for (Object tag : tags.order()) {
       if (tag instanceof BuiltinTag builtin ? writeBuiltin(builtin, value, depth)
           : writeCustom((JsonTag<?>) tag, value, depth)) {
