@@ -35,14 +35,22 @@ public final class ExampleApp {
 
   /** Runs the example until Ctrl-C; {@code --port N} overrides port 5000. */
   public static void main(String[] args) {
-    Javalin app = create(Flagon.create(config(System.getenv())));
-    app.start(HOST, port(args));
-    System.out.println("Flagon Javalin example on http://localhost:" + app.port() + "/ (Ctrl-C to stop)");
+    int port;
+    try {
+      port = port(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Javalin app = create(Flagon.create(config(System.getenv()))).start(HOST, port);
+    System.out.println("Flagon Javalin example on http://" + HOST + ":" + app.port() + "/ (Ctrl-C to stop)");
   }
 
   /** The application, not started: Flask's three seed routes behind {@link FlagonPlugin}. */
   public static Javalin create(Flagon flagon) {
     return Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
       config.registerPlugin(new FlagonPlugin(flagon));
       config.routes.get("/", ctx -> {
         Session session = ctx.with(FlagonPlugin.class);
