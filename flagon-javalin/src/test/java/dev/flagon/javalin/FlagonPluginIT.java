@@ -17,7 +17,9 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.plugin.PluginAlreadyRegisteredException;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.util.Base64;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -245,6 +247,21 @@ class FlagonPluginIT {
       // Flask opens the session before routing, so a route that never touches it fails the same way.
       assertThat(server.get("/static-page", RequestClock.HEADER, NOW, "Cookie", notASession).statusCode())
           .isEqualTo(500);
+    }
+  }
+
+  @Test
+  void oversizedCookie_defaultErrorPolicy_answers500WithoutCookie() throws Exception {
+    try (TestServer server = server(config -> {})) {
+      byte[] noise = new byte[4000];
+      new Random(42).nextBytes(noise); // incompressible: Flask's zlib step would shrink a repeated text
+      String blob = Base64.getUrlEncoder().withoutPadding().encodeToString(noise);
+
+      HttpResponse<String> response = server.get("/put?key=blob&value=" + blob);
+
+      assertThat(response.statusCode()).isEqualTo(500);
+      assertThat(response.body()).doesNotContain("ok");
+      assertThat(setCookies(response)).isEmpty();
     }
   }
 
