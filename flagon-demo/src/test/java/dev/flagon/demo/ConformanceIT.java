@@ -19,22 +19,30 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Replays every flow Flask recorded in {@code http-vectors.json} against the conformance server on a real
- * socket, and compares status, body, every {@code Set-Cookie} byte for byte, and {@code Vary: Cookie}.
+ * Replays every flow Flask recorded in {@code http-vectors.json} (and this module's extra flows) against the
+ * conformance server on a real socket, and compares status, body, every {@code Set-Cookie} byte for byte,
+ * and {@code Vary: Cookie}.
  */
 class ConformanceIT {
 
-  static List<Flow> flows() {
-    return HttpVectors.flows();
+  static List<Flow> publicFlows() {
+    return HttpVectors.flows(HttpVectors.PUBLIC);
+  }
+
+  static List<Flow> extraFlows() {
+    return HttpVectors.flows(HttpVectors.EXTRA);
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("flows")
+  @MethodSource("publicFlows")
   void conformanceServer_replayingFlaskFlow_answersAsFlask(Flow flow) throws Exception {
-    ConformanceSettings settings = ConformanceSettings.of(flow.settings());
-    try (WebServer server = ConformanceServer.start(settings, "127.0.0.1", 0, true)) {
-      replay(flow, server.baseUrl());
-    }
+    replayInProcess(flow);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("extraFlows")
+  void conformanceServer_replayingExtraFlaskFlow_answersAsFlask(Flow flow) throws Exception {
+    replayInProcess(flow);
   }
 
   @Test
@@ -58,6 +66,13 @@ class ConformanceIT {
     assertThatThrownBy(() -> ConformanceServer.start(settings, "0.0.0.0", 0, true))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("loopback");
+  }
+
+  private static void replayInProcess(Flow flow) throws Exception {
+    ConformanceSettings settings = ConformanceSettings.of(flow.settings());
+    try (WebServer server = ConformanceServer.start(settings, "127.0.0.1", 0, true)) {
+      replay(flow, server.baseUrl());
+    }
   }
 
   private static void replay(Flow flow, String baseUrl) throws Exception {

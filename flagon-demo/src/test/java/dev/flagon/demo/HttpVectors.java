@@ -12,11 +12,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The HTTP flows recorded from Flask ({@code vectors/http-vectors.json} in flagon-core's test-jar), schema in
- * spec section 1.6.
+ * HTTP flows recorded from Flask, schema in spec section 1.6: the public ones
+ * ({@code vectors/http-vectors.json} in flagon-core's test-jar) and this module's extra ones
+ * ({@code conformance/extra-http-vectors.json}, made by {@code gen_extra_flows.py} next to it).
  */
 final class HttpVectors {
-  private static final String RESOURCE = "/vectors/http-vectors.json";
+  /** The public flows, shared with every integration. */
+  static final String PUBLIC = "/vectors/http-vectors.json";
+  /** More flows over the rest of the route catalog, recorded for the conformance server. */
+  static final String EXTRA = "/conformance/extra-http-vectors.json";
 
   private HttpVectors() {}
 
@@ -40,11 +44,11 @@ final class HttpVectors {
   record Step(long now, String method, String path, List<List<String>> headers, int status, String body,
       Map<String, String> responseHeaders, List<String> setCookies, String vary) {}
 
-  /** Every flow, in file order. */
-  static List<Flow> flows() {
-    try (InputStream in = HttpVectors.class.getResourceAsStream(RESOURCE)) {
+  /** Every flow of a vector file on the test classpath, in file order. */
+  static List<Flow> flows(String resource) {
+    try (InputStream in = HttpVectors.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is not on the test classpath (flagon-core's test-jar)");
+        throw new IllegalStateException(resource + " is not on the test classpath");
       }
       Map<String, Object> file = map(JsonValues.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
       return list(file.get("cases")).stream().map(flow -> flow(map(flow))).toList();
@@ -53,9 +57,9 @@ final class HttpVectors {
     }
   }
 
-  /** The flow of this name. */
+  /** The public flow of this name. */
   static Flow flow(String name) {
-    return flows().stream().filter(flow -> flow.name().equals(name)).findFirst().orElseThrow();
+    return flows(PUBLIC).stream().filter(flow -> flow.name().equals(name)).findFirst().orElseThrow();
   }
 
   /** A JSON value (as {@link JsonValues} reads it) written back as JSON text. */
