@@ -86,10 +86,13 @@ def flows(V):
            {"now": T + 1, "path": "/logout", "cookie": "<prev>"}]),
         H("extra_unusual_payloads",
           "Validly signed payloads Flask did not write: a list of pairs loads as a session, null"
-          " as empty, and a number is a 500.", base,
+          " as empty, and a number is a 500 on every route, since Flask opens the session before"
+          " routing.", base,
           [{"now": T, "path": "/", "cookie": "session=" + V.sign_json('[["user_id",7]]', KEY, T)},
            {"now": T, "path": "/", "cookie": "session=" + V.sign_json("null", KEY, T)},
-           {"now": T, "path": "/", "cookie": "session=" + V.sign_json("42", KEY, T)}]),
+           {"now": T, "path": "/", "cookie": "session=" + V.sign_json("42", KEY, T)},
+           {"now": T, "path": "/static-page", "cookie": "session=" + V.sign_json("42", KEY, T)},
+           {"now": T, "path": "/no-such-page", "cookie": "session=" + V.sign_json("42", KEY, T)}]),
         H("extra_cookie_header_parsing",
           "The first cookie of the session's name wins; other cookies are ignored; a quoted"
           " value is unquoted.", base,

@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
 
 /**
  * The route catalog of the HTTP vectors (spec section 1.6), written as the Flask app that recorded them:
- * same paths, bodies, redirects and session operations in the same order. An exception in a route becomes
- * Werkzeug's 500 page; writes made before it are still saved, as in Flask.
+ * same paths, bodies, redirects and session operations in the same order. As in Flask, the session is
+ * opened before routing (so a signed but unreadable cookie is a 500 on every path) without counting as an
+ * access, and an exception becomes Werkzeug's 500 page, with the writes made before it still saved.
  */
 final class CatalogServlet extends HttpServlet {
   private static final System.Logger LOG = System.getLogger(CatalogServlet.class.getName());
@@ -21,7 +22,7 @@ final class CatalogServlet extends HttpServlet {
   private final String indexUrl;
 
   /**
-   * @param sessions the session of a request, opened only by routes that use it
+   * @param sessions opens the session of a request
    * @param indexUrl what Flask's {@code url_for("index")} gives: the application root and {@code /}
    */
   CatalogServlet(Function<HttpServletRequest, CatalogSession> sessions, String indexUrl) {
@@ -32,67 +33,61 @@ final class CatalogServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
     try {
-      route(request, response, QueryString.parse(request.getQueryString()));
+      route(request.getServletPath(), sessions.apply(request), QueryString.parse(request.getQueryString()),
+          response);
     } catch (QueryString.MissingParameterException e) {
       response.resetBuffer();
       FlaskResponses.error(response, HttpServletResponse.SC_BAD_REQUEST);
     } catch (RuntimeException e) {
       // Writing to Flask's null session is expected to fail; anything else is worth a warning.
       Level level = e instanceof CatalogSession.NullSessionException ? Level.DEBUG : Level.WARNING;
-      LOG.log(level, "route " + request.getServletPath() + " failed: answering 500", e);
+      LOG.log(level, "answering 500 for " + request.getServletPath(), e);
       response.resetBuffer();
       FlaskResponses.error(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
     }
   }
 
-  private void route(HttpServletRequest request, HttpServletResponse response, QueryString query)
+  private void route(String path, CatalogSession session, QueryString query, HttpServletResponse response)
       throws IOException {
-    switch (request.getServletPath()) {
-      case "/" -> {
-        CatalogSession session = sessions.apply(request);
-        FlaskResponses.ok(response, session.contains("user_id")
-            ? "Logged in as user " + pythonStr(session.get("user_id"))
-            : "Not logged in");
-      }
+    switch (path) {
+      case "/" -> FlaskResponses.ok(response, session.contains("user_id")
+          ? "Logged in as user " + pythonStr(session.get("user_id"))
+          : "Not logged in");
       case "/login" -> {
-        sessions.apply(request).put("user_id", 12345);
+        session.put("user_id", 12345);
         FlaskResponses.redirect(response, indexUrl);
       }
       case "/login-permanent" -> {
-        CatalogSession session = sessions.apply(request);
         session.setPermanent(true);
         session.put("user_id", 12345);
         FlaskResponses.redirect(response, indexUrl);
       }
       case "/logout" -> {
-        sessions.apply(request).pop("user_id");
+        session.pop("user_id");
         FlaskResponses.redirect(response, indexUrl);
       }
       case "/flash" -> {
-        // Flask evaluates the arguments before it touches the session.
-        String message = query.get("m", "Hello");
-        String category = query.get("c", "message");
-        sessions.apply(request).flash(message, category);
+        session.flash(query.get("m", "Hello"), query.get("c", "message"));
         FlaskResponses.redirect(response, indexUrl);
       }
-      case "/messages" -> FlaskResponses.ok(response, sessions.apply(request).flashes().stream()
+      case "/messages" -> FlaskResponses.ok(response, session.flashes().stream()
           .map(CatalogServlet::categoryAndMessage)
           .collect(Collectors.joining("\n")));
       case "/put" -> {
-        // session[request.args["key"]] = request.args["value"]: Python reads the value first.
+        // A missing argument is a 400 before anything is written.
         String value = query.require("value");
         String key = query.require("key");
-        sessions.apply(request).put(key, value);
+        session.put(key, value);
         FlaskResponses.ok(response, "ok");
       }
       case "/clear" -> {
-        sessions.apply(request).clear();
+        session.clear();
         FlaskResponses.ok(response, "cleared");
       }
-      case "/peek" -> FlaskResponses.ok(response, Integer.toString(sessions.apply(request).size()));
+      case "/peek" -> FlaskResponses.ok(response, Integer.toString(session.size()));
       case "/static-page" -> FlaskResponses.ok(response, "static");
       case "/permanent-off" -> {
-        sessions.apply(request).setPermanent(false);
+        session.setPermanent(false);
         FlaskResponses.ok(response, "ok");
       }
       default -> FlaskResponses.error(response, HttpServletResponse.SC_NOT_FOUND);

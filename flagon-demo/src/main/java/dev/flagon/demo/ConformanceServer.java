@@ -77,14 +77,16 @@ public final class ConformanceServer {
     TestClock clock = new TestClock();
     return WebServer.start(host, port, context -> {
       if (testClock) {
-        context.addFilter(new FilterHolder(new TestClockFilter(clock)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        // Outside the session filter, so that opening and saving both see the request's time.
+        context.addFilter(
+            new FilterHolder(new TestClockFilter(clock)), "/*", EnumSet.of(DispatcherType.REQUEST));
       }
       Function<HttpServletRequest, CatalogSession> sessions;
       if (settings.sessionsDisabled()) {
         sessions = request -> CatalogSession.nullSession();
       } else {
         Flagon flagon = Flagon.create(settings.flagonConfig(testClock ? clock : Clock.systemUTC()));
-        context.addFilter(new FilterHolder(new FlagonFilter(flagon)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        WebServer.addSessionFilter(context, flagon);
         sessions = request -> CatalogSession.of(FlagonFilter.session(request));
       }
       context.addServlet(new ServletHolder(new CatalogServlet(sessions, settings.indexUrl())), "/");

@@ -3,15 +3,11 @@ package dev.flagon.demo;
 import dev.flagon.Flagon;
 import dev.flagon.FlagonConfig;
 import dev.flagon.codec.Secret;
-import dev.flagon.servlet.FlagonFilter;
-import jakarta.servlet.DispatcherType;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 
 /**
@@ -76,7 +72,7 @@ public final class DemoApp {
   public static WebServer start(FlagonConfig config, int port) throws Exception {
     Flagon flagon = Flagon.create(config);
     return WebServer.start(LOOPBACK, port, context -> {
-      context.addFilter(new FilterHolder(new FlagonFilter(flagon)), "/*", EnumSet.of(DispatcherType.REQUEST));
+      WebServer.addSessionFilter(context, flagon);
       context.addServlet(new ServletHolder(new DemoServlet(config)), "/");
     });
   }

@@ -1,6 +1,11 @@
 package dev.flagon.demo;
 
+import dev.flagon.Flagon;
+import dev.flagon.servlet.FlagonFilter;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
 import java.util.function.Consumer;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -46,6 +51,17 @@ public final class WebServer implements AutoCloseable {
     server.setStopAtShutdown(true);
     server.start();
     return new WebServer(server, host, connector.getLocalPort());
+  }
+
+  /**
+   * Maps a {@link FlagonFilter} over the whole context the way its documentation asks: every request,
+   * error and async dispatch, with async support on.
+   */
+  static void addSessionFilter(ServletContextHandler context, Flagon flagon) {
+    FilterHolder holder = new FilterHolder(new FlagonFilter(flagon));
+    holder.setAsyncSupported(true);
+    context.addFilter(holder, "/*",
+        EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC));
   }
 
   /** The port the server listens on. */
