@@ -60,7 +60,8 @@ final class ConformanceSettings {
     });
     boolean disabled = !(flask.get("SECRET_KEY") instanceof Secret key) || key.isEmpty();
     String applicationRoot = string(flask.getOrDefault("APPLICATION_ROOT", "/"), "APPLICATION_ROOT");
-    return new ConformanceSettings(Map.copyOf(flask), signing(root.get("signing")), disabled, applicationRoot);
+    return new ConformanceSettings(
+        Map.copyOf(flask), signing(root.get("signing")), disabled, applicationRoot);
   }
 
   /** Whether {@code SECRET_KEY} is null or empty: Flask then serves its null session. */
@@ -118,7 +119,8 @@ final class ConformanceSettings {
     }
     Map<String, Object> tagged = object(key, name);
     if (!"bytes".equals(tagged.get("type")) || !(tagged.get("base64") instanceof String base64)) {
-      throw new IllegalArgumentException(name + " must be a string or {\"type\": \"bytes\", \"base64\": ...}");
+      throw new IllegalArgumentException(
+          name + " must be a string or {\"type\": \"bytes\", \"base64\": ...}");
     }
     return Secret.fromBytes(Base64.getDecoder().decode(base64));
   }

@@ -43,7 +43,8 @@ final class DemoPages {
    * @param decoded the decoded cookie, or null if there is none or it could not be decoded
    * @param verifiedKeys the keys of the session the server accepted after checking the signature
    */
-  static String cookie(String cookieName, String cookieValue, UnsignedCookie decoded, Set<String> verifiedKeys) {
+  static String cookie(
+      String cookieName, String cookieValue, UnsignedCookie decoded, Set<String> verifiedKeys) {
     StringBuilder body = new StringBuilder();
     body.append("<p>A Flask session cookie is <strong>signed, not encrypted</strong>. Anyone who holds it can"
         + " read it, as this page does <em>without the secret key</em>; the signature only stops them from"

@@ -28,7 +28,7 @@ final class FlaskResponses {
     send(response, HttpServletResponse.SC_OK, body);
   }
 
-  /** Flask's {@code redirect(location)}: 302, the location URI-quoted in the header and escaped in the body. */
+  /** Flask's {@code redirect(location)}: 302, the location URI-quoted in the header, escaped in the body. */
   static void redirect(HttpServletResponse response, String location) throws IOException {
     response.setHeader("Location", iriToUri(location));
     String escaped = Html.escape(location);

@@ -50,7 +50,8 @@ class ConformanceIT {
     Flow flow = HttpVectors.flow("http_permanent_60min");
     Path config = Files.writeString(dir.resolve("config.json"), HttpVectors.toJson(flow.settings()));
     Path script = Path.of(System.getProperty("user.dir")).resolveSibling("scripts/conformance-server");
-    List<String> command = List.of(script.toString(), "--port", "0", "--config", config.toString(), "--test-clock");
+    List<String> command =
+        List.of(script.toString(), "--port", "0", "--config", config.toString(), "--test-clock");
 
     try (ServerProcess server =
         ServerProcess.start(command, Map.of(), dir.resolve("server.log"), Duration.ofSeconds(60))) {
@@ -61,7 +62,8 @@ class ConformanceIT {
 
   @Test
   void conformanceServer_testClockOnPublicAddress_refusesToStart() {
-    ConformanceSettings settings = ConformanceSettings.of(HttpVectors.flow("http_index_anonymous").settings());
+    ConformanceSettings settings =
+        ConformanceSettings.of(HttpVectors.flow("http_index_anonymous").settings());
 
     assertThatThrownBy(() -> ConformanceServer.start(settings, "0.0.0.0", 0, true))
         .isInstanceOf(IllegalArgumentException.class)

@@ -61,14 +61,16 @@ class CrossFrameworkIT {
   void loginOnFlask_sentToDemo_isLoggedInWithFlash() throws Exception {
     String cookie = cookiePair(onlySetCookie(get(flask.baseUrl(), "/login", null)));
 
-    assertThat(get(demo.baseUrl(), "/", cookie).body()).contains("Logged in as user 12345", "You are logged in");
+    assertThat(get(demo.baseUrl(), "/", cookie).body())
+        .contains("Logged in as user 12345", "You are logged in");
   }
 
   @Test
   void loginOnDemo_sentToFlask_isLoggedInWithFlash() throws Exception {
     String cookie = cookiePair(onlySetCookie(get(demo.baseUrl(), "/login", null)));
 
-    assertThat(get(flask.baseUrl(), "/", cookie).body()).contains("Logged in as user 12345", "You are logged in");
+    assertThat(get(flask.baseUrl(), "/", cookie).body())
+        .contains("Logged in as user 12345", "You are logged in");
   }
 
   @Test
@@ -91,13 +93,16 @@ class CrossFrameworkIT {
 
   @Test
   void rememberMeOnDemo_sentToFlask_staysPermanent() throws Exception {
-    String cookie = cookiePair(onlySetCookie(TestHttp.postForm(demo.baseUrl() + "/login", "remember=on", null)));
+    HttpResponse<String> login = TestHttp.postForm(demo.baseUrl() + "/login", "remember=on", null);
+    String cookie = cookiePair(onlySetCookie(login));
 
     // Flask refreshes a permanent session on every response, with a new Expires.
     HttpResponse<String> index = get(flask.baseUrl(), "/", cookie);
 
     assertThat(index.body()).contains("Logged in as user 12345");
-    assertThat(onlySetCookie(index)).contains("; Expires=").endsWith("; Secure; HttpOnly; Path=/; SameSite=Lax");
+    assertThat(onlySetCookie(index))
+        .contains("; Expires=")
+        .endsWith("; Secure; HttpOnly; Path=/; SameSite=Lax");
   }
 
   @Test
@@ -105,13 +110,16 @@ class CrossFrameworkIT {
     String cookie = cookiePair(onlySetCookie(get(flask.baseUrl(), "/login", null)));
     // Change one signature character that carries only data bits (the last one also holds padding).
     int at = cookie.length() - 10;
-    String tampered = cookie.substring(0, at) + (cookie.charAt(at) == 'A' ? 'B' : 'A') + cookie.substring(at + 1);
+    char changed = cookie.charAt(at) == 'A' ? 'B' : 'A';
+    String tampered = cookie.substring(0, at) + changed + cookie.substring(at + 1);
 
     assertThat(get(demo.baseUrl(), "/", tampered).body()).contains("Not logged in");
   }
 
   private static void assertLoggedOut(HttpResponse<String> index) {
-    assertThat(index.body()).contains("Not logged in", "You are logged out").doesNotContain("Logged in as user");
+    assertThat(index.body())
+        .contains("Not logged in", "You are logged out")
+        .doesNotContain("Logged in as user");
   }
 
   private static HttpResponse<String> get(String baseUrl, String path, String cookie) throws Exception {

@@ -29,8 +29,8 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** Starts the command and waits (at most {@code timeout}) for its readiness line. */
-  static ServerProcess start(List<String> command, Map<String, String> environment, Path log, Duration timeout)
-      throws Exception {
+  static ServerProcess start(
+      List<String> command, Map<String, String> environment, Path log, Duration timeout) throws Exception {
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectError(ProcessBuilder.Redirect.to(log.toFile()));
     builder.environment().putAll(environment);

@@ -21,8 +21,9 @@ final class TestHttp {
   /** Sends a request; {@code headers} alternate names and values. */
   static HttpResponse<String> send(String method, String url, String body, String... headers)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.BodyPublisher publisher =
+        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body);
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).method(method, publisher);
     if (headers.length > 0) {
       request.headers(headers);
     }
