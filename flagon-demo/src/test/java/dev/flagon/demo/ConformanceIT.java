@@ -53,8 +53,8 @@ class ConformanceIT {
     List<String> command =
         List.of(script.toString(), "--port", "0", "--config", config.toString(), "--test-clock");
 
-    try (ServerProcess server =
-        ServerProcess.start(command, Map.of(), dir.resolve("server.log"), Duration.ofSeconds(60))) {
+    Path log = Path.of("target", "conformance-server.log");
+    try (ServerProcess server = ServerProcess.start(command, Map.of(), log, Duration.ofSeconds(60))) {
       assertThat(server.baseUrl()).startsWith("http://127.0.0.1:");
       replay(flow, server.baseUrl());
     }

@@ -43,7 +43,7 @@ class CrossFrameworkIT {
     }
     flask = ServerProcess.start(List.of("python3", app.toString(), "--port", "0"),
         Map.of("FLAGON_SECRET_KEY", SECRET, "PYTHONDONTWRITEBYTECODE", "1"),
-        dir.resolve("flask.log"), Duration.ofSeconds(30));
+        Path.of("target", "flask_app.log"), Duration.ofSeconds(30));
     demo = DemoApp.start(DemoApp.configFromEnvironment(Map.of("FLAGON_SECRET_KEY", SECRET)), 0);
   }
 
