@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,19 +50,17 @@ final class ConformanceSettings {
    * @throws IllegalArgumentException if a member has the wrong shape
    */
   static ConformanceSettings of(Object json) {
-    Map<String, Object> root = object(json, "the settings");
-    Map<String, Object> config = object(root.get("config"), "config");
+    Map<String, Object> settings = object(json, "the settings");
+    Map<String, Object> config = object(settings.get("config"), "config");
+    // null stays null: Flagon's parser reads it as Flask reads None (MAX_COOKIE_SIZE None turns the size
+    // check off, SESSION_COOKIE_HTTPONLY None is false), which is not always the default.
     Map<String, Object> flask = new HashMap<>();
-    config.forEach((name, value) -> {
-      // null is Flask's "not set", which is each setting's default here too.
-      if (value != null) {
-        flask.put(name, typed(name, value));
-      }
-    });
+    config.forEach((name, value) -> flask.put(name, value == null ? null : typed(name, value)));
     boolean disabled = !(flask.get("SECRET_KEY") instanceof Secret key) || key.isEmpty();
-    String applicationRoot = string(flask.getOrDefault("APPLICATION_ROOT", "/"), "APPLICATION_ROOT");
+    Object root = flask.get("APPLICATION_ROOT");
+    String applicationRoot = root == null ? "/" : string(root, "APPLICATION_ROOT");
     return new ConformanceSettings(
-        Map.copyOf(flask), signing(root.get("signing")), disabled, applicationRoot);
+        Collections.unmodifiableMap(flask), signing(settings.get("signing")), disabled, applicationRoot);
   }
 
   /** Whether {@code SECRET_KEY} is null or empty: Flask then serves its null session. */

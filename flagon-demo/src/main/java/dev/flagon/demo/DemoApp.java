@@ -31,7 +31,16 @@ public final class DemoApp {
   static final Duration REMEMBER_ME = Duration.ofMinutes(60);
 
   private static final String LOOPBACK = "127.0.0.1";
-  private static final String ENV_PREFIX = "FLAGON_";
+  private static final String SECRET_KEY = "FLAGON_SECRET_KEY";
+  /**
+   * The demo's settings unless the environment says otherwise: Flask's recommended cookie flags (what
+   * {@code FlagonConfig.Builder.recommended()} sets) and 60 minutes for "remember me".
+   */
+  private static final Map<String, String> DEFAULTS = Map.of(
+      "FLAGON_SESSION_COOKIE_SECURE", "true",
+      "FLAGON_SESSION_COOKIE_HTTPONLY", "true",
+      "FLAGON_SESSION_COOKIE_SAMESITE", "Lax",
+      "FLAGON_PERMANENT_SESSION_LIFETIME", Long.toString(REMEMBER_ME.toSeconds()));
   private static final String USAGE = "usage: demo [--port PORT]";
   private static final System.Logger LOG = System.getLogger(DemoApp.class.getName());
 
@@ -78,32 +87,22 @@ public final class DemoApp {
   }
 
   /**
-   * The demo's configuration: its defaults, then every {@code FLAGON_} variable of this environment read by
-   * Flagon's parser. A missing key is replaced by a random one, with a warning (never the key itself).
+   * The demo's configuration: every {@code FLAGON_} variable of this environment, read by Flagon's own
+   * parser, over the demo's defaults. A missing key is replaced by a random one, with a warning (never the
+   * key itself).
    *
    * @throws IllegalArgumentException if a variable has an invalid value
    */
   static FlagonConfig configFromEnvironment(Map<String, String> environment) {
-    Map<String, String> flaskNames = new HashMap<>();
-    environment.forEach((name, value) -> {
-      if (name.startsWith(ENV_PREFIX)) {
-        flaskNames.put(name.substring(ENV_PREFIX.length()), value);
-      }
-    });
-    String key = flaskNames.get("SECRET_KEY");
-    boolean randomKey = key == null || key.isEmpty();
-    if (randomKey) {
-      flaskNames.remove("SECRET_KEY");
+    Map<String, String> variables = new HashMap<>(DEFAULTS);
+    variables.putAll(environment);
+    if (!variables.getOrDefault(SECRET_KEY, "").isEmpty()) {
+      return FlagonConfig.fromEnvironment(variables);
     }
-    FlagonConfig.Builder builder = FlagonConfig.builder()
-        .recommended()
-        .permanentSessionLifetime(REMEMBER_ME)
-        .putAll(flaskNames);
-    if (randomKey) {
-      LOG.log(Level.WARNING, "FLAGON_SECRET_KEY is not set: using a random secret key for this run, so"
-          + " sessions will not survive a restart. Set FLAGON_SECRET_KEY to keep them.");
-      builder.secretKey(Secret.generate());
-    }
-    return builder.build();
+    LOG.log(Level.WARNING, SECRET_KEY + " is not set: using a random secret key for this run, so sessions"
+        + " will not survive a restart. Set " + SECRET_KEY + " to keep them.");
+    // The parser insists on a key; this stand-in is replaced before anything is signed.
+    variables.put(SECRET_KEY, "replaced by a random key");
+    return FlagonConfig.fromEnvironment(variables).toBuilder().secretKey(Secret.generate()).build();
   }
 }

@@ -15,12 +15,13 @@ class DemoAppTest {
   @Test
   void configFromEnvironment_noKey_usesRandomKeyAndDemoDefaults() {
     FlagonConfig config = DemoApp.configFromEnvironment(Map.of("PATH", "/bin"));
+    FlagonConfig recommended = FlagonConfig.builder().secretKey("k").recommended().build();
 
     assertThat(config.secretKey().length()).isEqualTo(32);
     assertThat(config.permanentSessionLifetime()).isEqualTo(Duration.ofMinutes(60));
-    assertThat(config.cookieSecure()).isTrue();
-    assertThat(config.cookieHttpOnly()).isTrue();
-    assertThat(config.cookieSameSite()).contains(SameSite.LAX);
+    assertThat(config.cookieSecure()).isTrue().isEqualTo(recommended.cookieSecure());
+    assertThat(config.cookieHttpOnly()).isTrue().isEqualTo(recommended.cookieHttpOnly());
+    assertThat(config.cookieSameSite()).contains(SameSite.LAX).isEqualTo(recommended.cookieSameSite());
   }
 
   @Test
