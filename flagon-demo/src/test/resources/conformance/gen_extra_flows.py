@@ -85,14 +85,17 @@ def flows(V):
           [{"now": T, "path": "/login"},
            {"now": T + 1, "path": "/logout", "cookie": "<prev>"}]),
         H("extra_unusual_payloads",
-          "Validly signed payloads Flask did not write: a list of pairs loads as a session, null"
-          " as empty, and a number is a 500 on every route, since Flask opens the session before"
-          " routing.", base,
-          [{"now": T, "path": "/", "cookie": "session=" + V.sign_json('[["user_id",7]]', KEY, T)},
-           {"now": T, "path": "/", "cookie": "session=" + V.sign_json("null", KEY, T)},
+          "Validly signed payloads Flask did not write: null loads as empty, and a number is a"
+          " 500 on every route, since Flask opens the session before routing.", base,
+          [{"now": T, "path": "/", "cookie": "session=" + V.sign_json("null", KEY, T)},
            {"now": T, "path": "/", "cookie": "session=" + V.sign_json("42", KEY, T)},
            {"now": T, "path": "/static-page", "cookie": "session=" + V.sign_json("42", KEY, T)},
            {"now": T, "path": "/no-such-page", "cookie": "session=" + V.sign_json("42", KEY, T)}]),
+        H("extra_quirk_list_of_pairs",
+          "Python quirk: Flask's dict() loads a validly signed list of pairs as a session. Flagon"
+          " deliberately refuses it (BadPayload, a 500), as spec section 1.7 allows.", base,
+          [{"now": T, "path": "/", "cookie": "session=" + V.sign_json('[["user_id",7]]', KEY, T)}],
+          tags=["extra", "quirk"]),
         H("extra_cookie_header_parsing",
           "The first cookie of the session's name wins; other cookies are ignored; a quoted"
           " value is unquoted.", base,
@@ -131,7 +134,7 @@ def main():
 
     cases = flows(V)
     for case in cases:
-        case["tags"] = ["extra"]
+        case["tags"] = case["tags"] or ["extra"]
     V.write_json(out, V.http_file(cases, "Extra HTTP flows for the conformance server, recorded"
                                   " from Flask by flagon-demo's gen_extra_flows.py."))
     print(f"wrote {len(cases)} flows to {out}")

@@ -25,7 +25,12 @@ final class HttpVectors {
   private HttpVectors() {}
 
   /** One recorded flow. */
-  record Flow(String name, Map<String, Object> json, List<Step> steps) {
+  record Flow(String name, List<String> tags, Map<String, Object> json, List<Step> steps) {
+    /** Whether Flask's behaviour here is a Python quirk that Flagon deliberately does not copy. */
+    boolean isQuirk() {
+      return tags.contains("quirk");
+    }
+
     /** The conformance server's settings for this flow: its {@code config} and {@code signing}. */
     Map<String, Object> settings() {
       Map<String, Object> settings = new LinkedHashMap<>();
@@ -73,9 +78,10 @@ final class HttpVectors {
     return out.toString();
   }
 
+  @SuppressWarnings("unchecked")
   private static Flow flow(Map<String, Object> json) {
     List<Step> steps = list(json.get("steps")).stream().map(step -> step(map(step))).toList();
-    return new Flow((String) json.get("name"), json, steps);
+    return new Flow((String) json.get("name"), (List<String>) json.get("tags"), json, steps);
   }
 
   @SuppressWarnings("unchecked")
