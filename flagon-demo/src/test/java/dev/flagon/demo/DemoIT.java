@@ -89,7 +89,8 @@ class DemoIT {
 
   @Test
   void logout_afterLogin_showsNotLoggedInAndFlash() throws Exception {
-    String loggedIn = cookiePair(onlySetCookie(get("/login", null)));
+    String flashed = cookiePair(onlySetCookie(get("/login", null)));
+    String loggedIn = cookiePair(onlySetCookie(get("/", flashed))); // the login message is shown
 
     HttpResponse<String> logout = get("/logout", loggedIn);
     assertThat(logout.statusCode()).isEqualTo(302);
