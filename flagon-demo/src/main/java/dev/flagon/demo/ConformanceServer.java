@@ -4,7 +4,9 @@ import dev.flagon.Flagon;
 import dev.flagon.servlet.FlagonFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -54,7 +56,23 @@ public final class ConformanceServer {
     } catch (IllegalArgumentException e) {
       CommandLine.exit(2, e.getMessage() + "\n" + USAGE);
     }
-    WebServer server = start(ConformanceSettings.read(config), LOOPBACK, port, testClock);
+    ConformanceSettings settings = null;
+    try {
+      settings = ConformanceSettings.read(config);
+    } catch (IOException | IllegalArgumentException e) {
+      String reason = e instanceof NoSuchFileException ? "no such file" : e.getMessage();
+      CommandLine.exit(2, "cannot use " + config + ": " + reason);
+    }
+    WebServer server;
+    try {
+      server = start(settings, LOOPBACK, port, testClock);
+    } catch (IOException e) {
+      CommandLine.exit(1, "cannot listen on port " + port + ": " + e.getMessage());
+      return;
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      CommandLine.exit(2, "invalid configuration in " + config + ": " + e.getMessage());
+      return;
+    }
     System.out.println("listening on " + server.baseUrl());
     System.out.flush();
     server.join();
