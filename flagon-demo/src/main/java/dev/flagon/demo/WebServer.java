@@ -49,7 +49,12 @@ public final class WebServer implements AutoCloseable {
     setup.accept(context);
     server.setHandler(context);
     server.setStopAtShutdown(true);
-    server.start();
+    try {
+      server.start();
+    } catch (Exception e) {
+      server.stop(); // a failed start (a busy port, say) would otherwise leave Jetty's threads running
+      throw e;
+    }
     return new WebServer(server, host, connector.getLocalPort());
   }
 
