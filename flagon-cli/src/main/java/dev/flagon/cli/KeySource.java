@@ -56,7 +56,11 @@ final class KeySource {
     if (text == null) {
       throw new UsageException(option + ": environment variable " + value + " is not set or empty");
     }
-    return Secret.fromText(text);
+    try {
+      return Secret.fromText(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(option + ": environment variable " + value + " is not valid Unicode text");
+    }
   }
 
   private Secret parseHex() {
