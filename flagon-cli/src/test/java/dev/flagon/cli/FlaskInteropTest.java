@@ -152,7 +152,8 @@ class FlaskInteropTest {
         process.destroyForcibly();
         return "python3 did not answer within 60 s";
       }
-      return process.exitValue() == 0 ? null : "python3 cannot import Flask: " + output.trim();
+      String[] lines = output.strip().split("\n");
+      return process.exitValue() == 0 ? null : "python3 cannot import Flask (" + lines[lines.length - 1] + ")";
     } catch (IOException e) {
       return "python3 is not installed (" + e.getMessage() + ")";
     } catch (InterruptedException e) {
