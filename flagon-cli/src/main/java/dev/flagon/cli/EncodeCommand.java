@@ -72,7 +72,7 @@ final class EncodeCommand implements Callable<Integer> {
     } catch (TaggedJsonException e) {
       throw new UsageException("the session is not valid tagged JSON: " + e.getMessage());
     } catch (IllegalArgumentException e) {
-      throw new UsageException("the session must be a JSON object: " + e.getMessage());
+      throw new UsageException(e.getMessage());
     }
   }
 

@@ -24,7 +24,7 @@ final class SessionJson {
     TaggedJson tagged = TaggedJson.standard();
     Object value = tagged.loads(json);
     if (!(value instanceof Map)) {
-      throw new IllegalArgumentException("a session is a JSON object, not " + describe(value));
+      throw new IllegalArgumentException("expected a JSON object (a session), got " + describe(value));
     }
     return tagged.dumps(value);
   }

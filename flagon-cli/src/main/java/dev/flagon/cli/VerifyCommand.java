@@ -84,7 +84,7 @@ final class VerifyCommand implements Callable<Integer> {
     } catch (TaggedJsonException e) {
       throw new BadPayloadException("the payload is not valid tagged JSON: " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
-      throw new BadPayloadException("the payload is not a session: " + e.getMessage(), e);
+      throw new BadPayloadException(e.getMessage(), e);
     }
   }
 

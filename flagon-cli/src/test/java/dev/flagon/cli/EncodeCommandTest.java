@@ -120,7 +120,7 @@ class EncodeCommandTest {
 
     assertThat(result.exit()).isEqualTo(2);
     assertThat(result.out()).isEmpty();
-    assertThat(result.err()).contains("must be a JSON object");
+    assertThat(result.err()).contains("expected a JSON object (a session), got ");
   }
 
   @ParameterizedTest
