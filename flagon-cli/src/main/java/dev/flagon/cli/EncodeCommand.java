@@ -4,7 +4,6 @@ import dev.flagon.codec.Secret;
 import dev.flagon.codec.UrlSafeTimedSerializer;
 import dev.flagon.json.TaggedJsonException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +51,8 @@ final class EncodeCommand implements Callable<Integer> {
   public Integer call() {
     long signedAt = timestamp != null ? timestamp : context.nowEpochSeconds();
     if (signedAt < 0 || signedAt > MAX_TIMESTAMP) {
-      throw new UsageException("--timestamp must be between 0 and " + MAX_TIMESTAMP + " (year 9999), not " + signedAt);
+      throw new UsageException(
+          "--timestamp must be between 0 and " + MAX_TIMESTAMP + " (the end of year 9999), not " + signedAt);
     }
     // Keys first: a missing key should not wait for a session on standard input.
     UrlSafeTimedSerializer serializer = Serializers.create(keys.current(context), List.<Secret>of(), signing);

@@ -26,7 +26,8 @@ final class KeyOptions {
   private String secretHex;
 
   // A repeating exclusive group keeps the order across the three kinds: one instance per option given.
-  @ArgGroup(exclusive = true, multiplicity = "0..*", heading = "%nSECRET_KEY_FALLBACKS, oldest first (repeatable, order kept):%n")
+  @ArgGroup(exclusive = true, multiplicity = "0..*",
+      heading = "%nSECRET_KEY_FALLBACKS, oldest first (repeatable, order kept):%n")
   private List<Fallback> fallbacks = new ArrayList<>();
 
   static final class Fallback {

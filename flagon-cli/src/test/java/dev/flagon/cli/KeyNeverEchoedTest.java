@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,5 +51,15 @@ class KeyNeverEchoedTest {
     assertThat(result.exit()).as(Arrays.toString(args) + "\n" + result.err()).isIn(1, 2);
     assertThat(result.err()).isNotBlank();
     assertThat(result.out() + result.err()).doesNotContainIgnoringCase(KEY);
+  }
+
+  @Test
+  void picocliMessageQuotingTheKey_isReplacedByOneNamingTheOption() {
+    // picocli would say: Invalid value for option '--now': '<the key>' is not a long
+    Cli.Result result = flagon("verify", "--secret-hex", KEY, "--now", KEY, COOKIE).run();
+
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.err()).contains("invalid command line at option --now", "details not shown")
+        .doesNotContain(KEY);
   }
 }
