@@ -57,9 +57,6 @@ public class FlagonAutoConfiguration {
     Map<String, Object> settings = FlaskSettings.of(environment, properties);
     try {
       FlagonConfig.Builder builder = FlagonConfig.builder().putAll(settings);
-      if (properties.getSizePolicy() != null) {
-        builder.sizePolicy(properties.getSizePolicy());
-      }
       customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
       return builder.build();
     } catch (IllegalArgumentException | IllegalStateException e) {

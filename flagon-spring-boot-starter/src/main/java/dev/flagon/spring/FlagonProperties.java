@@ -48,8 +48,8 @@ public final class FlagonProperties {
   private final Integer maxCookieSize;
 
   /**
-   * What a cookie larger than max-cookie-size does: ERROR (Flagon's default, a 500 response) or WARN
-   * (Flask's behaviour: sent anyway and logged).
+   * SESSION_SIZE_POLICY: what a cookie larger than max-cookie-size does: ERROR (Flagon's default, a 500
+   * response) or WARN (Flask's behaviour: sent anyway and logged).
    */
   private final SizePolicy sizePolicy;
 

@@ -12,11 +12,15 @@ import org.springframework.core.env.Environment;
  * core's environment convention), then the typed {@code flagon.*} property.
  */
 final class FlaskSettings {
-  /** The Flask settings read from the Spring {@link Environment}, in any property source. */
+  /**
+   * The settings read from the Spring {@link Environment}, in any property source: Flask's, and the few
+   * Flagon adds under Flask-style names (size policy and signing parameters).
+   */
   static final List<String> NAMES = List.of("SECRET_KEY", "SECRET_KEY_FALLBACKS", "PERMANENT_SESSION_LIFETIME",
       "APPLICATION_ROOT", "SESSION_COOKIE_NAME", "SESSION_COOKIE_DOMAIN", "SESSION_COOKIE_PATH",
       "SESSION_COOKIE_HTTPONLY", "SESSION_COOKIE_SECURE", "SESSION_COOKIE_SAMESITE",
-      "SESSION_COOKIE_PARTITIONED", "SESSION_REFRESH_EACH_REQUEST", "MAX_COOKIE_SIZE");
+      "SESSION_COOKIE_PARTITIONED", "SESSION_REFRESH_EACH_REQUEST", "MAX_COOKIE_SIZE", "SESSION_SIZE_POLICY",
+      "SESSION_SALT", "SESSION_DIGEST", "SESSION_KEY_DERIVATION");
 
   static final String ENVIRONMENT_PREFIX = "FLAGON_";
 
@@ -34,6 +38,7 @@ final class FlaskSettings {
     putIfSet(settings, "PERMANENT_SESSION_LIFETIME", properties.getPermanentSessionLifetime());
     putIfSet(settings, "SESSION_REFRESH_EACH_REQUEST", properties.getRefreshEachRequest());
     putIfSet(settings, "MAX_COOKIE_SIZE", properties.getMaxCookieSize());
+    putIfSet(settings, "SESSION_SIZE_POLICY", properties.getSizePolicy());
     FlagonProperties.Cookie cookie = properties.getCookie();
     putIfSet(settings, "SESSION_COOKIE_NAME", cookie.getName());
     putIfSet(settings, "SESSION_COOKIE_DOMAIN", cookie.getDomain());
