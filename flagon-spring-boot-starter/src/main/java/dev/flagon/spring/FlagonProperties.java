@@ -33,7 +33,6 @@ public final class FlagonProperties {
    * PERMANENT_SESSION_LIFETIME: expiry of permanent sessions and maximum age of every cookie. Bare
    * numbers are seconds. Flask's default: 31 days.
    */
-  @DurationUnit(ChronoUnit.SECONDS)
   private final Duration permanentSessionLifetime;
 
   /**
@@ -62,9 +61,13 @@ public final class FlagonProperties {
   /** The session cookie's attributes. */
   private final Cookie cookie;
 
-  /** Bound by Spring from {@code flagon.*}; a null value means "unset". */
+  /**
+   * Bound by Spring from {@code flagon.*}; a null value means "unset". A bare number for the lifetime is
+   * seconds, as in Flask (Spring's default unit would be milliseconds).
+   */
   public FlagonProperties(@DefaultValue("true") boolean enabled, String secretKey,
-      List<String> secretKeyFallbacks, Duration permanentSessionLifetime, Boolean refreshEachRequest,
+      List<String> secretKeyFallbacks, @DurationUnit(ChronoUnit.SECONDS) Duration permanentSessionLifetime,
+      Boolean refreshEachRequest,
       Integer maxCookieSize, SizePolicy sizePolicy, @DefaultValue("false") boolean httpSessionView,
       @DefaultValue Cookie cookie) {
     this.enabled = enabled;

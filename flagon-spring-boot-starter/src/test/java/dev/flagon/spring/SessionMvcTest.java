@@ -3,6 +3,7 @@ package dev.flagon.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
@@ -54,12 +55,13 @@ class SessionMvcTest {
   }
 
   @Test
-  void sessionArgument_written_setsFlasksExactCookie() throws Exception {
+  void sessionArgument_written_setsFlasksCookieValue() throws Exception {
+    // MockMvc re-serializes Set-Cookie, so only the value is Flask's here; the real-server tests check
+    // the raw header byte for byte.
     mockMvc.perform(get("/login"))
         .andExpect(redirectedUrl("/"))
-        // Flask 3.1's bytes for this key, clock and session (http-vectors.json, http_login_index_logout).
-        .andExpect(header().stringValues("Set-Cookie",
-            "session=eyJ1c2VyX2lkIjoxMjM0NX0.ZVPxAA.8dwAnk2tzq4FJpn0JTrwoipgP1A; HttpOnly; Path=/"));
+        .andExpect(cookie().value("session", "eyJ1c2VyX2lkIjoxMjM0NX0.ZVPxAA.8dwAnk2tzq4FJpn0JTrwoipgP1A"))
+        .andExpect(cookie().httpOnly("session", true));
   }
 
   @Test

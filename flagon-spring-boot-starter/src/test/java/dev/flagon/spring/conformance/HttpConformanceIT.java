@@ -77,6 +77,7 @@ class HttpConformanceIT {
       }
     });
     properties.put("flagon.size-policy", "warn"); // Flask sends oversized cookies and logs a warning
+    properties.put("server.tomcat.use-relative-redirects", "true"); // Location: / as Werkzeug sends it
     properties.put("server.address", "127.0.0.1");
     properties.put("server.port", "0");
     properties.put("spring.main.banner-mode", "off");
