@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.assertj.core.api.SoftAssertions;
 
 /**
@@ -32,15 +33,25 @@ public final class FlowReplay {
   public record Response(int status, List<Map.Entry<String, String>> headers, String body) {
     /** Every value of a header (case-insensitive name), in order. */
     public List<String> all(String name) {
-      return headers.stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).toList();
+      return headers.stream().filter(header -> header.getKey().equalsIgnoreCase(name))
+          .map(Map.Entry::getValue).toList();
     }
   }
 
   /** Replays every step, collecting all mismatches before failing. */
   public static void replay(HttpFlow flow, String baseUrl) {
+    replay(flow, baseUrl, step -> { });
+  }
+
+  /**
+   * Replays every step, calling {@code beforeEachStep} first: for a server whose clock the test sets
+   * in-process rather than through {@value #CLOCK_HEADER}.
+   */
+  public static void replay(HttpFlow flow, String baseUrl, Consumer<HttpFlow.Step> beforeEachStep) {
     SoftAssertions softly = new SoftAssertions();
     for (int i = 0; i < flow.steps().size(); i++) {
       HttpFlow.Step step = flow.steps().get(i);
+      beforeEachStep.accept(step);
       String where = flow.name() + " step " + i + " (" + step.method() + " " + abbreviate(step.path()) + ")";
       Response response = send(baseUrl, step);
 
@@ -62,7 +73,8 @@ public final class FlowReplay {
   /** Sends one step's request as recorded, plus {@value #CLOCK_HEADER}. */
   public static Response send(String baseUrl, HttpFlow.Step step) {
     try {
-      HttpURLConnection connection = (HttpURLConnection) URI.create(baseUrl + step.path()).toURL().openConnection();
+      HttpURLConnection connection =
+          (HttpURLConnection) URI.create(baseUrl + step.path()).toURL().openConnection();
       connection.setInstanceFollowRedirects(false);
       connection.setUseCaches(false);
       connection.setRequestMethod(step.method());

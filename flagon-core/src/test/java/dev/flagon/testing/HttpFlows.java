@@ -11,18 +11,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the HTTP flows of {@code vectors/http-vectors.json} from the classpath (flagon-core's test-jar). */
+/**
+ * Reads HTTP flow files (schema: spec section 1.6) from the classpath: the public flows of
+ * {@code vectors/http-vectors.json} in flagon-core's test-jar, or another file in the same schema.
+ */
 public final class HttpFlows {
-  /** The classpath resource holding the public flows. */
-  public static final String RESOURCE = "/vectors/http-vectors.json";
+  /** The classpath resource holding the public flows, shared by every integration. */
+  public static final String PUBLIC = "/vectors/http-vectors.json";
 
   private HttpFlows() {}
 
-  /** Every flow, in file order. */
+  /** Every public flow, in file order. */
   public static List<HttpFlow> all() {
-    try (InputStream in = HttpFlows.class.getResourceAsStream(RESOURCE)) {
+    return read(PUBLIC);
+  }
+
+  /** Every flow of a flow file on the classpath, in file order. */
+  public static List<HttpFlow> read(String resource) {
+    try (InputStream in = HttpFlows.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is not on the classpath: depend on flagon-core's test-jar");
+        throw new IllegalStateException(resource + " is not on the classpath (the public flows are in"
+            + " flagon-core's test-jar)");
       }
       try (JsonParser parser = new JsonFactory().createParser(in)) {
         parser.nextToken();
@@ -34,15 +43,18 @@ public final class HttpFlows {
     }
   }
 
-  /** The flow of this name. @throws IllegalArgumentException if there is none */
+  /** The public flow of this name. @throws IllegalArgumentException if there is none */
   public static HttpFlow named(String name) {
     return all().stream().filter(flow -> flow.name().equals(name)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no HTTP flow named " + name));
   }
 
+  @SuppressWarnings("unchecked")
   private static HttpFlow flow(Map<String, Object> json) {
     List<HttpFlow.Step> steps = list(json.get("steps")).stream().map(step -> step(map(step))).toList();
-    return new HttpFlow((String) json.get("name"), map(json.get("config")), map(json.get("signing")), steps);
+    List<String> tags = json.get("tags") == null ? List.of() : (List<String>) json.get("tags");
+    return new HttpFlow((String) json.get("name"), tags, map(json.get("config")), map(json.get("signing")),
+        steps);
   }
 
   @SuppressWarnings("unchecked")
@@ -57,10 +69,14 @@ public final class HttpFlows {
     return new HttpFlow.Step(((Number) json.get("now")).longValue(), (String) request.get("method"),
         (String) request.get("path"), (List<List<String>>) request.get("headers"),
         ((Number) response.get("status")).intValue(), (String) response.get("body"), responseHeaders,
-        (List<String>) json.get("set_cookie"), (String) json.get("vary"));
+        (List<String>) json.get("set_cookie"), (String) json.get("vary"),
+        json.get("warnings") == null ? List.of() : (List<String>) json.get("warnings"));
   }
 
-  /** Maps, lists, strings, {@code Long}s (or other numbers), booleans and null. */
+  /**
+   * Maps, lists, strings, integers ({@code Integer}, {@code Long} or {@code BigInteger} by size), doubles,
+   * booleans and null.
+   */
   private static Object read(JsonParser p) throws IOException {
     JsonToken token = p.currentToken();
     switch (token) {
@@ -81,7 +97,7 @@ public final class HttpFlows {
         return items;
       }
       case VALUE_STRING: return p.getText();
-      case VALUE_NUMBER_INT: return p.getNumberValue() instanceof Integer i ? (Object) i.longValue() : p.getNumberValue();
+      case VALUE_NUMBER_INT: return p.getNumberValue();
       case VALUE_NUMBER_FLOAT: return p.getDoubleValue();
       case VALUE_TRUE: return true;
       case VALUE_FALSE: return false;
