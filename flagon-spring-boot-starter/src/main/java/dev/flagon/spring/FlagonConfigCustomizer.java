@@ -5,7 +5,8 @@ import dev.flagon.FlagonConfig;
 /**
  * Adjusts the auto-configured {@link FlagonConfig} in code, after the {@code flagon.*} and Flask-named
  * properties were applied: for what properties cannot say, such as a {@link java.time.Clock} or custom
- * tagged-JSON tags. Declare one or more as beans; they run in {@link org.springframework.core.annotation.Order}.
+ * tagged-JSON tags. Declare one or more as beans; they run in
+ * {@link org.springframework.core.annotation.Order}.
  *
  * <pre>{@code
  * @Bean

@@ -120,8 +120,8 @@ public final class FlagonProperties {
   @Override
   public String toString() {
     // Never the key itself.
-    return "FlagonProperties[enabled=" + enabled + ", secretKey=" + (secretKey == null ? "unset" : "<redacted>")
-        + ", cookie=" + cookie.getName() + "]";
+    return "FlagonProperties[enabled=" + enabled + ", secretKey="
+        + (secretKey == null ? "unset" : "<redacted>") + ", cookie=" + cookie.getName() + "]";
   }
 
   /** {@code flagon.cookie.*}: the session cookie's name and attributes. */
@@ -149,8 +149,8 @@ public final class FlagonProperties {
     private final Boolean partitioned;
 
     /** Bound by Spring from {@code flagon.cookie.*}; a null value means "unset". */
-    public Cookie(String name, String domain, String path, Boolean httpOnly, Boolean secure, SameSite sameSite,
-        Boolean partitioned) {
+    public Cookie(String name, String domain, String path, Boolean httpOnly, Boolean secure,
+        SameSite sameSite, Boolean partitioned) {
       this.name = name;
       this.domain = domain;
       this.path = path;

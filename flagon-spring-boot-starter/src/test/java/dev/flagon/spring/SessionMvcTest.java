@@ -72,7 +72,8 @@ class SessionMvcTest {
 
   @Test
   void httpSessionView_setAttribute_writesTheCookie() throws Exception {
-    String setCookie = mockMvc.perform(get("/servlet-login")).andReturn().getResponse().getHeader("Set-Cookie");
+    String setCookie =
+        mockMvc.perform(get("/servlet-login")).andReturn().getResponse().getHeader("Set-Cookie");
 
     assertThat(flagon.openCookieValue(setCookie.substring("session=".length(), setCookie.indexOf(';')))
         .get("user_id")).isEqualTo(12345);

@@ -16,14 +16,16 @@ class StarterJarIT {
   @Test
   void starterJar_packaged_holdsRegistrationsAndPropertyMetadata() throws IOException {
     try (JarFile jar = new JarFile(starterJar().toFile())) {
-      assertThat(text(jar, "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports"))
+      String imports = "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports";
+      assertThat(text(jar, imports))
           .contains("dev.flagon.spring.FlagonAutoConfiguration");
       assertThat(text(jar, "META-INF/spring.factories"))
           .contains("org.springframework.boot.diagnostics.FailureAnalyzer")
           .contains("dev.flagon.spring.FlagonFailureAnalyzer");
       String metadata = text(jar, "META-INF/spring-configuration-metadata.json");
-      for (String property : new String[] {"flagon.enabled", "flagon.secret-key", "flagon.secret-key-fallbacks",
-          "flagon.permanent-session-lifetime", "flagon.refresh-each-request", "flagon.max-cookie-size",
+      for (String property : new String[] {"flagon.enabled", "flagon.secret-key",
+          "flagon.secret-key-fallbacks", "flagon.permanent-session-lifetime", "flagon.refresh-each-request",
+          "flagon.max-cookie-size",
           "flagon.size-policy", "flagon.http-session-view", "flagon.cookie.name", "flagon.cookie.domain",
           "flagon.cookie.path", "flagon.cookie.http-only", "flagon.cookie.secure", "flagon.cookie.same-site",
           "flagon.cookie.partitioned"}) {
@@ -35,7 +37,8 @@ class StarterJarIT {
 
   private static Path starterJar() throws IOException {
     try (Stream<Path> files = Files.list(Path.of("target"))) {
-      return files.filter(p -> p.getFileName().toString().matches("flagon-spring-boot-starter-[^-]+(-SNAPSHOT)?\\.jar"))
+      String name = "flagon-spring-boot-starter-[^-]+(-SNAPSHOT)?\\.jar";
+      return files.filter(p -> p.getFileName().toString().matches(name))
           .findFirst().orElseThrow(() -> new AssertionError("run after package: no starter jar in target/"));
     }
   }

@@ -7,10 +7,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * Flask's session example on Spring Boot: the Flagon starter keeps {@code user_id} in a cookie that a
  * Flask app with the same {@code SECRET_KEY} reads and writes too. Listens on port 5000, as Flask does.
  *
- * <pre>
- * mvn -q -pl examples/spring-boot -am package -DskipTests \
- *   &amp;&amp; FLAGON_SECRET_KEY=$(openssl rand -hex 32) java -jar examples/spring-boot/target/flagon-example-spring-boot.jar
- * </pre>
+ * <p>Start it as {@code examples/spring-boot/README.md} says: package, then
+ * {@code FLAGON_SECRET_KEY=$(openssl rand -hex 32) java -jar target/flagon-example-spring-boot.jar}.
  */
 @SpringBootApplication
 public class ExampleApplication {

@@ -34,7 +34,8 @@ import org.springframework.test.web.servlet.MockMvc;
     properties = "SECRET_KEY=http-public-secret")
 @AutoConfigureMockMvc
 class LoginFlowTest {
-  private static final String LOGGED_IN = "session=eyJ1c2VyX2lkIjoxMjM0NX0.ZVPxAA.8dwAnk2tzq4FJpn0JTrwoipgP1A";
+  private static final String LOGGED_IN =
+      "session=eyJ1c2VyX2lkIjoxMjM0NX0.ZVPxAA.8dwAnk2tzq4FJpn0JTrwoipgP1A";
   private static final HttpClient HTTP = HttpClient.newBuilder()
       .followRedirects(HttpClient.Redirect.NEVER).build(); // no cookie jar either: cookies are sent by hand
 
