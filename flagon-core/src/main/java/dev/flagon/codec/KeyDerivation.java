@@ -1,5 +1,8 @@
 package dev.flagon.codec;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
 /** How the signing key is derived from the secret key and the salt (itsdangerous {@code key_derivation}). */
 public enum KeyDerivation {
   /** {@code HMAC(secret, salt)}: Flask's sessions. */
@@ -10,6 +13,8 @@ public enum KeyDerivation {
   CONCAT("concat"),
   /** The secret key itself. */
   NONE("none");
+
+  private static final byte[] SIGNER = "signer".getBytes(StandardCharsets.US_ASCII);
 
   private final String flaskName;
 
@@ -28,6 +33,37 @@ public enum KeyDerivation {
    * @throws IllegalArgumentException naming the accepted values
    */
   public static KeyDerivation fromName(String name) {
-    throw new UnsupportedOperationException("TODO");
+    for (KeyDerivation k : values()) {
+      if (k.flaskName.equalsIgnoreCase(name)) {
+        return k;
+      }
+    }
+    throw new IllegalArgumentException(
+        "Unknown key derivation '" + name + "': expected hmac, django-concat, concat or none");
+  }
+
+  /** The derived signing key (itsdangerous {@code Signer.derive_key}); a new array the caller owns. */
+  byte[] derive(byte[] secret, byte[] salt, Digest digest) {
+    switch (this) {
+      case HMAC:
+        return new HmacKey(digest, secret).mac(salt);
+      case DJANGO_CONCAT: {
+        MessageDigest md = digest.newMessageDigest();
+        md.update(salt);
+        md.update(SIGNER);
+        md.update(secret);
+        return md.digest();
+      }
+      case CONCAT: {
+        MessageDigest md = digest.newMessageDigest();
+        md.update(salt);
+        md.update(secret);
+        return md.digest();
+      }
+      case NONE:
+        return secret.clone();
+      default:
+        throw new AssertionError(this);
+    }
   }
 }

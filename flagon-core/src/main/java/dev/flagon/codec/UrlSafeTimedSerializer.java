@@ -6,27 +6,43 @@ import java.util.List;
  * itsdangerous' {@code URLSafeTimedSerializer} as Flask configures it, over JSON text:
  * {@code [.]base64url(payload).base64url(timestamp).base64url(HMAC)}. Keys are derived once, at creation.
  * Signs with the current key, verifies with the current key then the fallbacks. Immutable and thread-safe.
+ *
+ * <p>Parsing the JSON text is the caller's job (Flask's tagged JSON); the caller wraps its parse errors in a
+ * {@link BadPayloadException}.
  */
 public final class UrlSafeTimedSerializer {
+  private final TimestampSigner signer;
+
+  private UrlSafeTimedSerializer(TimestampSigner signer) {
+    this.signer = signer;
+  }
+
   /**
+   * A serializer for these keys, derived once here.
+   *
    * @param current the key new values are signed with ({@code SECRET_KEY})
    * @param fallbacks older keys still accepted, in {@code SECRET_KEY_FALLBACKS} order (the newest last)
    * @param signing salt, digest and key derivation
+   * @throws NullPointerException if an argument or a fallback is null
    */
   public static UrlSafeTimedSerializer create(Secret current, List<Secret> fallbacks, Signing signing) {
-    throw new UnsupportedOperationException("TODO");
+    return new UrlSafeTimedSerializer(TimestampSigner.create(current, fallbacks, signing));
   }
 
   /**
    * The signed token for this JSON text at this time: the payload is zlib-compressed (level 6) when that
    * saves at least two bytes.
+   *
+   * @throws IllegalArgumentException if the timestamp is outside [0, 253402300799] or the text is not
+   *     valid Unicode (a lone surrogate)
    */
   public String dumps(String json, long timestampEpochSeconds) {
-    throw new UnsupportedOperationException("TODO");
+    return signer.sign(Payload.encode(json), timestampEpochSeconds);
   }
 
   /**
-   * Verifies a token and returns its payload.
+   * Verifies a token and returns its payload. Nothing is decoded before the signature and age are checked;
+   * tokens over 64 KiB and payloads inflating beyond 1 MiB are refused (Flagon limits).
    *
    * @param nowEpochSeconds the current time
    * @param maxAgeSeconds the largest accepted age (inclusive); a negative age (a future timestamp) is
@@ -35,15 +51,22 @@ public final class UrlSafeTimedSerializer {
    * @throws BadPayloadException if it is validly signed but the payload cannot be decoded
    */
   public Verified loads(String token, long nowEpochSeconds, long maxAgeSeconds) {
-    throw new UnsupportedOperationException("TODO");
+    TimestampedValue verified = signer.unsign(token, nowEpochSeconds, maxAgeSeconds);
+    return new Verified(Payload.decode(verified.value()), verified.timestamp(), verified.keyIndex());
   }
 
   /**
    * Decodes a token's payload without verifying anything: what anyone holding the cookie can read.
    *
+   * @throws BadSignatureException if the token is too long or lacks the timestamp and signature parts
    * @throws BadPayloadException if the payload cannot be decoded
    */
   public static String decodeUnverified(String token) {
-    throw new UnsupportedOperationException("TODO");
+    int sigDot = Signer.lastSeparator(token);
+    int tsDot = token.lastIndexOf('.', sigDot - 1);
+    if (tsDot < 0) {
+      throw new BadSignatureException("No timestamp and signature parts found in value");
+    }
+    return Payload.decode(token.substring(0, tsDot));
   }
 }

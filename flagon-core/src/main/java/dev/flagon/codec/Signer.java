@@ -1,0 +1,123 @@
+package dev.flagon.codec;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * itsdangerous' {@code Signer}: {@code value + "." + base64url(HMAC(derived key, value))}.
+ *
+ * <p>Signs with the current key; verifies with the current key, then the fallbacks newest first, comparing
+ * raw digests in constant time. Keys are derived once, at creation. Signatures must be canonical base64url:
+ * the variants Python's lenient decoder also accepts (spec 3.6) are rejected. Immutable and thread-safe.
+ */
+public final class Signer {
+  /**
+   * Longest token accepted, in characters. A Flagon limit (itsdangerous has none): browsers keep cookies
+   * of about 4 KiB, so anything this long is refused before any work is done on it.
+   */
+  static final int MAX_TOKEN_LENGTH = 64 * 1024;
+
+  private final HmacKey signingKey;
+  /** Keys in verification order: the current key, then the fallbacks newest first. */
+  private final HmacKey[] verifyKeys;
+  /** {@link Verified#keyIndex()} of each entry of {@link #verifyKeys}. */
+  private final int[] keyIndexes;
+
+  private Signer(HmacKey[] verifyKeys, int[] keyIndexes) {
+    this.signingKey = verifyKeys[0];
+    this.verifyKeys = verifyKeys;
+    this.keyIndexes = keyIndexes;
+  }
+
+  /**
+   * A signer for these keys, derived once here.
+   *
+   * @param current the key values are signed with ({@code SECRET_KEY}); may be empty, as in itsdangerous
+   * @param fallbacks older keys still accepted, in {@code SECRET_KEY_FALLBACKS} order (the newest last)
+   * @param signing salt, digest and key derivation
+   * @throws NullPointerException if an argument or a fallback is null
+   */
+  public static Signer create(Secret current, List<Secret> fallbacks, Signing signing) {
+    Objects.requireNonNull(current, "current");
+    List<Secret> olds = List.copyOf(Objects.requireNonNull(fallbacks, "fallbacks"));
+    Objects.requireNonNull(signing, "signing");
+    List<HmacKey> keys = new ArrayList<>();
+    int[] indexes = new int[olds.size() + 1];
+    keys.add(hmacKey(current, signing));
+    for (int i = olds.size() - 1; i >= 0; i--) {
+      indexes[keys.size()] = i + 1;
+      keys.add(hmacKey(olds.get(i), signing));
+    }
+    return new Signer(keys.toArray(new HmacKey[0]), indexes);
+  }
+
+  private static HmacKey hmacKey(Secret secret, Signing signing) {
+    byte[] derived = signing.deriveKey(secret);
+    try {
+      return new HmacKey(signing.digest(), derived);
+    } finally {
+      Arrays.fill(derived, (byte) 0); // HmacKey keeps its own copy
+    }
+  }
+
+  /**
+   * {@code value + "." + signature}, signed with the current key.
+   *
+   * @throws IllegalArgumentException if {@code value} is not valid Unicode (a lone surrogate)
+   */
+  public String sign(String value) {
+    return value + "." + Base64Url.encode(signingKey.mac(Utf8.encode(value, "value")));
+  }
+
+  /**
+   * The value of a signed token (everything before its last {@code .}).
+   *
+   * @throws BadSignatureException if the token has no {@code .}, is longer than 64 KiB, or no key
+   *     verifies its signature
+   */
+  public String unsign(String token) {
+    int dot = lastSeparator(token);
+    if (verify(token, dot) < 0) {
+      throw new BadSignatureException("Signature does not match");
+    }
+    return token.substring(0, dot);
+  }
+
+  /**
+   * The index of the last {@code .} of a token, after the length cap (itsdangerous' first check).
+   *
+   * @throws BadSignatureException if the token is too long or has no {@code .}
+   */
+  static int lastSeparator(String token) {
+    Objects.requireNonNull(token, "token");
+    if (token.length() > MAX_TOKEN_LENGTH) {
+      throw new BadSignatureException("value too long (over " + MAX_TOKEN_LENGTH + " characters, a Flagon limit)");
+    }
+    int dot = token.lastIndexOf('.');
+    if (dot < 0) {
+      throw new BadSignatureException("No '.' found in value");
+    }
+    return dot;
+  }
+
+  /**
+   * The {@link Verified#keyIndex()} of the first key whose signature matches {@code token[dot+1..]} for the
+   * value {@code token[..dot)}, or -1. A signature that is not canonical base64url, or a value Python could
+   * not encode, simply fails to verify.
+   */
+  int verify(String token, int dot) {
+    byte[] signature = Base64Url.decode(token, dot + 1, token.length());
+    byte[] value = Utf8.encodeOrNull(token.substring(0, dot));
+    if (signature == null || value == null) {
+      return -1;
+    }
+    for (int i = 0; i < verifyKeys.length; i++) {
+      if (verifyKeys[i].verify(value, signature)) {
+        return keyIndexes[i];
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,123 @@
+package dev.flagon.codec;
+
+import java.util.List;
+
+/**
+ * itsdangerous' {@code TimestampSigner}: {@code value + "." + base64url(timestamp) + "." + signature}, the
+ * timestamp being the signing time in seconds as big-endian bytes without leading zeros. Unsigning follows
+ * itsdangerous' order of checks exactly (spec 3.6), so each rejection has the same exception kind as in
+ * Python. Immutable and thread-safe.
+ */
+public final class TimestampSigner {
+  /** 9999-12-31T23:59:59Z, the last second Python's {@code datetime} (and so itsdangerous) can represent. */
+  static final long MAX_TIMESTAMP = 253_402_300_799L;
+
+  private final Signer signer;
+
+  private TimestampSigner(Signer signer) {
+    this.signer = signer;
+  }
+
+  /**
+   * A timestamp signer for these keys, derived once here.
+   *
+   * @param current the key values are signed with ({@code SECRET_KEY})
+   * @param fallbacks older keys still accepted, in {@code SECRET_KEY_FALLBACKS} order (the newest last)
+   * @param signing salt, digest and key derivation
+   * @throws NullPointerException if an argument or a fallback is null
+   */
+  public static TimestampSigner create(Secret current, List<Secret> fallbacks, Signing signing) {
+    return new TimestampSigner(Signer.create(current, fallbacks, signing));
+  }
+
+  /**
+   * {@code value.timestamp.signature}, signed with the current key.
+   *
+   * @param timestampEpochSeconds the signing time, from 0 to 253402300799 (the end of year 9999: Python
+   *     cannot load anything later)
+   * @throws IllegalArgumentException if the timestamp is out of that range or {@code value} is not valid
+   *     Unicode
+   */
+  public String sign(String value, long timestampEpochSeconds) {
+    if (timestampEpochSeconds < 0 || timestampEpochSeconds > MAX_TIMESTAMP) {
+      throw new IllegalArgumentException(
+          "timestamp must be within [0, " + MAX_TIMESTAMP + "], was " + timestampEpochSeconds);
+    }
+    return signer.sign(value + "." + encodeTimestamp(timestampEpochSeconds));
+  }
+
+  /**
+   * Verifies a token and its age, in itsdangerous' order: separator, signature (every key), timestamp
+   * present, timestamp well-formed, timestamp representable, age.
+   *
+   * @param nowEpochSeconds the current time, not negative
+   * @param maxAgeSeconds the largest accepted age (inclusive); a negative age (a future timestamp) is
+   *     rejected too
+   * @throws IllegalArgumentException if {@code nowEpochSeconds} is negative (a broken clock)
+   * @throws BadSignatureException if the token is too long (64 KiB, a Flagon limit), has no {@code .}, or
+   *     fails to verify and has no timestamp part
+   * @throws BadTimeSignatureException if it fails to verify, or verifies but its timestamp is missing or
+   *     malformed
+   * @throws SignatureExpiredException if it verifies but is older than {@code maxAgeSeconds} or dated in the
+   *     future
+   * @throws BadPayloadException if it verifies but its timestamp lies beyond year 9999 (Python fails with a
+   *     non-{@code BadData} error there; reaching it needs the key)
+   */
+  public TimestampedValue unsign(String token, long nowEpochSeconds, long maxAgeSeconds) {
+    if (nowEpochSeconds < 0) {
+      throw new IllegalArgumentException("now must not be negative, was " + nowEpochSeconds);
+    }
+    int sigDot = Signer.lastSeparator(token);
+    int keyIndex = signer.verify(token, sigDot);
+    int tsDot = token.lastIndexOf('.', sigDot - 1);
+    if (keyIndex < 0) {
+      // itsdangerous re-raises a mismatch as BadTimeSignature once it can split off a timestamp. (It then
+      // says "Malformed timestamp" for a timestamp outside datetime's range; we do not decode unverified
+      // data just to pick a message: the kind is the same.)
+      if (tsDot < 0) {
+        throw new BadSignatureException("Signature does not match");
+      }
+      throw new BadTimeSignatureException("Signature does not match");
+    }
+    if (tsDot < 0) {
+      throw new BadTimeSignatureException("timestamp missing");
+    }
+    long timestamp = decodeTimestamp(token, tsDot + 1, sigDot);
+    long age = nowEpochSeconds - timestamp; // both in [0, 2^63): cannot overflow
+    if (age > maxAgeSeconds) {
+      throw new SignatureExpiredException("Signature age " + age + " > " + maxAgeSeconds + " seconds");
+    }
+    if (age < 0) {
+      throw new SignatureExpiredException("Signature age " + age + " < 0 seconds");
+    }
+    return new TimestampedValue(token.substring(0, tsDot), timestamp, keyIndex);
+  }
+
+  /** 8-byte big-endian, leading zero bytes dropped (0 gives an empty string), base64url. */
+  static String encodeTimestamp(long timestamp) {
+    int length = (Long.SIZE - Long.numberOfLeadingZeros(timestamp) + 7) / 8;
+    byte[] bytes = new byte[length];
+    for (int i = 0; i < length; i++) {
+      bytes[i] = (byte) (timestamp >>> (8 * (length - 1 - i)));
+    }
+    return Base64Url.encode(bytes);
+  }
+
+  /** The timestamp in {@code token[from, to)} of a validly signed token. */
+  private static long decodeTimestamp(String token, int from, int to) {
+    byte[] bytes = Base64Url.decode(token, from, to);
+    if (bytes == null || bytes.length > 8) {
+      throw new BadTimeSignatureException("Malformed timestamp");
+    }
+    long timestamp = 0; // left-padded with zero bytes, read as unsigned big-endian
+    for (byte b : bytes) {
+      timestamp = (timestamp << 8) | (b & 0xFF);
+    }
+    // Unsigned values above 2^63 - 1 come out negative here; both they and those past year 9999 make
+    // Python's datetime conversion raise a plain ValueError (HTTP 500 in Flask). Flagon keeps it typed.
+    if (timestamp < 0 || timestamp > MAX_TIMESTAMP) {
+      throw new BadPayloadException("timestamp out of range (after year 9999)");
+    }
+    return timestamp;
+  }
+}

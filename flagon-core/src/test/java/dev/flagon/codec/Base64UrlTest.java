@@ -1,0 +1,48 @@
+package dev.flagon.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Base64;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class Base64UrlTest {
+  @Test
+  void decode_encodedRandomBytes_roundTrips() {
+    Random random = new Random(42);
+    for (int length = 0; length < 70; length++) {
+      byte[] bytes = new byte[length];
+      random.nextBytes(bytes);
+      String text = Base64Url.encode(bytes);
+
+      assertThat(text).doesNotContain("=", "+", "/");
+      assertThat(Base64Url.decode(text)).isEqualTo(bytes);
+      assertThat(text).isEqualTo(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+    }
+  }
+
+  @Test
+  void decode_substring_decodesOnlyThatRange() {
+    assertThat(Base64Url.decode("xx.ZVPxAA.yy", 3, 9)).containsExactly(0x65, 0x53, 0xf1, 0x00);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "ZVPxAA==", // padding
+      "ZVPxAA=", //
+      "ZVPxAB", // unused low bits set (Python ignores them)
+      "ZVPxAC", "ZVPxAD", "YR", "YWJ", // ditto for 1- and 2-byte tails
+      "Z", "ZVPxA", // a lone 6-bit tail
+      "ZV+x", "ZV/x", // standard alphabet
+      "ZV x", "ZV*x", "ZV\u00e9x", "ZV\ud83d\ude00", "ZV\nx", ".ZVP"})
+  void decode_nonCanonical_isNull(String text) {
+    assertThat(Base64Url.decode(text)).isNull();
+  }
+
+  @Test
+  void decode_empty_isEmpty() {
+    assertThat(Base64Url.decode("")).isEmpty();
+  }
+}
