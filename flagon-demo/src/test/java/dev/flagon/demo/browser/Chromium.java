@@ -102,6 +102,10 @@ final class Chromium {
         "--disable-dev-shm-usage",
         "--window-size=960,640",
         "--user-data-dir=" + profile.toAbsolutePath());
+    // On startup open the New Tab page (Chromium's default, stated here because the tests depend on it):
+    // with "Continue where you left off" (1) Chromium restores session cookies after a restart, and a
+    // plain login would survive it.
+    options.setExperimentalOption("prefs", Map.of("session.restore_on_startup", 5));
     options.setPageLoadTimeout(PAGE_LOAD_TIMEOUT);
     options.setScriptTimeout(SCRIPT_TIMEOUT);
     ChromeDriver driver = new ChromeDriver(service, options);
