@@ -1,0 +1,158 @@
+package dev.flagon.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Python's {@code json.loads} on jackson-core's streaming parser, untagging each object as it closes
+ * (Flask's {@code object_hook}, a post-order walk). Results are mutable {@link LinkedHashMap}s and
+ * {@link ArrayList}s, so session values can be edited in place; tuples are immutable.
+ */
+final class TaggedReader {
+  /**
+   * Nesting bound. Python has none of its own but fails with RecursionError near 1000 levels; a fixed,
+   * smaller bound keeps the stack small and predictable. The writer uses the same one.
+   */
+  static final int MAX_DEPTH = 512;
+
+  /** Far beyond any cookie (browsers stop near 4 KB), small enough to bound the work on one value. */
+  static final int MAX_STRING_LENGTH = 1_000_000;
+
+  /** Built once: factories are thread-safe and cache symbol tables across parsers. */
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS) // Flask writes NaN and Infinity bare
+      .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION) // Python: the last duplicate wins
+      .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION) // messages must not echo the input
+      .disable(JsonFactory.Feature.INTERN_FIELD_NAMES) // keys come from outside: keep them off the pool
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(MAX_DEPTH)
+          // Python's int limit; jackson counts the digits without the sign, as Python does. Floats
+          // longer than this are refused too, where Python would read them: no real cookie has one.
+          .maxNumberLength(JsonText.MAX_INT_DIGITS)
+          .maxStringLength(MAX_STRING_LENGTH)
+          .maxNameLength(MAX_STRING_LENGTH)
+          .build())
+      .build();
+
+  private final TagRegistry tags;
+
+  TaggedReader(TagRegistry tags) {
+    this.tags = tags;
+  }
+
+  Object read(String text) {
+    try (JsonParser parser = FACTORY.createParser(text)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw new TaggedJsonException("the JSON text is empty");
+      }
+      Object value = readValue(parser, first);
+      if (parser.nextToken() != null) {
+        throw new TaggedJsonException("the JSON text has extra data after its value" + at(parser.currentLocation()));
+      }
+      return value;
+    } catch (StreamConstraintsException e) {
+      throw new TaggedJsonException("the JSON text exceeds a limit: " + e.getOriginalMessage());
+    } catch (JsonProcessingException e) {
+      throw new TaggedJsonException("the JSON text is malformed" + at(e.getLocation()));
+    } catch (IOException e) {
+      throw new TaggedJsonException("the JSON text could not be read");
+    }
+  }
+
+  private Object readValue(JsonParser parser, JsonToken token) throws IOException {
+    switch (token) {
+      case START_OBJECT:
+        return untag(readObject(parser));
+      case START_ARRAY:
+        List<Object> list = new ArrayList<>();
+        for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+          list.add(readValue(parser, next));
+        }
+        return list;
+      case VALUE_STRING:
+        return parser.getText();
+      case VALUE_NUMBER_INT:
+        return switch (parser.getNumberType()) {
+          case INT -> parser.getIntValue();
+          case LONG -> parser.getLongValue();
+          default -> parser.getBigIntegerValue();
+        };
+      case VALUE_NUMBER_FLOAT:
+        return readFloat(parser);
+      case VALUE_TRUE:
+        return Boolean.TRUE;
+      case VALUE_FALSE:
+        return Boolean.FALSE;
+      case VALUE_NULL:
+        return null;
+      default:
+        throw new TaggedJsonException("unexpected JSON token " + token + at(parser.currentLocation()));
+    }
+  }
+
+  private Map<String, Object> readObject(JsonParser parser) throws IOException {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (JsonToken next = parser.nextToken(); next != JsonToken.END_OBJECT; next = parser.nextToken()) {
+      String key = parser.currentName();
+      // put keeps the first position and the last value, exactly as a Python dict does
+      map.put(key, readValue(parser, parser.nextToken()));
+    }
+    return map;
+  }
+
+  /**
+   * Doubles as Python reads them ({@code 2e308} is infinity). Jackson also accepts {@code +Infinity},
+   * {@code +INF} and {@code -INF}; Python only {@code NaN}, {@code Infinity} and {@code -Infinity}.
+   */
+  private static Double readFloat(JsonParser parser) throws IOException {
+    double value = parser.getDoubleValue();
+    if (!Double.isFinite(value)) {
+      String text = parser.getText();
+      boolean numeric = text.length() > 1 && Character.isDigit(text.charAt(text.charAt(0) == '-' ? 1 : 0));
+      if (!numeric && !text.equals("NaN") && !text.equals("Infinity") && !text.equals("-Infinity")) {
+        throw new TaggedJsonException("the JSON text has a non-numeric number Python does not accept"
+            + at(parser.currentLocation()));
+      }
+    }
+    return value;
+  }
+
+  private Object untag(Map<String, Object> map) {
+    if (map.size() != 1) {
+      return map;
+    }
+    Map.Entry<String, Object> only = map.entrySet().iterator().next();
+    Object tag = tags.forKey(only.getKey());
+    if (tag == null) {
+      return map;
+    }
+    if (tag instanceof BuiltinTag builtin) {
+      return BuiltinTagReader.fromJson(builtin, only.getValue());
+    }
+    JsonTag<?> custom = (JsonTag<?>) tag;
+    try {
+      return custom.fromJson(only.getValue());
+    } catch (RuntimeException e) {
+      // Not chained: a custom tag's message may quote the value, and messages must not carry input.
+      throw new TaggedJsonException("the custom tag '" + custom.key() + "' rejected its value ("
+          + e.getClass().getName() + ")");
+    }
+  }
+
+  private static String at(JsonLocation location) {
+    return location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+  }
+}

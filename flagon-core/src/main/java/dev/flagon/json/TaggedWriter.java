@@ -1,0 +1,223 @@
+package dev.flagon.json;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Tags and writes in one pass, straight into one buffer, producing what Flask's
+ * {@code json.dumps(serializer.tag(value), separators=(",", ":"), sort_keys=True, ensure_ascii=True)}
+ * produces. Not thread-safe: one instance per call.
+ */
+final class TaggedWriter {
+  /** Same bound as the reader, so whatever is written can be read back (Python's own is about 1000). */
+  static final int MAX_DEPTH = TaggedReader.MAX_DEPTH;
+
+  private final TagRegistry tags;
+  private final StringBuilder out = new StringBuilder(128);
+
+  TaggedWriter(TagRegistry tags) {
+    this.tags = tags;
+  }
+
+  String write(Object value) {
+    writeValue(value, 0);
+    return out.toString();
+  }
+
+  private void writeValue(Object value, int depth) {
+    for (Object tag : tags.order()) {
+      if (tag instanceof BuiltinTag builtin ? writeBuiltin(builtin, value, depth)
+          : writeCustom((JsonTag<?>) tag, value, depth)) {
+        return;
+      }
+    }
+    writeUntagged(value);
+  }
+
+  private boolean writeBuiltin(BuiltinTag tag, Object value, int depth) {
+    switch (tag) {
+      case TAG_DICT -> {
+        if (!(value instanceof Map<?, ?> map) || map.size() != 1) {
+          return false;
+        }
+        Map.Entry<?, ?> only = map.entrySet().iterator().next();
+        if (!tags.isTagKey(only.getKey())) {
+          return false;
+        }
+        openTag(tag.key(), depth);
+        enter(depth + 1);
+        out.append('{');
+        JsonText.appendString(out, only.getKey() + "__");
+        out.append(':');
+        writeValue(only.getValue(), depth + 2);
+        out.append("}}");
+      }
+      case PASS_DICT -> {
+        if (!(value instanceof Map<?, ?> map)) {
+          return false;
+        }
+        writeMap(map, depth);
+      }
+      case TUPLE -> {
+        if (!(value instanceof Tuple tuple)) {
+          return false;
+        }
+        openTag(tag.key(), depth);
+        writeList(tuple, depth + 1);
+        out.append('}');
+      }
+      case PASS_LIST -> {
+        if (!(value instanceof List<?> list)) {
+          return false;
+        }
+        writeList(list, depth);
+      }
+      case BYTES -> {
+        if (!(value instanceof byte[] bytes)) {
+          return false;
+        }
+        openTag(tag.key(), depth);
+        out.append('"').append(Base64.getEncoder().encodeToString(bytes)).append("\"}");
+      }
+      case MARKUP -> {
+        if (!(value instanceof Markup markup)) {
+          return false;
+        }
+        openTag(tag.key(), depth);
+        JsonText.appendString(out, markup.html());
+        out.append('}');
+      }
+      case UUID -> {
+        if (!(value instanceof UUID uuid)) {
+          return false;
+        }
+        openTag(tag.key(), depth);
+        out.append('"');
+        appendHex(uuid.getMostSignificantBits());
+        appendHex(uuid.getLeastSignificantBits());
+        out.append('"').append('}');
+      }
+      case DATETIME -> {
+        if (!HttpDate.isDateTime(value)) {
+          return false;
+        }
+        openTag(tag.key(), depth);
+        out.append('"');
+        HttpDate.appendDateTime(out, value);
+        out.append("\"}");
+      }
+    }
+    return true;
+  }
+
+  private boolean writeCustom(JsonTag<?> tag, Object value, int depth) {
+    if (!tag.check(value)) {
+      return false;
+    }
+    Object json;
+    try {
+      json = convert(tag, value);
+    } catch (RuntimeException e) {
+      throw new TaggedJsonException(
+          "the custom tag '" + tag.key() + "' failed on a value of type " + KeyOrder.typeName(value), e);
+    }
+    openTag(tag.key(), depth);
+    writeValue(json, depth + 1); // tagged again, as documented on JsonTag
+    out.append('}');
+    return true;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> Object convert(JsonTag<T> tag, Object value) {
+    return tag.toJson((T) value);
+  }
+
+  private void writeUntagged(Object value) {
+    if (value == null) {
+      out.append("null");
+    } else if (value instanceof String text) {
+      JsonText.appendString(out, text);
+    } else if (value instanceof Boolean flag) {
+      out.append(flag ? "true" : "false");
+    } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+        || value instanceof Byte) {
+      out.append(((Number) value).longValue());
+    } else if (value instanceof Double || value instanceof Float) {
+      FloatRepr.append(out, ((Number) value).doubleValue()); // Python has no float32: widen
+    } else if (value instanceof BigInteger big) {
+      JsonText.appendInteger(out, big);
+    } else if (value instanceof CharSequence text) {
+      JsonText.appendString(out, text);
+    } else if (value instanceof LocalDate date) {
+      out.append('"'); // Flask's fallback for a date: an untagged HTTP date at midnight UTC
+      HttpDate.appendDate(out, date);
+      out.append('"');
+    } else if (value instanceof BigDecimal decimal) {
+      // str(Decimal): both follow the General Decimal Arithmetic to-scientific-string rules, so
+      // toString matches for every BigDecimal (Python's NaN, Infinity and -0 have no BigDecimal form).
+      JsonText.appendString(out, decimal.toString());
+    } else {
+      throw new TaggedJsonException("a value of type " + value.getClass().getName()
+          + " cannot be written as tagged JSON");
+    }
+  }
+
+  private void writeMap(Map<?, ?> map, int depth) {
+    enter(depth);
+    out.append('{');
+    boolean first = true;
+    for (Map.Entry<?, ?> entry : KeyOrder.sortedEntries(map)) {
+      if (!first) {
+        out.append(',');
+      }
+      first = false;
+      KeyOrder.appendKey(out, entry.getKey());
+      out.append(':');
+      writeValue(entry.getValue(), depth + 1);
+    }
+    out.append('}');
+  }
+
+  private void writeList(List<?> list, int depth) {
+    enter(depth);
+    out.append('[');
+    boolean first = true;
+    for (Object item : list) {
+      if (!first) {
+        out.append(',');
+      }
+      first = false;
+      writeValue(item, depth + 1);
+    }
+    out.append(']');
+  }
+
+  /** Writes {@code {"<key>":} and counts the object it opens. */
+  private void openTag(String key, int depth) {
+    enter(depth);
+    out.append('{');
+    JsonText.appendString(out, key);
+    out.append(':');
+  }
+
+  /** Called for every object or array opened; depth counts the ones already open around it. */
+  private static void enter(int depth) {
+    if (depth >= MAX_DEPTH) {
+      throw new TaggedJsonException(
+          "the value is nested deeper than " + MAX_DEPTH + " JSON levels (or contains itself)");
+    }
+  }
+
+  private void appendHex(long bits) {
+    String hex = Long.toHexString(bits);
+    for (int i = hex.length(); i < 16; i++) {
+      out.append('0');
+    }
+    out.append(hex);
+  }
+}

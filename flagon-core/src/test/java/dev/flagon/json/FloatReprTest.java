@@ -1,0 +1,61 @@
+package dev.flagon.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class FloatReprTest {
+  @ParameterizedTest(name = "{1}")
+  @CsvSource({
+    "1e16, 1e+16",
+    "1e-5, 1e-05",
+    "-0.0, -0.0",
+    "0.0, 0.0",
+    "0.0001, 0.0001",
+    "0.00042, 0.00042",
+    "1e23, 1e+23",
+    "2.82879384806159e17, 2.82879384806159e+17",
+    "5e-324, 5e-324",
+    "1.7976931348623157e308, 1.7976931348623157e+308",
+    "0.1, 0.1",
+    "100.0, 100.0",
+    "1.0, 1.0",
+    "1e15, 1000000000000000.0",
+    "9999999999999998, 9999999999999998.0",
+    "123456789012345678, 1.2345678901234568e+17",
+    "123456.789, 123456.789",
+    "4.5e-6, 4.5e-06",
+    "6.02214076e23, 6.02214076e+23",
+    "1.5e100, 1.5e+100",
+    "-2.5e-8, -2.5e-08",
+    "2e-323, 2e-323",
+    "1e-323, 1e-323",
+    "9.5e-323, 9.4e-323",
+    "2.2250738585072014e-308, 2.2250738585072014e-308",
+    "1e22, 1e+22",
+    "123456789.125, 123456789.125",
+    "1234567.0, 1234567.0",
+    "0.001, 0.001",
+    "3.5, 3.5",
+    "-1e300, -1e+300",
+  })
+  void repr_double_matchesPython(double value, String python) {
+    assertThat(FloatRepr.repr(value)).isEqualTo(python);
+  }
+
+  @Test
+  void repr_nonFinite_writesBareTokens() {
+    assertThat(FloatRepr.repr(Double.NaN)).isEqualTo("NaN");
+    assertThat(FloatRepr.repr(Double.POSITIVE_INFINITY)).isEqualTo("Infinity");
+    assertThat(FloatRepr.repr(Double.NEGATIVE_INFINITY)).isEqualTo("-Infinity");
+  }
+
+  @Test
+  void repr_jdk17NonShortestCases_givesShortestDigits() {
+    // JDK 17 Double.toString: 2.82879384806159008E17 and 9.999999999999999E22
+    assertThat(FloatRepr.repr(2.82879384806159e17)).isEqualTo("2.82879384806159e+17");
+    assertThat(FloatRepr.repr(1e23)).isEqualTo("1e+23");
+  }
+}
