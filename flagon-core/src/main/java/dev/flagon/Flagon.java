@@ -1,6 +1,15 @@
 package dev.flagon;
 
+import dev.flagon.codec.BadPayloadException;
+import dev.flagon.codec.BadSignatureException;
+import dev.flagon.codec.UrlSafeTimedSerializer;
+import dev.flagon.json.TaggedJsonException;
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * Opens and saves Flask-compatible sessions: every session rule of Flask 3.1 lives here, so that web
@@ -15,51 +24,141 @@ import java.util.List;
  * update.setCookieHeaders().forEach(v -> response.addHeader("Set-Cookie", v));
  * if (update.varyCookie()) response.addHeader("Vary", "Cookie");
  * }</pre>
+ *
+ * <p>Logging goes through {@link System.Logger} {@code dev.flagon}: DEBUG when a cookie is rejected, WARNING
+ * for an oversized cookie under {@link SizePolicy#WARN}; never a cookie value, a key or session data.
  */
 public final class Flagon {
+  private final FlagonConfig config;
+  private final UrlSafeTimedSerializer serializer;
+  private final SetCookieFormat cookieFormat;
+  private final CookieSize cookieSize;
+  private final System.Logger log;
+
+  /** With a given logger: tests record what is logged. */
+  Flagon(FlagonConfig config, System.Logger log) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.serializer = UrlSafeTimedSerializer.create(
+        config.secretKey(), config.secretKeyFallbacks(), config.signing());
+    this.cookieFormat = new SetCookieFormat(config);
+    this.cookieSize = new CookieSize(config, log);
+    this.log = log;
+  }
 
   /** A Flagon for this configuration; keys are derived here, once. */
   public static Flagon create(FlagonConfig config) {
-    throw new UnsupportedOperationException("TODO");
+    return new Flagon(config, System.getLogger("dev.flagon"));
   }
 
   /** The configuration. */
   public FlagonConfig config() {
-    throw new UnsupportedOperationException("TODO");
+    return config;
   }
 
   /**
-   * Opens the session from the request's {@code Cookie} header values. If the session cookie appears more
-   * than once, the first wins (as in Flask). A missing, tampered or expired cookie gives a fresh empty
-   * session (and a DEBUG log line without the cookie value).
+   * Opens the session from the request's {@code Cookie} header values, read as Werkzeug reads them. If the
+   * session cookie appears more than once, the first wins (as in Flask). A missing, tampered or expired
+   * cookie gives a fresh empty session (and a DEBUG log line without the cookie value). Opening does not
+   * mark the session accessed: only the application's use does.
    *
    * @throws dev.flagon.codec.BadPayloadException if the cookie is validly signed but its payload is not a
-   *     session (Flask answers 500 there)
+   *     session (Flask answers 500 there); see {@link #openCookieValue}
    */
   public Session open(List<String> cookieHeaderValues) {
-    throw new UnsupportedOperationException("TODO");
+    List<String> headers = cookieHeaderValues == null ? List.of() : cookieHeaderValues;
+    return openCookieValue(CookieHeader.firstValue(headers, config.cookieName()));
   }
 
-  /** {@link #open(List)} over one or more {@code Cookie} header values. */
+  /** {@link #open(List)} over one or more {@code Cookie} header values (null ones are skipped). */
   public Session open(String... cookieHeaderValues) {
-    return open(List.of(cookieHeaderValues));
+    return open(cookieHeaderValues == null ? List.of() : Arrays.asList(cookieHeaderValues));
   }
 
-  /** Opens the session from the session cookie's value itself ({@code null} for no cookie). */
+  /**
+   * Opens the session from the session cookie's value itself ({@code null} for no cookie).
+   *
+   * <p>The verified payload must be a JSON object (the session) or {@code null} (an empty session, as in
+   * Flask). Flagon is deliberately stricter than Flask here: Flask's {@code dict(value)} would also accept a
+   * list of pairs (and even {@code ["ab"]}) as a session, which only a holder of the key can produce and no
+   * Flask version writes; Flagon rejects them with {@link BadPayloadException}, as it does numbers, strings
+   * and booleans (where Flask fails too).
+   *
+   * @throws BadPayloadException if the cookie is validly signed but its payload is not a session
+   */
   public Session openCookieValue(String cookieValue) {
-    throw new UnsupportedOperationException("TODO");
+    if (cookieValue == null || cookieValue.isEmpty()) {
+      return new Session(Map.of());
+    }
+    long now = config.clock().instant().getEpochSecond();
+    String json;
+    try {
+      json = serializer.loads(cookieValue, now, config.permanentSessionLifetime().getSeconds()).json();
+    } catch (BadSignatureException e) {
+      log.log(Level.DEBUG, () -> "Ignored the '" + config.cookieName() + "' cookie (" + e.kind()
+          + "); using a fresh session");
+      return new Session(Map.of());
+    }
+    return new Session(sessionData(json));
+  }
+
+  private Map<String, Object> sessionData(String json) {
+    Object value;
+    try {
+      value = config.taggedJson().loads(json);
+    } catch (TaggedJsonException e) {
+      throw new BadPayloadException("the signed payload is not valid tagged JSON: " + e.getMessage(), e);
+    }
+    if (value == null) {
+      return Map.of();
+    }
+    if (!(value instanceof Map<?, ?> map)) {
+      throw new BadPayloadException("the signed payload is not a session: " + TypedValues.describe(value));
+    }
+    for (Object key : map.keySet()) {
+      if (!(key instanceof String)) {
+        throw new BadPayloadException("the signed payload is not a session: a key is not a string");
+      }
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> data = (Map<String, Object>) map;
+    return data;
   }
 
   /**
    * What the response needs for this session, by Flask's rules: set when modified (or permanent with
    * refresh on), delete when a modified session is empty, {@code Vary: Cookie} when accessed, set or
-   * deleted, {@code Expires} only for permanent sessions.
+   * deleted, {@code Expires} only for permanent sessions. The clock is read once, for both the cookie's
+   * timestamp and {@code Expires}. Saving changes nothing in the session, so calling it again is harmless
+   * (it gives the same headers, re-signed if the clock moved).
    *
    * @throws CookieTooLargeException if the header would exceed {@code MAX_COOKIE_SIZE} and the policy is
    *     {@link SizePolicy#ERROR}
    * @throws dev.flagon.json.TaggedJsonException if a value in the session cannot be serialized
    */
   public CookieUpdate save(Session session) {
-    throw new UnsupportedOperationException("TODO");
+    boolean accessed = session.isAccessed();
+    Map<String, Object> data = session.data();
+    if (data.isEmpty()) {
+      if (!session.isModified()) {
+        return new CookieUpdate(CookieUpdate.Action.NONE, List.of(), accessed, null);
+      }
+      String header = cookieFormat.delete();
+      String warning = cookieSize.check(header, "", Map.of());
+      return new CookieUpdate(CookieUpdate.Action.DELETE, List.of(header), true, warning);
+    }
+    boolean permanent = session.permanentFlag();
+    if (!(session.isModified() || (permanent && config.refreshEachRequest()))) {
+      return new CookieUpdate(CookieUpdate.Action.NONE, List.of(), accessed, null);
+    }
+    Instant now = config.clock().instant();
+    String value = serializer.dumps(config.taggedJson().dumps(data), now.getEpochSecond());
+    String header = cookieFormat.set(value, permanent ? now.plus(config.permanentSessionLifetime()) : null);
+    String warning = cookieSize.check(header, SetCookieFormat.quoteValue(value), data);
+    return new CookieUpdate(CookieUpdate.Action.SET, List.of(header), true, warning);
+  }
+
+  @Override
+  public String toString() {
+    return "Flagon[" + config + "]";
   }
 }

@@ -1,7 +1,15 @@
 package dev.flagon;
 
+import dev.flagon.json.Tuple;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -12,6 +20,8 @@ import java.util.Set;
  * 3.1.3 then adds {@code Vary: Cookie}). Every write marks it {@link #isModified() modified}, even with an
  * identical value; {@link #pop} and {@link #remove} only when the key was present. Changes inside a nested
  * value are not seen: call {@link #markModified()} after them.
+ *
+ * <p>Values are not checked when stored: one that tagged JSON cannot write makes {@link Flagon#save} fail.
  */
 public final class Session {
   /** The key under which the permanent flag is stored. */
@@ -19,9 +29,22 @@ public final class Session {
   /** The key under which flashed messages are stored. */
   public static final String FLASHES_KEY = "_flashes";
 
+  // LinkedHashMap, not Map.copyOf: Python's None is a legal value.
+  private final Map<String, Object> data;
+  private boolean modified;
+  private boolean accessed;
+  // Flask caches the popped flashes on the request context; a Session lives exactly that long.
+  private List<?> poppedFlashes;
+
+  /** A session holding a copy of the loaded data; neither accessed nor modified. */
+  Session(Map<String, ?> loaded) {
+    this.data = new LinkedHashMap<>(loaded);
+  }
+
   /** The value for a key, or {@code null} if absent. */
   public Object get(String key) {
-    throw new UnsupportedOperationException("TODO");
+    accessed = true;
+    return data.get(key);
   }
 
   /**
@@ -31,82 +54,106 @@ public final class Session {
    * @throws ClassCastException naming the key and the actual type if the value is of another type
    */
   public <T> T get(String key, Class<T> type) {
-    throw new UnsupportedOperationException("TODO");
+    return TypedValues.convert(key, get(key), type);
   }
 
   /** The value for a key, or {@code defaultValue} if absent. */
   public Object getOrDefault(String key, Object defaultValue) {
-    throw new UnsupportedOperationException("TODO");
+    accessed = true;
+    return data.containsKey(key) ? data.get(key) : defaultValue;
   }
 
   /** Whether the key is present (Python's {@code key in session}). */
   public boolean contains(String key) {
-    throw new UnsupportedOperationException("TODO");
+    accessed = true;
+    return data.containsKey(key);
   }
 
-  /** Stores a value and returns the previous one; always marks the session modified. */
+  /**
+   * Stores a value and returns the previous one; always marks the session modified.
+   *
+   * @throws NullPointerException if the key is null (values may be null: Python's {@code None})
+   */
   public Object put(String key, Object value) {
-    throw new UnsupportedOperationException("TODO");
+    Objects.requireNonNull(key, "session keys are strings, not null");
+    accessed = true;
+    modified = true;
+    return data.put(key, value);
   }
 
   /** Removes a key and returns its value, or {@code null}; modified only if the key was present. */
   public Object remove(String key) {
-    throw new UnsupportedOperationException("TODO");
+    return pop(key, null);
   }
 
   /** Removes a key and returns its value, or {@code defaultValue}; modified only if the key was present. */
   public Object pop(String key, Object defaultValue) {
-    throw new UnsupportedOperationException("TODO");
+    accessed = true;
+    if (!data.containsKey(key)) {
+      return defaultValue;
+    }
+    modified = true;
+    return data.remove(key);
   }
 
   /** Removes every key, the permanent flag included; always marks the session modified. */
   public void clear() {
-    throw new UnsupportedOperationException("TODO");
+    accessed = true;
+    modified = true;
+    data.clear();
   }
 
   /** The keys, as an unmodifiable snapshot. */
   public Set<String> keys() {
-    throw new UnsupportedOperationException("TODO");
+    accessed = true;
+    return Collections.unmodifiableSet(new LinkedHashSet<>(data.keySet()));
   }
 
   /** The number of keys. */
   public int size() {
-    throw new UnsupportedOperationException("TODO");
+    accessed = true;
+    return data.size();
   }
 
   /** Whether there are no keys. */
   public boolean isEmpty() {
-    throw new UnsupportedOperationException("TODO");
+    accessed = true;
+    return data.isEmpty();
   }
 
   /** An unmodifiable snapshot of the data. */
   public Map<String, Object> toMap() {
-    throw new UnsupportedOperationException("TODO");
+    accessed = true;
+    return Collections.unmodifiableMap(new LinkedHashMap<>(data));
   }
 
-  /** Whether the session outlives the browser: {@code _permanent} is present and truthy. */
+  /**
+   * Whether the session outlives the browser: {@code _permanent} is present and truthy in Python's sense
+   * (true, a non-zero number, a non-empty string or collection).
+   */
   public boolean isPermanent() {
-    throw new UnsupportedOperationException("TODO");
+    accessed = true;
+    return permanentFlag();
   }
 
   /** Stores {@code _permanent} as a boolean (a write, even when false). */
   public void setPermanent(boolean permanent) {
-    throw new UnsupportedOperationException("TODO");
+    put(PERMANENT_KEY, permanent);
   }
 
   /** Whether the data changed in this request (then the cookie is written). Does not mark access. */
   public boolean isModified() {
-    throw new UnsupportedOperationException("TODO");
+    return modified;
   }
 
   /** Marks the session modified, after changing a nested value in place. */
   public void markModified() {
-    throw new UnsupportedOperationException("TODO");
+    modified = true;
   }
 
   /** Whether application code used the session in this request. Does not mark access. */
   public boolean isAccessed() {
-    throw new UnsupportedOperationException("TODO");
+    return accessed;
   }
 
   /** Always false, as in Flask: a client-side session cannot tell whether it is new. */
@@ -119,25 +166,82 @@ public final class Session {
     flash(message, "message");
   }
 
-  /** Appends {@code (category, message)} to {@code _flashes}, as Flask's {@code flash}. */
+  /**
+   * Appends {@code (category, message)} to {@code _flashes}, as Flask's {@code flash}: the list is stored
+   * back, so the session is modified.
+   *
+   * @throws IllegalStateException if {@code _flashes} holds something other than a list
+   */
   public void flash(Object message, String category) {
-    throw new UnsupportedOperationException("TODO");
+    Object stored = getOrDefault(FLASHES_KEY, List.of());
+    if (!(stored instanceof List<?> existing) || stored instanceof Tuple) {
+      throw new IllegalStateException("the session's " + FLASHES_KEY + " is not a list");
+    }
+    List<Object> flashes = new ArrayList<>(existing);
+    flashes.add(Tuple.of(category, message));
+    put(FLASHES_KEY, flashes);
   }
 
   /**
-   * Flask's {@code get_flashed_messages(with_categories, category_filter)}: the first call in a request
-   * pops {@code _flashes} (a modification, only if present) and later calls see the same list.
+   * Flask's {@code get_flashed_messages(with_categories, category_filter)}: the first call on this session
+   * pops {@code _flashes} (a modification, only if present) and later calls see the same list. Entries
+   * are {@code (category, message)} tuples, or any two-item lists; other entries are skipped.
    *
    * @param withCategories whether to return {@link FlashMessage}s rather than the bare messages
    * @param categoryFilter if not empty, only messages in these categories
-   * @return the messages, or {@link FlashMessage}s
+   * @return the messages, or {@link FlashMessage}s, unmodifiable
    */
   public List<Object> flashedMessages(boolean withCategories, String... categoryFilter) {
-    throw new UnsupportedOperationException("TODO");
+    List<Object> result = new ArrayList<>();
+    for (FlashMessage flash : flashes(categoryFilter)) {
+      result.add(withCategories ? flash : flash.message());
+    }
+    return Collections.unmodifiableList(result);
   }
 
-  /** The flashed messages with their categories, optionally filtered; see {@link #flashedMessages(boolean, String...)}. */
+  /** The flashed messages with their categories, optionally filtered; as {@link #flashedMessages}. */
   public List<FlashMessage> flashes(String... categoryFilter) {
-    throw new UnsupportedOperationException("TODO");
+    if (poppedFlashes == null) {
+      Object popped = contains(FLASHES_KEY) ? pop(FLASHES_KEY, null) : null;
+      poppedFlashes = popped instanceof List<?> list ? List.copyOf(nonNull(list)) : List.of();
+    }
+    accessed = true;
+    Set<String> wanted = new HashSet<>(Arrays.asList(categoryFilter));
+    List<FlashMessage> result = new ArrayList<>();
+    for (Object entry : poppedFlashes) {
+      if (entry instanceof List<?> pair && pair.size() == 2) {
+        String category = pair.get(0) == null ? null : pair.get(0).toString();
+        if (wanted.isEmpty() || wanted.contains(category)) {
+          result.add(new FlashMessage(category, pair.get(1)));
+        }
+      }
+    }
+    return Collections.unmodifiableList(result);
+  }
+
+  /** The data itself, for saving: reading it this way does not mark access. */
+  Map<String, Object> data() {
+    return Collections.unmodifiableMap(data);
+  }
+
+  /** The permanent flag, for saving: does not mark access. */
+  boolean permanentFlag() {
+    return TypedValues.isTruthy(data.get(PERMANENT_KEY));
+  }
+
+  private static List<Object> nonNull(List<?> list) {
+    List<Object> copy = new ArrayList<>();
+    for (Object item : list) {
+      if (item != null) {
+        copy.add(item);
+      }
+    }
+    return copy;
+  }
+
+  /** Never the keys or values: a session may be logged by accident. */
+  @Override
+  public String toString() {
+    return "Session[" + data.size() + " keys" + (modified ? ", modified" : "") + "]";
   }
 }

@@ -2,5 +2,12 @@
  * Flask-style client-side sessions: {@link dev.flagon.Flagon} opens a {@link dev.flagon.Session} from the
  * request's cookies and saves it into a {@link dev.flagon.CookieUpdate}, following Flask 3.1's rules,
  * configured by {@link dev.flagon.FlagonConfig} with Flask's names and defaults.
+ *
+ * <p>Where Flagon departs from Flask on purpose: it refuses to start without a secret key (Flask serves a
+ * null session), rejects a validly signed payload that is not a JSON object or null (Flask's
+ * {@code dict(value)} also takes lists of pairs), fails fast on an empty {@code SESSION_COOKIE_SAMESITE},
+ * and by default refuses an oversized cookie ({@link dev.flagon.SizePolicy#ERROR}) where Flask only warns.
+ * Logging goes through {@link java.lang.System.Logger} {@code dev.flagon} and never shows a cookie value,
+ * a key or session data.
  */
 package dev.flagon;

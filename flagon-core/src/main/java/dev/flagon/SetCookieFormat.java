@@ -1,0 +1,184 @@
+package dev.flagon;
+
+import java.io.ByteArrayOutputStream;
+import java.net.IDN;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The session cookie's {@code Set-Cookie} values exactly as Werkzeug 3.1's {@code dump_cookie} writes them.
+ * The attributes come from the configuration and are encoded once. Immutable.
+ */
+final class SetCookieFormat {
+  private static final String EPOCH_DATE = "Thu, 01 Jan 1970 00:00:00 GMT";
+  private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  private static final String[] MONTHS = {
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+  };
+  private static final String PATH_SAFE = "_.-~%!$&'()*+,/:=@";
+  private static final String VALUE_SAFE = "_!#$%&'()*+-./:<=>?@[]^`{|}~";
+  private static final String HEX = "0123456789ABCDEF";
+
+  private final String name;
+  private final Optional<String> domain;
+  private final String path;
+  private final boolean secure;
+  private final boolean httpOnly;
+  private final Optional<SameSite> sameSite;
+  private final boolean partitioned;
+
+  SetCookieFormat(FlagonConfig config) {
+    this(config.cookieName(), config.cookieDomain(), config.cookiePath(), config.cookieSecure(),
+        config.cookieHttpOnly(), config.cookieSameSite(), config.cookiePartitioned());
+  }
+
+  /** The attributes as configured (domain and path not yet encoded). */
+  SetCookieFormat(String name, Optional<String> domain, String path, boolean secure, boolean httpOnly,
+      Optional<SameSite> sameSite, boolean partitioned) {
+    this.name = name;
+    this.domain = domain.flatMap(SetCookieFormat::encodeDomain);
+    this.path = encodePath(path);
+    this.partitioned = partitioned;
+    this.secure = secure || partitioned; // Werkzeug: Partitioned requires Secure
+    this.httpOnly = httpOnly;
+    this.sameSite = sameSite;
+  }
+
+  /** The header that sets the cookie; {@code expires} is null for a browser-session cookie. */
+  String set(String value, Instant expires) {
+    return format(quoteValue(value), expires == null ? null : httpDate(expires), false);
+  }
+
+  /** The header that deletes the cookie, as Werkzeug's {@code delete_cookie}. */
+  String delete() {
+    return format("", EPOCH_DATE, true);
+  }
+
+  private String format(String quotedValue, String expires, boolean maxAgeZero) {
+    List<String> parts = new ArrayList<>();
+    parts.add(name + "=" + quotedValue);
+    domain.ifPresent(d -> parts.add("Domain=" + d));
+    if (expires != null) {
+      parts.add("Expires=" + expires);
+    }
+    if (maxAgeZero) {
+      parts.add("Max-Age=0");
+    }
+    if (secure) {
+      parts.add("Secure");
+    }
+    if (httpOnly) {
+      parts.add("HttpOnly");
+    }
+    parts.add("Path=" + path);
+    sameSite.ifPresent(s -> parts.add("SameSite=" + s.attributeValue()));
+    if (partitioned) {
+      parts.add("Partitioned");
+    }
+    return String.join("; ", parts);
+  }
+
+  /**
+   * Werkzeug's domain: cut at the first {@code :}, strip leading dots, then Python's IDNA 2003 codec per
+   * label (ASCII labels unchanged, others nameprepped and punycoded). Empty after that: omitted.
+   *
+   * @throws IllegalArgumentException if a label cannot be encoded (empty in the middle, too long, ...)
+   */
+  static Optional<String> encodeDomain(String configured) {
+    String host = configured;
+    int colon = host.indexOf(':');
+    if (colon >= 0) {
+      host = host.substring(0, colon);
+    }
+    int start = 0;
+    while (start < host.length() && host.charAt(start) == '.') {
+      start++;
+    }
+    host = host.substring(start);
+    if (host.isEmpty()) {
+      return Optional.empty();
+    }
+    // Python's idna codec also splits at the ideographic and full-width dots.
+    String[] labels = host.split("[.\u3002\uff0e\uff61]", -1);
+    List<String> encoded = new ArrayList<>();
+    for (int i = 0; i < labels.length; i++) {
+      String label = labels[i];
+      boolean trailing = i == labels.length - 1 && label.isEmpty();
+      if (trailing) {
+        encoded.add("");
+        continue;
+      }
+      String ascii = isAscii(label) ? label : IDN.toASCII(label, IDN.ALLOW_UNASSIGNED);
+      if (ascii.isEmpty() || ascii.length() > 63) {
+        throw new IllegalArgumentException("a domain label is empty or longer than 63 characters");
+      }
+      encoded.add(ascii);
+    }
+    return Optional.of(String.join(".", encoded));
+  }
+
+  /** Python's {@code urllib.parse.quote(path, safe="%!$&'()*+,/:=@")}: UTF-8, upper-case hex. */
+  static String encodePath(String path) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if (isAsciiAlnum(c) || PATH_SAFE.indexOf(c) >= 0) {
+        out.append((char) c);
+      } else {
+        out.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xf));
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * Werkzeug's value quoting: unchanged when only letters, digits and {@code _!#$%&'()*+-./:<=>?@[]^`{|}~}
+   * occur; otherwise in double quotes with {@code "} and {@code \} backslash-escaped and the UTF-8 bytes
+   * 0x00-0x19, {@code ,}, {@code ;} and 0x7F-0xFF as three octal digits (0x1A-0x1F stay raw, as there).
+   */
+  static String quoteValue(String value) {
+    boolean plain = value.chars().allMatch(c -> isAsciiAlnum(c) || VALUE_SAFE.indexOf(c) >= 0);
+    if (plain) {
+      return value;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write('"');
+    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if (c == '"' || c == '\\') {
+        out.write('\\');
+        out.write(c);
+      } else if (c <= 0x19 || c == ',' || c == ';' || c >= 0x7f) {
+        out.write('\\');
+        out.write('0' + (c >> 6));
+        out.write('0' + ((c >> 3) & 7));
+        out.write('0' + (c & 7));
+      } else {
+        out.write(c);
+      }
+    }
+    out.write('"');
+    return out.toString(StandardCharsets.US_ASCII);
+  }
+
+  /** Werkzeug's {@code http_date}: {@code Tue, 14 Nov 2023 23:13:20 GMT}; English names, whole seconds. */
+  static String httpDate(Instant instant) {
+    ZonedDateTime t = instant.atZone(ZoneOffset.UTC);
+    return String.format(java.util.Locale.ROOT, "%s, %02d %s %04d %02d:%02d:%02d GMT",
+        DAYS[t.getDayOfWeek().getValue() - 1], t.getDayOfMonth(), MONTHS[t.getMonthValue() - 1],
+        t.getYear(), t.getHour(), t.getMinute(), t.getSecond());
+  }
+
+  private static boolean isAsciiAlnum(int c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+
+  private static boolean isAscii(String text) {
+    return text.chars().allMatch(c -> c < 0x80);
+  }
+}
