@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.net.PortProber;
 
 /**
  * Debian's headless Chromium driven by Debian's chromedriver, both at fixed local paths so that Selenium
@@ -82,12 +83,12 @@ final class Chromium {
   /** Starts a headless browser on {@code profile} (created if missing); stop it with {@link #quit}. */
   static ChromeDriver start(Path profile) throws IOException {
     Files.createDirectories(profile);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(DRIVER.toFile())
-        .usingAnyFreePort()
-        .withTimeout(DRIVER_START_TIMEOUT)
-        .withLogOutput(OutputStream.nullOutputStream())
-        .build();
+    // The service's constructor rather than its Builder: javac warns about the Builder's @AutoService,
+    // whose annotation type is not on the test classpath.
+    int port = PortProber.findFreePort();
+    ChromeDriverService service = new ChromeDriverService(
+        DRIVER.toFile(), port, DRIVER_START_TIMEOUT, List.of("--port=" + port), Map.of());
+    service.sendOutputTo(OutputStream.nullOutputStream());
     ChromeOptions options = new ChromeOptions();
     options.setBinary(BROWSER.toFile());
     options.addArguments(
