@@ -18,6 +18,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.net.PortProber;
+import org.openqa.selenium.remote.http.ClientConfig;
 
 /**
  * Debian's headless Chromium driven by Debian's chromedriver, both at fixed local paths so that Selenium
@@ -38,6 +39,7 @@ final class Chromium {
   private static final Duration DRIVER_START_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration PAGE_LOAD_TIMEOUT = Duration.ofSeconds(20);
   private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(40);
   private static final Duration PROFILE_RELEASE_TIMEOUT = Duration.ofSeconds(15);
 
   // ChromiumDriver looks for Selenium's DevTools bindings of this exact Chromium version and warns when it
@@ -109,7 +111,9 @@ final class Chromium {
     options.setExperimentalOption("prefs", Map.of("session.restore_on_startup", 5));
     options.setPageLoadTimeout(PAGE_LOAD_TIMEOUT);
     options.setScriptTimeout(SCRIPT_TIMEOUT);
-    ChromeDriver driver = new ChromeDriver(service, options);
+    // Every WebDriver command answers within this (Selenium's default is 3 minutes), quit included.
+    ClientConfig client = ClientConfig.defaultConfig().readTimeout(COMMAND_TIMEOUT);
+    ChromeDriver driver = new ChromeDriver(service, options, client);
     driver.manage().timeouts().implicitlyWait(Duration.ZERO);
     return driver;
   }
