@@ -1,5 +1,6 @@
 package dev.flagon.javalin;
 
+import dev.flagon.testing.FlowReplay;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,7 +14,7 @@ import java.time.ZoneOffset;
  */
 final class RequestClock extends Clock {
   /** The request header carrying the step's {@code now}. */
-  static final String HEADER = "X-Test-Now";
+  static final String HEADER = FlowReplay.CLOCK_HEADER;
 
   private static final ThreadLocal<Instant> NOW = new ThreadLocal<>();
 

@@ -43,9 +43,14 @@ final class TestServer implements AutoCloseable {
     return new TestServer(app.start("127.0.0.1", 0));
   }
 
+  /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
+  String baseUrl() {
+    return "http://127.0.0.1:" + app.port();
+  }
+
   /** A GET with the given headers (alternating names and values), sent as given; no cookie jar. */
   HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path));
     if (headers.length > 0) {
       request.headers(headers);
     }
