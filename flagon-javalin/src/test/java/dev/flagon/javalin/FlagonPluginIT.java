@@ -87,7 +87,8 @@ class FlagonPluginIT {
     try (TestServer server = server(config -> {})) {
       String cookie = cookiePair(setCookies(server.get("/login-permanent", RequestClock.HEADER, NOW)).get(0));
 
-      HttpResponse<String> response = server.get("/no-such-page", RequestClock.HEADER, "1700000600", "Cookie", cookie);
+      HttpResponse<String> response =
+          server.get("/no-such-page", RequestClock.HEADER, "1700000600", "Cookie", cookie);
 
       assertThat(response.statusCode()).isEqualTo(404);
       assertThat(setCookies(response)).singleElement().asString()
@@ -199,7 +200,8 @@ class FlagonPluginIT {
       HttpResponse<String> response = server.get("/stream", RequestClock.HEADER, NOW);
 
       assertThat(response.body()).hasSize(body.length);
-      assertThat(setCookies(response)).singleElement().asString().startsWith("session=eyJ1c2VyX2lkIjoxMjM0NX0.");
+      assertThat(setCookies(response)).singleElement().asString()
+          .startsWith("session=eyJ1c2VyX2lkIjoxMjM0NX0.");
     }
   }
 
@@ -215,7 +217,8 @@ class FlagonPluginIT {
       HttpResponse<String> response = server.get("/async");
 
       assertThat(response.body()).isEqualTo("done");
-      assertThat(setCookies(response)).singleElement().asString().startsWith("session=eyJ1c2VyX2lkIjoxMjM0NX0.");
+      assertThat(setCookies(response)).singleElement().asString()
+          .startsWith("session=eyJ1c2VyX2lkIjoxMjM0NX0.");
       assertThat(vary(response)).containsExactly("Cookie");
     }
   }
@@ -243,7 +246,8 @@ class FlagonPluginIT {
     try (TestServer server = server(config -> {})) {
       String notASession = signed("42");
 
-      assertThat(server.get("/", RequestClock.HEADER, NOW, "Cookie", notASession).statusCode()).isEqualTo(500);
+      assertThat(server.get("/", RequestClock.HEADER, NOW, "Cookie", notASession).statusCode())
+          .isEqualTo(500);
       // Flask opens the session before routing, so a route that never touches it fails the same way.
       assertThat(server.get("/static-page", RequestClock.HEADER, NOW, "Cookie", notASession).statusCode())
           .isEqualTo(500);
@@ -279,7 +283,8 @@ class FlagonPluginIT {
   void plugin_notRegistered_accessorFailsWithJavalinsError() throws Exception {
     try (TestServer server = TestServer.startApp(config -> {
       config.routes.get("/", ctx -> ctx.result(String.valueOf(FlagonPlugin.session(ctx).size())));
-      config.routes.exception(Exception.class, (e, ctx) -> ctx.status(500).result(e.getClass().getSimpleName()));
+      config.routes.exception(Exception.class,
+          (e, ctx) -> ctx.status(500).result(e.getClass().getSimpleName()));
     })) {
       assertThat(server.get("/").body()).isEqualTo("PluginNotRegisteredException");
     }

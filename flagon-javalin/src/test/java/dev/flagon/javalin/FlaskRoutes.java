@@ -14,7 +14,9 @@ final class FlaskRoutes {
   static void addTo(JavalinConfig config) {
     config.routes.get("/", ctx -> {
       Session session = FlagonPlugin.session(ctx);
-      ctx.result(session.contains("user_id") ? "Logged in as user " + session.get("user_id") : "Not logged in");
+      ctx.result(session.contains("user_id")
+          ? "Logged in as user " + session.get("user_id")
+          : "Not logged in");
     });
     config.routes.get("/login", ctx -> {
       FlagonPlugin.session(ctx).put("user_id", 12345);

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * cookies must be the ones Flask wrote.
  */
 class ExampleAppIT {
-  private static final String FLASK_LOGIN_COOKIE = "session=eyJ1c2VyX2lkIjoxMjM0NX0.ZVPxAA.8dwAnk2tzq4FJpn0JTrwoipgP1A";
+  private static final String FLASK_LOGIN_COOKIE =
+      "session=eyJ1c2VyX2lkIjoxMjM0NX0.ZVPxAA.8dwAnk2tzq4FJpn0JTrwoipgP1A";
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -56,7 +57,8 @@ class ExampleAppIT {
     HttpResponse<String> login = get("/login", null);
     assertThat(login.statusCode()).isEqualTo(302);
     assertThat(login.headers().firstValue("Location")).contains("/");
-    assertThat(login.headers().allValues("Set-Cookie")).containsExactly(FLASK_LOGIN_COOKIE + "; HttpOnly; Path=/");
+    assertThat(login.headers().allValues("Set-Cookie"))
+        .containsExactly(FLASK_LOGIN_COOKIE + "; HttpOnly; Path=/");
 
     HttpResponse<String> index = get("/", FLASK_LOGIN_COOKIE);
     assertThat(index.body()).isEqualTo("Logged in as user 12345");

@@ -55,7 +55,8 @@ class ExampleAppTest {
 
   /** The cookie each configuration writes for the same session at the same instant. */
   private static String loginCookie(FlagonConfig config) {
-    Flagon flagon = Flagon.create(config.toBuilder().clock(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).build());
+    Flagon flagon =
+        Flagon.create(config.toBuilder().clock(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).build());
     Session session = flagon.open(List.of());
     session.put("user_id", 12345);
     return flagon.save(session).setCookieHeaders().get(0);

@@ -39,7 +39,8 @@ class ExampleJarIT {
       String baseUrl = awaitStartLine(process);
 
       HttpResponse<String> login = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(baseUrl + "login")).build(), HttpResponse.BodyHandlers.ofString());
+          HttpRequest.newBuilder(URI.create(baseUrl + "login")).build(),
+          HttpResponse.BodyHandlers.ofString());
 
       assertThat(login.statusCode()).isEqualTo(302);
       assertThat(login.headers().allValues("Set-Cookie")).singleElement().asString()
@@ -54,7 +55,8 @@ class ExampleJarIT {
 
   /** The base URL from the first line the example prints; fails if it exits first. */
   private static String awaitStartLine(Process process) throws Exception {
-    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     String line = CompletableFuture.supplyAsync(() -> {
       try {
         return out.readLine();
