@@ -73,7 +73,8 @@ final class CookieChunks {
   }
 
   private Incoming tooLong(Set<Integer> present) {
-    return new Incoming(null, present, "a cookie is longer than " + maxPieceLength + " characters, a Flagon limit");
+    return new Incoming(null, present,
+        "a cookie is longer than " + maxPieceLength + " characters, a Flagon limit");
   }
 
   /** 1 for a plain value (or none), n for {@code n~...} with 2 <= n <= 16, -1 for anything else marked. */

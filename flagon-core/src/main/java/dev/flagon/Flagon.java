@@ -195,17 +195,18 @@ public final class Flagon {
       return new CookieUpdate(CookieUpdate.Action.NONE, List.of(), accessed, null);
     }
     Instant now = config.clock().instant();
-    String value = codec.seal(config.taggedJson().dumps(data), now, config.permanentSessionLifetime().getSeconds());
+    long lifetime = config.permanentSessionLifetime().getSeconds();
+    String value = codec.seal(config.taggedJson().dumps(data), now, lifetime);
     Instant expires = permanent ? now.plus(config.permanentSessionLifetime()) : null;
     if (chunks != null) {
       List<String> headers = chunks.set(value, expires);
       if (headers == null) {
         int size = cookieFormat.set(value, expires).length();
-        throw new CookieTooLargeException(config.cookieName(), size, config.maxCookieSize(), config.maxChunks(),
-            cookieSize.largestKeys(data));
+        throw new CookieTooLargeException(config.cookieName(), size, config.maxCookieSize(),
+            config.maxChunks(), cookieSize.largestKeys(data));
       }
-      return new CookieUpdate(CookieUpdate.Action.SET, withStaleChunks(headers, session, headers.size()), true,
-          null);
+      List<String> all = withStaleChunks(headers, session, headers.size());
+      return new CookieUpdate(CookieUpdate.Action.SET, all, true, null);
     }
     String header = cookieFormat.set(value, expires);
     String warning = cookieSize.check(header, SetCookieFormat.quoteValue(value), data);

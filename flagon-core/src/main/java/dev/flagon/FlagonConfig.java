@@ -15,15 +15,17 @@ import java.util.Properties;
 
 /**
  * Flagon's configuration, with Flask's names and defaults. Immutable and thread-safe; checked when built:
- * a missing or empty {@code SECRET_KEY} fails here, at startup, not on the first request (Flask would
- * instead serve a read-only empty "null session" and answer 500 to the first write).
+ * a missing, empty or weak {@code SECRET_KEY} fails here, at startup, not on the first request (Flask would
+ * instead serve a read-only empty "null session" and answer 500 to the first write), as do cookie
+ * attributes that browsers drop.
  *
  * <p>One parser reads Flask's names ({@code SECRET_KEY}, {@code SESSION_COOKIE_SECURE}, ...) from a map
  * ({@link #fromMap}), from {@code FLAGON_}-prefixed environment variables ({@link #fromEnvironment}) or
  * from a properties file ({@link #fromProperties}); {@link #builder()} is for code. Flagon's own settings
  * use names of the same style: {@code SESSION_SALT}, {@code SESSION_DIGEST}, {@code SESSION_KEY_DERIVATION}
- * (Flask fixes them to {@code cookie-session}, {@code sha1}, {@code hmac}) and {@code SESSION_SIZE_POLICY}
- * ({@code error} or {@code warn}).
+ * (Flask fixes them to {@code cookie-session}, {@code sha1}, {@code hmac}), {@code SESSION_SIZE_POLICY},
+ * {@code SESSION_MAX_CHUNKS}, {@code SESSION_FORMAT}, {@code SESSION_ENCRYPTION_COMPRESS},
+ * {@code SESSION_REISSUE_ON_FALLBACK} and {@code SECRET_KEY_ALLOW_WEAK} (docs/security.md).
  *
  * <p>Text values (environment variables, properties) are read as Flask's {@code from_prefixed_env} reads
  * them: as a JSON literal if they are one ({@code true}, {@code 3600}, {@code null}, {@code ["a","b"]},
@@ -50,7 +52,8 @@ public final class FlagonConfig {
    * Unknown keys are ignored, as in a Flask config.
    *
    * @throws IllegalArgumentException naming the key whose value is invalid
-   * @throws IllegalStateException if the secret key is missing or empty
+   * @throws IllegalStateException if the secret key is missing, empty or weak, or the cookie attributes
+   *     are ones browsers drop
    */
   public static FlagonConfig fromMap(Map<String, ?> flaskConfig) {
     return builder().putAll(flaskConfig).build();

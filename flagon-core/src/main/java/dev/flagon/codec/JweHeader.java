@@ -66,7 +66,7 @@ final class JweHeader {
           case "zip" -> zip = text(parser, value);
           case "iat" -> iat = seconds(parser, value);
           case "exp" -> exp = seconds(parser, value);
-          case "crit" -> throw new BadSignatureException("JWE header has crit parameters Flagon does not know");
+          case "crit" -> throw new BadSignatureException("JWE header has crit, which Flagon does not know");
           default -> parser.skipChildren(); // unknown names are ignored (RFC 7515 4)
         }
       }

@@ -194,7 +194,8 @@ public final class JweSerializer {
       byte[] okm = Hkdf.derive(ikm, new byte[0], info, 32);
       try {
         byte[] digest = Digest.SHA256.newMessageDigest().digest(okm);
-        return new AesKey(new SecretKeySpec(okm, "AES"), Base64Url.encode(Arrays.copyOf(digest, 8)), keyIndex);
+        String kid = Base64Url.encode(Arrays.copyOf(digest, 8));
+        return new AesKey(new SecretKeySpec(okm, "AES"), kid, keyIndex);
       } finally {
         Arrays.fill(ikm, (byte) 0);
         Arrays.fill(okm, (byte) 0); // SecretKeySpec keeps its own copy

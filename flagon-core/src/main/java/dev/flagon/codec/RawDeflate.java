@@ -46,11 +46,13 @@ final class RawDeflate {
       while (!inflater.finished()) {
         long consumed = inflater.getBytesRead();
         int n = inflater.inflate(buffer);
-        if (n == 0 && !inflater.finished() && (inflater.needsInput() || inflater.getBytesRead() == consumed)) {
+        boolean stuck = inflater.needsInput() || inflater.getBytesRead() == consumed;
+        if (n == 0 && !inflater.finished() && stuck) {
           throw new BadPayloadException("Could not inflate the payload (incomplete stream)");
         }
         if (out.size() + n > maxLength) {
-          throw new BadPayloadException("The payload inflates beyond " + maxLength + " bytes (a Flagon limit)");
+          throw new BadPayloadException(
+              "The payload inflates beyond " + maxLength + " bytes (a Flagon limit)");
         }
         out.write(buffer, 0, n);
       }
