@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,13 +61,6 @@ final class TestHttp {
   static String cookiePair(String setCookie) {
     int end = setCookie.indexOf(';');
     return end < 0 ? setCookie : setCookie.substring(0, end);
-  }
-
-  /** Whether any {@code Vary} header lists {@code Cookie}. */
-  static boolean variesOnCookie(HttpResponse<?> response) {
-    return response.headers().allValues("Vary").stream()
-        .flatMap(vary -> Arrays.stream(vary.split(",")))
-        .anyMatch(name -> name.trim().equalsIgnoreCase("Cookie"));
   }
 
   /** The {@code Location} header, if any. */
