@@ -26,6 +26,10 @@ import java.util.Objects;
  * if (update.varyCookie()) response.addHeader("Vary", "Cookie");
  * }</pre>
  *
+ * <p>The cookie is Flask's signed one by default, or an encrypted JWE ({@link SessionFormat}); a verified
+ * cookie can be revoked by a {@link SessionValidator}; an oversized one refused, warned about, or split
+ * ({@link SizePolicy}). See docs/security.md.
+ *
  * <p>Logging goes through {@link System.Logger} {@code dev.flagon}: DEBUG when a cookie is rejected, WARNING
  * for an oversized cookie under {@link SizePolicy#WARN}; never a cookie value, a key or session data.
  */
