@@ -10,7 +10,8 @@ import java.util.Map;
  * @param name the case name, unique in the file
  * @param tags free-form labels, such as {@code "expiry"} or {@code "quirk"}
  * @param config Flask's effective configuration, Flask's names to JSON values (strings, booleans,
- *     {@code Long}s, lists, null; a bytes key as an NV object)
+ *     {@code Long}s, lists, null; a bytes key as an NV object), plus {@code SECRET_KEY_ALLOW_WEAK=true}:
+ *     Flask's vectors use keys Flagon otherwise refuses
  * @param signing salt, digest and key derivation
  * @param steps the requests, in order
  */
