@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -24,6 +25,14 @@ final class ConfigParser {
   private static final Duration MAX_LIFETIME = Duration.ofDays(999_999_999);
   /** 16 cookies of 4 KiB: the codec's 64 KiB token cap. */
   static final int MAX_CHUNKS = 16;
+
+  /** Every name {@link #apply} reads: Flask's session settings and Flagon's own. */
+  static final Set<String> NAMES = Set.of("SECRET_KEY", "SECRET_KEY_FALLBACKS", "PERMANENT_SESSION_LIFETIME",
+      "APPLICATION_ROOT", "SESSION_COOKIE_NAME", "SESSION_COOKIE_DOMAIN", "SESSION_COOKIE_PATH",
+      "SESSION_COOKIE_HTTPONLY", "SESSION_COOKIE_SECURE", "SESSION_COOKIE_PARTITIONED",
+      "SESSION_REFRESH_EACH_REQUEST", "SESSION_COOKIE_SAMESITE", "MAX_COOKIE_SIZE", "SESSION_SIZE_POLICY",
+      "SESSION_MAX_CHUNKS", "SECRET_KEY_ALLOW_WEAK", "SESSION_FORMAT", "SESSION_ENCRYPTION_COMPRESS",
+      "SESSION_REISSUE_ON_FALLBACK", "SESSION_SALT", "SESSION_DIGEST", "SESSION_KEY_DERIVATION");
 
   private ConfigParser() {}
 

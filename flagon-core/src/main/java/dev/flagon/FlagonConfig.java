@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Flagon's configuration, with Flask's names and defaults. Immutable and thread-safe; checked when built:
@@ -57,6 +58,14 @@ public final class FlagonConfig {
    */
   public static FlagonConfig fromMap(Map<String, ?> flaskConfig) {
     return builder().putAll(flaskConfig).build();
+  }
+
+  /**
+   * Every setting name the parser reads ({@code SECRET_KEY}, {@code SESSION_COOKIE_SECURE}, ...), for
+   * integrations that collect Flask-named settings from their own configuration sources.
+   */
+  public static Set<String> settingNames() {
+    return ConfigParser.NAMES;
   }
 
   /** {@link #fromMap} over this process's {@code FLAGON_}-prefixed environment variables, prefix removed. */

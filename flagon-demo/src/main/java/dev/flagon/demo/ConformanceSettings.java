@@ -79,7 +79,8 @@ final class ConformanceSettings {
 
   /**
    * The Flagon configuration, in Flask-compatible mode: an oversized cookie is sent with a warning (Flask's
-   * behaviour) instead of failing.
+   * behaviour) instead of failing, and any non-empty key Flask accepts is accepted (Flagon's own default
+   * refuses short and placeholder keys).
    *
    * @throws IllegalStateException if sessions are disabled or a value is invalid
    */
@@ -88,6 +89,7 @@ final class ConformanceSettings {
         .putAll(flaskConfig)
         .signing(signing)
         .sizePolicy(SizePolicy.WARN)
+        .allowWeakSecretKey()
         .clock(clock)
         .build();
   }

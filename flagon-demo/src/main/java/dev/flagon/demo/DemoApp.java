@@ -101,8 +101,8 @@ public final class DemoApp {
     }
     LOG.log(Level.WARNING, SECRET_KEY + " is not set: using a random secret key for this run, so sessions"
         + " will not survive a restart. Set " + SECRET_KEY + " to keep them.");
-    // The parser insists on a key; this stand-in is replaced before anything is signed.
-    variables.put(SECRET_KEY, "replaced by a random key");
-    return FlagonConfig.fromEnvironment(variables).toBuilder().secretKey(Secret.generate()).build();
+    // What `./flagon secret` prints: 32 bytes from SecureRandom as hex, used as a text key.
+    variables.put(SECRET_KEY, Secret.generateHex(32));
+    return FlagonConfig.fromEnvironment(variables);
   }
 }

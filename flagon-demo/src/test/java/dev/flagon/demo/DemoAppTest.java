@@ -15,9 +15,9 @@ class DemoAppTest {
   @Test
   void configFromEnvironment_noKey_usesRandomKeyAndDemoDefaults() {
     FlagonConfig config = DemoApp.configFromEnvironment(Map.of("PATH", "/bin"));
-    FlagonConfig recommended = FlagonConfig.builder().secretKey("k").recommended().build();
+    FlagonConfig recommended = FlagonConfig.builder().secretKey("demo-app-test-secret-key").recommended().build();
 
-    assertThat(config.secretKey().length()).isEqualTo(32);
+    assertThat(config.secretKey().length()).as("32 random bytes as hex text").isEqualTo(64);
     assertThat(config.permanentSessionLifetime()).isEqualTo(Duration.ofMinutes(60));
     assertThat(config.cookieSecure()).isTrue().isEqualTo(recommended.cookieSecure());
     assertThat(config.cookieHttpOnly()).isTrue().isEqualTo(recommended.cookieHttpOnly());
@@ -39,12 +39,12 @@ class DemoAppTest {
   @Test
   void configFromEnvironment_flagonVariables_overrideDemoDefaults() {
     FlagonConfig config = DemoApp.configFromEnvironment(Map.of(
-        "FLAGON_SECRET_KEY", "from-env",
+        "FLAGON_SECRET_KEY", "from-the-environment-0123",
         "FLAGON_SESSION_COOKIE_NAME", "demo_session",
         "FLAGON_SESSION_COOKIE_SECURE", "false",
         "SESSION_COOKIE_NAME", "ignored-without-prefix"));
 
-    assertThat(config.secretKey().length()).isEqualTo("from-env".length());
+    assertThat(config.secretKey().length()).isEqualTo("from-the-environment-0123".length());
     assertThat(config.cookieName()).isEqualTo("demo_session");
     assertThat(config.cookieSecure()).isFalse();
   }

@@ -28,7 +28,7 @@ class DemoIT {
 
   @BeforeAll
   static void startDemo() throws Exception {
-    config = DemoApp.configFromEnvironment(Map.of("FLAGON_SECRET_KEY", "demo-it-secret"));
+    config = DemoApp.configFromEnvironment(Map.of("FLAGON_SECRET_KEY", "demo-integration-test-secret"));
     demo = DemoApp.start(config, 0);
   }
 

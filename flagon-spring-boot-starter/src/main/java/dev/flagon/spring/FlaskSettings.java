@@ -1,7 +1,7 @@
 package dev.flagon.spring;
 
+import dev.flagon.FlagonConfig;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.core.env.Environment;
 
@@ -12,16 +12,6 @@ import org.springframework.core.env.Environment;
  * core's environment convention), then the typed {@code flagon.*} property.
  */
 final class FlaskSettings {
-  /**
-   * The settings read from the Spring {@link Environment}, in any property source: Flask's, and the few
-   * Flagon adds under Flask-style names (size policy and signing parameters).
-   */
-  static final List<String> NAMES = List.of("SECRET_KEY", "SECRET_KEY_FALLBACKS",
-      "PERMANENT_SESSION_LIFETIME", "APPLICATION_ROOT", "SESSION_COOKIE_NAME", "SESSION_COOKIE_DOMAIN",
-      "SESSION_COOKIE_PATH", "SESSION_COOKIE_HTTPONLY", "SESSION_COOKIE_SECURE", "SESSION_COOKIE_SAMESITE",
-      "SESSION_COOKIE_PARTITIONED", "SESSION_REFRESH_EACH_REQUEST", "MAX_COOKIE_SIZE", "SESSION_SIZE_POLICY",
-      "SESSION_SALT", "SESSION_DIGEST", "SESSION_KEY_DERIVATION");
-
   static final String ENVIRONMENT_PREFIX = "FLAGON_";
 
   private FlaskSettings() {}
@@ -29,7 +19,8 @@ final class FlaskSettings {
   /** The Flask-named settings of this environment and these properties. */
   static Map<String, Object> of(Environment environment, FlagonProperties properties) {
     Map<String, Object> settings = new LinkedHashMap<>();
-    for (String name : NAMES) {
+    // Every name the core's parser reads: Flask's, and those Flagon adds under Flask-style names.
+    for (String name : FlagonConfig.settingNames()) {
       putIfSet(settings, name, environment.getProperty(name));
       putIfSet(settings, name, environment.getProperty(ENVIRONMENT_PREFIX + name));
     }

@@ -22,7 +22,7 @@ class FlagonAutoConfigurationTest {
 
   @Test
   void autoConfiguration_withSecretKey_registersFilterFlagonAndSessionArgument() {
-    runner.withPropertyValues("flagon.secret-key=k").run(context -> {
+    runner.withPropertyValues("flagon.secret-key=spring-test-key-0123456789").run(context -> {
       assertThat(context).hasNotFailed().hasSingleBean(FlagonConfig.class).hasSingleBean(Flagon.class)
           .hasSingleBean(WebMvcConfigurer.class);
       FilterRegistrationBean<?> registration =
@@ -69,7 +69,7 @@ class FlagonAutoConfigurationTest {
 
   @Test
   void autoConfiguration_invalidSetting_failsAtStartupNamingIt() {
-    runner.withPropertyValues("flagon.secret-key=k", "SESSION_COOKIE_SAMESITE=Sideways").run(context -> {
+    runner.withPropertyValues("flagon.secret-key=spring-test-key-0123456789", "SESSION_COOKIE_SAMESITE=Sideways").run(context -> {
       assertThat(context).hasFailed();
 
       FailureAnalysis analysis = new FlagonFailureAnalyzer().analyze(context.getStartupFailure());
@@ -97,7 +97,7 @@ class FlagonAutoConfigurationTest {
 
   @Configuration(proxyBeanMethods = false)
   static class UserFlagon {
-    final Flagon flagon = Flagon.create(FlagonConfig.builder().secretKey("user key").build());
+    final Flagon flagon = Flagon.create(FlagonConfig.builder().secretKey("user-key-0123456789").build());
 
     @Bean
     Flagon myFlagon() {
@@ -109,7 +109,7 @@ class FlagonAutoConfigurationTest {
   static class UserConfig {
     @Bean
     FlagonConfig myConfig() {
-      return FlagonConfig.builder().secretKey("user key").cookieName("user_config").build();
+      return FlagonConfig.builder().secretKey("user-key-0123456789").cookieName("user_config").build();
     }
   }
 }

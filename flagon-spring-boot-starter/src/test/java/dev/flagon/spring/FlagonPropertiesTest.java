@@ -26,7 +26,7 @@ class FlagonPropertiesTest {
 
   @Test
   void flagonProperties_eachSet_reachFlagonConfig() {
-    runner.withPropertyValues("flagon.secret-key=current", "flagon.secret-key-fallbacks=older,old",
+    runner.withPropertyValues("flagon.secret-key=current-key-0123456789", "flagon.secret-key-fallbacks=older-key-0123456789,old-key-0123456789",
         "flagon.permanent-session-lifetime=3600", "flagon.refresh-each-request=false",
         "flagon.max-cookie-size=2000", "flagon.size-policy=warn", "flagon.cookie.name=app_session",
         "flagon.cookie.domain=example.com", "flagon.cookie.path=/app", "flagon.cookie.http-only=false",
@@ -46,21 +46,21 @@ class FlagonPropertiesTest {
           assertThat(config.cookiePartitioned()).isTrue();
           assertThat(config.secretKeyFallbacks()).hasSize(2);
           Flagon flagon = context.getBean(Flagon.class);
-          assertThat(signedWith(flagon)).isEqualTo(signedWith(reference("current")));
-          assertThat(flagon.openCookieValue(signedWith(reference("old"))).get("user_id")).isNotNull();
+          assertThat(signedWith(flagon)).isEqualTo(signedWith(reference("current-key-0123456789")));
+          assertThat(flagon.openCookieValue(signedWith(reference("old-key-0123456789"))).get("user_id")).isNotNull();
         });
   }
 
   @Test
   void flagonProperties_durationWithUnit_isParsedBySpring() {
-    runner.withPropertyValues("flagon.secret-key=k", "flagon.permanent-session-lifetime=7d")
+    runner.withPropertyValues("flagon.secret-key=spring-test-key-0123456789", "flagon.permanent-session-lifetime=7d")
         .run(context -> assertThat(context.getBean(FlagonConfig.class).permanentSessionLifetime())
             .isEqualTo(Duration.ofDays(7)));
   }
 
   @Test
   void flaskNames_asProperties_areAccepted() {
-    runner.withPropertyValues("SECRET_KEY=current", "SECRET_KEY_FALLBACKS=[\"old\"]",
+    runner.withPropertyValues("SECRET_KEY=current-key-0123456789", "SECRET_KEY_FALLBACKS=[\"old-key-0123456789\"]",
         "PERMANENT_SESSION_LIFETIME=60", "SESSION_COOKIE_NAME=flask_session", "SESSION_COOKIE_SECURE=true",
         "SESSION_COOKIE_SAMESITE=Lax", "APPLICATION_ROOT=/root", "MAX_COOKIE_SIZE=0")
         .run(context -> {
@@ -72,27 +72,27 @@ class FlagonPropertiesTest {
           assertThat(config.permanentSessionLifetime()).isEqualTo(Duration.ofSeconds(60));
           assertThat(config.maxCookieSize()).isZero();
           Flagon flagon = context.getBean(Flagon.class);
-          assertThat(signedWith(flagon)).isEqualTo(signedWith(reference("current")));
-          assertThat(flagon.openCookieValue(signedWith(reference("old"))).get("user_id")).isNotNull();
+          assertThat(signedWith(flagon)).isEqualTo(signedWith(reference("current-key-0123456789")));
+          assertThat(flagon.openCookieValue(signedWith(reference("old-key-0123456789"))).get("user_id")).isNotNull();
         });
   }
 
   @Test
   void flaskNames_prefixedAndTyped_winInThatOrder() {
-    runner.withPropertyValues("SECRET_KEY=bare", "FLAGON_SECRET_KEY=prefixed", "SESSION_COOKIE_NAME=bare",
+    runner.withPropertyValues("SECRET_KEY=bare-key-0123456789", "FLAGON_SECRET_KEY=prefixed-key-0123456789", "SESSION_COOKIE_NAME=bare",
         "FLAGON_SESSION_COOKIE_NAME=prefixed", "SESSION_COOKIE_PATH=/bare", "flagon.cookie.path=/typed")
         .run(context -> {
           FlagonConfig config = context.getBean(FlagonConfig.class);
           assertThat(config.cookieName()).isEqualTo("prefixed");
           assertThat(config.cookiePath()).isEqualTo("/typed");
-          assertThat(signedWith(context.getBean(Flagon.class))).isEqualTo(signedWith(reference("prefixed")));
+          assertThat(signedWith(context.getBean(Flagon.class))).isEqualTo(signedWith(reference("prefixed-key-0123456789")));
         });
   }
 
   @Test
   void properties_toString_hidesTheSecretKey() {
-    runner.withPropertyValues("flagon.secret-key=do-not-print").run(context ->
-        assertThat(context.getBean(FlagonProperties.class).toString()).doesNotContain("do-not-print"));
+    runner.withPropertyValues("flagon.secret-key=do-not-print-0123456789").run(context ->
+        assertThat(context.getBean(FlagonProperties.class).toString()).doesNotContain("do-not-print-0123456789"));
   }
 
   private static Flagon reference(String secretKey) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class FlagonTestSessionsTest {
   private final Flagon flagon =
-      Flagon.create(FlagonConfig.builder().secretKey("k").cookieName("app_session").build());
+      Flagon.create(FlagonConfig.builder().secretKey("spring-test-key-0123456789").cookieName("app_session").build());
 
   @Test
   void cookie_withData_opensToThatData() {

@@ -38,10 +38,10 @@ class ExampleAppTest {
   @Test
   void config_secretKeyVariable_isUsedWithFlasksOtherNames() {
     FlagonConfig config = ExampleApp.config(Map.of(
-        "FLAGON_SECRET_KEY", "example-secret", "FLAGON_SESSION_COOKIE_NAME", "example_session"));
+        "FLAGON_SECRET_KEY", "javalin-app-k3y-0123456789", "FLAGON_SESSION_COOKIE_NAME", "example_session"));
 
     assertThat(config.cookieName()).isEqualTo("example_session");
-    assertThat(config.secretKey().length()).isEqualTo("example-secret".length());
+    assertThat(config.secretKey().length()).isEqualTo("javalin-app-k3y-0123456789".length());
   }
 
   @Test
