@@ -9,10 +9,10 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -23,34 +23,18 @@ final class ConfigParser {
   private static final String TOKEN_SYMBOLS = "!#$%&'*+-.^_`|~";
   // Python's timedelta.max: a longer lifetime would make Flask fail on every save.
   private static final Duration MAX_LIFETIME = Duration.ofDays(999_999_999);
+  /** 16 cookies of 4 KiB: the codec's 64 KiB token cap. */
+  static final int MAX_CHUNKS = 16;
+
+  /** Every name {@link #apply} reads: Flask's session settings and Flagon's own. */
+  static final Set<String> NAMES = Set.of("SECRET_KEY", "SECRET_KEY_FALLBACKS", "PERMANENT_SESSION_LIFETIME",
+      "APPLICATION_ROOT", "SESSION_COOKIE_NAME", "SESSION_COOKIE_DOMAIN", "SESSION_COOKIE_PATH",
+      "SESSION_COOKIE_HTTPONLY", "SESSION_COOKIE_SECURE", "SESSION_COOKIE_PARTITIONED",
+      "SESSION_REFRESH_EACH_REQUEST", "SESSION_COOKIE_SAMESITE", "MAX_COOKIE_SIZE", "SESSION_SIZE_POLICY",
+      "SESSION_MAX_CHUNKS", "SECRET_KEY_ALLOW_WEAK", "SESSION_FORMAT", "SESSION_ENCRYPTION_COMPRESS",
+      "SESSION_REISSUE_ON_FALLBACK", "SESSION_SALT", "SESSION_DIGEST", "SESSION_KEY_DERIVATION");
 
   private ConfigParser() {}
-
-  /**
-   * Text settings (environment, properties) with the prefix removed, each read as Flask's
-   * {@code from_prefixed_env} does: a JSON literal if it is one, else the raw text. Secret keys and other
-   * text settings take a JSON value only when it is a string or null, so that {@code 0123abc} or
-   * {@code 2024} stay text.
-   */
-  static Map<String, Object> fromText(Map<?, ?> text, String prefix) {
-    Map<String, Object> values = new LinkedHashMap<>();
-    for (Map.Entry<?, ?> entry : text.entrySet()) {
-      if (!(entry.getKey() instanceof String key) || !key.startsWith(prefix)
-          || !(entry.getValue() instanceof String raw)) {
-        continue;
-      }
-      String name = key.substring(prefix.length());
-      Object json = JsonLiteral.read(raw);
-      boolean typed = json != JsonLiteral.NOT_JSON && switch (name) {
-        case "SESSION_COOKIE_HTTPONLY", "SESSION_COOKIE_SECURE", "SESSION_COOKIE_PARTITIONED",
-            "SESSION_REFRESH_EACH_REQUEST", "MAX_COOKIE_SIZE", "PERMANENT_SESSION_LIFETIME" -> true;
-        case "SECRET_KEY_FALLBACKS" -> json == null || json instanceof String || json instanceof List;
-        default -> json == null || json instanceof String;
-      };
-      values.put(name, typed ? json : raw);
-    }
-    return values;
-  }
 
   /** Applies the known entries of a Flask config to a builder; unknown keys are ignored, as in Flask. */
   static void apply(Map<String, ?> config, FlagonConfig.Builder builder, Settings s) {
@@ -78,6 +62,12 @@ final class ConfigParser {
         case "SESSION_COOKIE_SAMESITE" -> builder.cookieSameSite(sameSite(key, value));
         case "MAX_COOKIE_SIZE" -> builder.maxCookieSize(value == null ? 0 : integer(key, value));
         case "SESSION_SIZE_POLICY" -> builder.sizePolicy(named(key, value, SizePolicy.class));
+        case "SESSION_MAX_CHUNKS" -> builder.maxChunks(integer(key, value));
+        case "SECRET_KEY_ALLOW_WEAK" -> builder.allowWeakSecretKey(bool(key, value));
+        case "SESSION_FORMAT" -> builder.sessionFormat(value instanceof SessionFormat f ? f
+            : wrap(key, () -> SessionFormat.fromName(text(key, value, false))));
+        case "SESSION_ENCRYPTION_COMPRESS" -> builder.encryptionCompression(bool(key, value));
+        case "SESSION_REISSUE_ON_FALLBACK" -> builder.reissueOnFallback(bool(key, value));
         case "SESSION_SALT" -> salt = text(key, value, false);
         case "SESSION_DIGEST" -> digest = value instanceof Digest d ? d
             : wrap(key, () -> Digest.fromName(text(key, value, false)));
@@ -99,6 +89,14 @@ final class ConfigParser {
           "PERMANENT_SESSION_LIFETIME must be between 0 and 999999999 days, not " + lifetime);
     }
     return lifetime;
+  }
+
+  static int checkMaxChunks(int maxChunks) {
+    if (maxChunks < 1 || maxChunks > MAX_CHUNKS) {
+      throw new IllegalArgumentException("SESSION_MAX_CHUNKS must be between 1 and " + MAX_CHUNKS
+          + " (servers refuse Cookie headers much larger than 16 KiB), not " + maxChunks);
+    }
+    return maxChunks;
   }
 
   static String checkCookieName(String name) {

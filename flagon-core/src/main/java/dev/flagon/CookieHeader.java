@@ -2,7 +2,11 @@ package dev.flagon;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 
 /**
  * Reads a cookie from {@code Cookie} request headers as Werkzeug 3.1's {@code parse_cookie} does: pairs end
@@ -31,6 +35,40 @@ final class CookieHeader {
    * would recurse once per character of a quoted value and overflow the stack on long headers.
    */
   static String firstValue(String header, String name) {
+    if (name.isEmpty()) {
+      return null;
+    }
+    String[] found = new String[1];
+    scan(header, (key, value) -> {
+      if (key.equals(name)) {
+        found[0] = decode(value);
+      }
+      return found[0] != null;
+    });
+    return found[0];
+  }
+
+  /**
+   * The first value of each cookie whose name passes {@code wanted}, in one pass over the headers: how
+   * {@link SizePolicy#SPLIT} finds its chunk cookies.
+   */
+  static Map<String, String> firstValues(List<String> headerValues, Predicate<String> wanted) {
+    Map<String, String> found = new HashMap<>();
+    for (String header : headerValues) {
+      if (header != null) {
+        scan(header, (key, value) -> {
+          if (!key.isEmpty() && !found.containsKey(key) && wanted.test(key)) {
+            found.put(key, decode(value));
+          }
+          return false;
+        });
+      }
+    }
+    return found;
+  }
+
+  /** Gives each (stripped name, raw value) pair of one header to {@code visitor} until it says stop. */
+  private static void scan(String header, BiPredicate<String, String> visitor) {
     String s = header + ";";
     int p = 0;
     while (p < s.length()) {
@@ -58,12 +96,11 @@ final class CookieHeader {
         }
         value = s.substring(r, valueEnd);
       }
-      if (pythonStrip(key).equals(name) && !name.isEmpty()) {
-        return unquote(pythonStrip(value));
+      if (visitor.test(pythonStrip(key), value)) {
+        return;
       }
       p = end;
     }
-    return null;
   }
 
   /** The end of {@code "(?:[^\\"]|\\.)*"} at r, or -1; backtracking into it never helps, so none is done. */
@@ -114,6 +151,11 @@ final class CookieHeader {
       i++;
     }
     return i;
+  }
+
+  /** A raw value as Werkzeug returns it: stripped, then unquoted. */
+  private static String decode(String raw) {
+    return unquote(pythonStrip(raw));
   }
 
   private static String unquote(String value) {

@@ -49,7 +49,7 @@ final class CookieSize {
   }
 
   /** The keys whose values serialize longest, largest first, at most five: where to look, never what. */
-  private List<String> largestKeys(Map<String, Object> data) {
+  List<String> largestKeys(Map<String, Object> data) {
     List<Map.Entry<String, Integer>> sizes = new ArrayList<>();
     for (Map.Entry<String, Object> entry : data.entrySet()) {
       sizes.add(Map.entry(entry.getKey(), config.taggedJson().dumps(entry.getValue()).length()));

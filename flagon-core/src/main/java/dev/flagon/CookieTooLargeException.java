@@ -13,15 +13,27 @@ public final class CookieTooLargeException extends RuntimeException {
   private final List<String> largestKeys;
 
   CookieTooLargeException(String cookieName, int headerSize, int limit, List<String> largestKeys) {
-    super("The '" + cookieName + "' cookie is too large: the Set-Cookie header would be " + headerSize
-        + " bytes but MAX_COOKIE_SIZE is " + limit + "; browsers silently drop such cookies."
-        + " Largest session keys: " + largestKeys);
+    this(headerSize, limit, largestKeys, "The '" + cookieName + "' cookie is too large: the Set-Cookie"
+        + " header would be " + headerSize + " bytes but MAX_COOKIE_SIZE is " + limit + "; browsers silently"
+        + " drop such cookies.");
+  }
+
+  /** Under {@link SizePolicy#SPLIT}: not even {@code maxChunks} cookies of {@code limit} bytes fit it. */
+  CookieTooLargeException(String cookieName, int headerSize, int limit, int maxChunks,
+      List<String> largestKeys) {
+    this(headerSize, limit, largestKeys, "The '" + cookieName + "' session is too large: its " + headerSize
+        + "-byte Set-Cookie header does not fit in SESSION_MAX_CHUNKS=" + maxChunks + " cookies of"
+        + " MAX_COOKIE_SIZE=" + limit + " bytes.");
+  }
+
+  private CookieTooLargeException(int headerSize, int limit, List<String> largestKeys, String message) {
+    super(message + " Largest session keys: " + largestKeys);
     this.headerSize = headerSize;
     this.limit = limit;
     this.largestKeys = List.copyOf(largestKeys);
   }
 
-  /** The size the header would have had. */
+  /** The size the header would have had as one cookie. */
   public int headerSize() {
     return headerSize;
   }

@@ -5,15 +5,15 @@ import java.util.Optional;
 
 /**
  * What a response needs after {@link Flagon#save(Session)}: the raw {@code Set-Cookie} header values to add
- * (none, one to set, or one to delete) and whether {@code Cookie} must be added to {@code Vary}.
- * Immutable.
+ * (none, one to set, or one to delete; under {@link SizePolicy#SPLIT} also one per chunk cookie set or
+ * deleted) and whether {@code Cookie} must be added to {@code Vary}. Immutable.
  */
 public final class CookieUpdate {
   /** What happens to the cookie. */
   public enum Action {
     /** Nothing is sent. */
     NONE,
-    /** The cookie is set (new value). */
+    /** The cookie is set (new value), possibly as several chunk cookies. */
     SET,
     /** The cookie is deleted (emptied session). */
     DELETE

@@ -2,11 +2,12 @@ package dev.flagon;
 
 import dev.flagon.codec.BadPayloadException;
 import dev.flagon.codec.BadSignatureException;
-import dev.flagon.codec.UrlSafeTimedSerializer;
 import dev.flagon.json.TaggedJsonException;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,23 +26,38 @@ import java.util.Objects;
  * if (update.varyCookie()) response.addHeader("Vary", "Cookie");
  * }</pre>
  *
+ * <p>The cookie is Flask's signed one by default, or an encrypted JWE ({@link SessionFormat}); a verified
+ * cookie can be revoked by a {@link SessionValidator}; an oversized one refused, warned about, or split
+ * ({@link SizePolicy}). See docs/security.md.
+ *
  * <p>Logging goes through {@link System.Logger} {@code dev.flagon}: DEBUG when a cookie is rejected, WARNING
  * for an oversized cookie under {@link SizePolicy#WARN}; never a cookie value, a key or session data.
  */
 public final class Flagon {
+  /**
+   * Longest cookie value read, in characters (each chunk, under {@link SizePolicy#SPLIT}). A Flagon limit:
+   * browsers keep about 4 KiB per cookie and servers refuse Cookie headers past 8 to 16 KiB, so anything
+   * longer is refused before any work is done on it.
+   */
+  public static final int MAX_COOKIE_VALUE_LENGTH = 16 * 1024;
+
   private final FlagonConfig config;
-  private final UrlSafeTimedSerializer serializer;
+  private final SessionCodec codec;
   private final SetCookieFormat cookieFormat;
   private final CookieSize cookieSize;
+  private final CookieChunks chunks;
+  private final int maxValueLength;
   private final System.Logger log;
 
   /** With a given logger: tests record what is logged. */
   Flagon(FlagonConfig config, System.Logger log) {
     this.config = Objects.requireNonNull(config, "config");
-    this.serializer = UrlSafeTimedSerializer.create(
-        config.secretKey(), config.secretKeyFallbacks(), config.signing());
+    this.codec = new SessionCodec(config);
     this.cookieFormat = new SetCookieFormat(config);
     this.cookieSize = new CookieSize(config, log);
+    boolean split = config.sizePolicy() == SizePolicy.SPLIT;
+    this.chunks = split ? new CookieChunks(config, cookieFormat, MAX_COOKIE_VALUE_LENGTH) : null;
+    this.maxValueLength = MAX_COOKIE_VALUE_LENGTH * (split ? config.maxChunks() : 1);
     this.log = log;
   }
 
@@ -66,7 +82,19 @@ public final class Flagon {
    */
   public Session open(List<String> cookieHeaderValues) {
     List<String> headers = cookieHeaderValues == null ? List.of() : cookieHeaderValues;
-    return openCookieValue(CookieHeader.firstValue(headers, config.cookieName()));
+    if (chunks == null) {
+      return openCookieValue(CookieHeader.firstValue(headers, config.cookieName()));
+    }
+    CookieChunks.Incoming incoming = chunks.read(headers);
+    Session session;
+    if (incoming.problem() != null) {
+      rejected(incoming.problem());
+      session = new Session(Map.of());
+    } else {
+      session = openCookieValue(incoming.value());
+    }
+    session.incomingChunks(incoming.presentChunks());
+    return session;
   }
 
   /** {@link #open(List)} over one or more {@code Cookie} header values (null ones are skipped). */
@@ -89,16 +117,35 @@ public final class Flagon {
     if (cookieValue == null || cookieValue.isEmpty()) {
       return new Session(Map.of());
     }
-    long now = config.clock().instant().getEpochSecond();
-    String json;
-    try {
-      json = serializer.loads(cookieValue, now, config.permanentSessionLifetime().getSeconds()).json();
-    } catch (BadSignatureException e) {
-      log.log(Level.DEBUG, () -> "Ignored the '" + config.cookieName() + "' cookie (" + e.kind()
-          + "); using a fresh session");
+    if (cookieValue.length() > maxValueLength) {
+      rejected("BadSignature: longer than " + maxValueLength + " characters, a Flagon limit");
       return new Session(Map.of());
     }
-    return new Session(sessionData(json));
+    long now = config.clock().instant().getEpochSecond();
+    SessionCodec.Opened opened;
+    try {
+      opened = codec.open(cookieValue, now, config.permanentSessionLifetime().getSeconds());
+    } catch (BadSignatureException e) {
+      rejected(e.kind() + ": " + e.getMessage());
+      return new Session(Map.of());
+    }
+    Map<String, Object> data = sessionData(opened.json());
+    Instant sealedAt = Instant.ofEpochSecond(opened.sealedAt());
+    SessionValidator validator = config.sessionValidator().orElse(null);
+    if (validator != null && !validator.isValid(Collections.unmodifiableMap(data), sealedAt)) {
+      rejected("revoked by the SessionValidator");
+      return new Session(Map.of());
+    }
+    Session session = new Session(data);
+    if (opened.legacyFormat() || (config.reissueOnFallback() && opened.keyIndex() > 0)) {
+      session.markModified(); // re-issued with the current key (and format) on this response
+    }
+    return session;
+  }
+
+  private void rejected(String why) {
+    log.log(Level.DEBUG, () -> "Ignored the '" + config.cookieName() + "' cookie (" + why
+        + "); using a fresh session");
   }
 
   private Map<String, Object> sessionData(String json) {
@@ -144,17 +191,40 @@ public final class Flagon {
       }
       String header = cookieFormat.delete();
       String warning = cookieSize.check(header, "", Map.of());
-      return new CookieUpdate(CookieUpdate.Action.DELETE, List.of(header), true, warning);
+      return new CookieUpdate(CookieUpdate.Action.DELETE, withStaleChunks(List.of(header), session, 1), true,
+          warning);
     }
     boolean permanent = session.permanentFlag();
     if (!(session.isModified() || (permanent && config.refreshEachRequest()))) {
       return new CookieUpdate(CookieUpdate.Action.NONE, List.of(), accessed, null);
     }
     Instant now = config.clock().instant();
-    String value = serializer.dumps(config.taggedJson().dumps(data), now.getEpochSecond());
-    String header = cookieFormat.set(value, permanent ? now.plus(config.permanentSessionLifetime()) : null);
+    long lifetime = config.permanentSessionLifetime().getSeconds();
+    String value = codec.seal(config.taggedJson().dumps(data), now, lifetime);
+    Instant expires = permanent ? now.plus(config.permanentSessionLifetime()) : null;
+    if (chunks != null) {
+      List<String> headers = chunks.set(value, expires);
+      if (headers == null) {
+        int size = cookieFormat.set(value, expires).length();
+        throw new CookieTooLargeException(config.cookieName(), size, config.maxCookieSize(),
+            config.maxChunks(), cookieSize.largestKeys(data));
+      }
+      List<String> all = withStaleChunks(headers, session, headers.size());
+      return new CookieUpdate(CookieUpdate.Action.SET, all, true, null);
+    }
+    String header = cookieFormat.set(value, expires);
     String warning = cookieSize.check(header, SetCookieFormat.quoteValue(value), data);
     return new CookieUpdate(CookieUpdate.Action.SET, List.of(header), true, warning);
+  }
+
+  /** Under {@link SizePolicy#SPLIT}: these headers, then deletions of the request's chunks from index on. */
+  private List<String> withStaleChunks(List<String> headers, Session session, int fromIndex) {
+    if (chunks == null || session.incomingChunks().isEmpty()) {
+      return headers;
+    }
+    List<String> all = new ArrayList<>(headers);
+    all.addAll(chunks.deleteStale(session.incomingChunks(), fromIndex));
+    return all;
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The session of one request: a map from string keys to values that Flask's tagged JSON can carry, with
@@ -35,6 +36,8 @@ public final class Session {
   private boolean accessed;
   // Flask caches the popped flashes on the request context; a Session lives exactly that long.
   private List<?> poppedFlashes;
+  // SizePolicy.SPLIT: the chunk cookies (name.1, ...) the request carried, so saving can delete stale ones.
+  private Set<Integer> incomingChunks = Set.of();
 
   /** A session holding a copy of the loaded data; neither accessed nor modified. */
   Session(Map<String, ?> loaded) {
@@ -222,6 +225,15 @@ public final class Session {
   /** The data itself, for saving: reading it this way does not mark access. */
   Map<String, Object> data() {
     return Collections.unmodifiableMap(data);
+  }
+
+  /** The chunk cookies the request carried (their indexes), for saving. */
+  Set<Integer> incomingChunks() {
+    return incomingChunks;
+  }
+
+  void incomingChunks(Set<Integer> indexes) {
+    incomingChunks = Collections.unmodifiableSortedSet(new TreeSet<>(indexes)); // deleted in index order
   }
 
   /** The permanent flag, for saving: does not mark access. */

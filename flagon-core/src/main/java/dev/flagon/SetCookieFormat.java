@@ -49,6 +49,22 @@ final class SetCookieFormat {
     this.sameSite = sameSite;
   }
 
+  /** The same attributes for another cookie name: the chunks of a split session. */
+  private SetCookieFormat(String name, SetCookieFormat attributes) {
+    this.name = name;
+    this.domain = attributes.domain;
+    this.path = attributes.path;
+    this.partitioned = attributes.partitioned;
+    this.secure = attributes.secure;
+    this.httpOnly = attributes.httpOnly;
+    this.sameSite = attributes.sameSite;
+  }
+
+  /** These attributes for another cookie name, already encoded. */
+  SetCookieFormat withName(String otherName) {
+    return new SetCookieFormat(otherName, this);
+  }
+
   /** The header that sets the cookie; {@code expires} is null for a browser-session cookie. */
   String set(String value, Instant expires) {
     return format(quoteValue(value), expires == null ? null : httpDate(expires), false);

@@ -1,6 +1,7 @@
 package dev.flagon;
 
 import dev.flagon.codec.Secret;
+import dev.flagon.codec.SecretPolicy;
 import dev.flagon.codec.Signing;
 import dev.flagon.json.TaggedJson;
 import java.time.Clock;
@@ -26,6 +27,12 @@ final class Settings implements Cloneable {
   boolean refresh = true;
   int maxCookieSize = 4093;
   SizePolicy sizePolicy = SizePolicy.ERROR;
+  int maxChunks = 4;
+  boolean allowWeakKey;
+  SessionFormat format = SessionFormat.SIGNED;
+  boolean encryptionCompression;
+  boolean reissueOnFallback;
+  SessionValidator validator;
   Signing signing;
   TaggedJson taggedJson;
   Clock clock = Clock.systemUTC();
@@ -49,6 +56,13 @@ final class Settings implements Cloneable {
           + ": sessions need a secret key. Generate one with `./flagon secret` or `openssl rand -hex 32`"
           + " and set it as SECRET_KEY (environment: FLAGON_SECRET_KEY).");
     }
+    if (!allowWeakKey) {
+      refuseWeak("SECRET_KEY", secretKey);
+      for (Secret fallback : fallbacks) {
+        refuseWeak("SECRET_KEY_FALLBACKS", fallback);
+      }
+    }
+    CookieRules.check(this);
     try {
       if (cookieDomain != null) {
         SetCookieFormat.encodeDomain(cookieDomain);
@@ -68,6 +82,15 @@ final class Settings implements Cloneable {
     }
   }
 
+  private static void refuseWeak(String name, Secret key) {
+    SecretPolicy.weakness(key).ifPresent(reason -> {
+      throw new IllegalStateException(name + " is too weak: " + reason + ". Whoever guesses it can forge"
+          + " any session. Generate one with `./flagon secret` (32 random bytes as hex) or"
+          + " `openssl rand -hex 32`. Only to reproduce Flask test vectors, allow it explicitly:"
+          + " SECRET_KEY_ALLOW_WEAK=true (Builder.allowWeakSecretKey()).");
+    });
+  }
+
   private static boolean hasLoneSurrogate(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -79,6 +102,20 @@ final class Settings implements Cloneable {
       }
     }
     return false;
+  }
+
+  /** Every setting but the keys, of which only the number is shown. */
+  String describe() {
+    return "FlagonConfig[SECRET_KEY=<redacted>, SECRET_KEY_FALLBACKS=<" + fallbacks.size() + " redacted>,"
+        + " PERMANENT_SESSION_LIFETIME=" + lifetime + ", SESSION_COOKIE_NAME=" + cookieName
+        + ", SESSION_COOKIE_DOMAIN=" + cookieDomain + ", SESSION_COOKIE_PATH=" + effectivePath()
+        + ", SESSION_COOKIE_HTTPONLY=" + httpOnly + ", SESSION_COOKIE_SECURE=" + secure
+        + ", SESSION_COOKIE_SAMESITE=" + sameSite + ", SESSION_COOKIE_PARTITIONED=" + partitioned
+        + ", SESSION_REFRESH_EACH_REQUEST=" + refresh + ", MAX_COOKIE_SIZE=" + maxCookieSize
+        + ", SESSION_SIZE_POLICY=" + sizePolicy + ", SESSION_MAX_CHUNKS=" + maxChunks
+        + ", SESSION_FORMAT=" + format.configName() + ", SESSION_ENCRYPTION_COMPRESS=" + encryptionCompression
+        + ", SESSION_REISSUE_ON_FALLBACK=" + reissueOnFallback + ", SECRET_KEY_ALLOW_WEAK=" + allowWeakKey
+        + (validator != null ? ", sessionValidator" : "") + "]";
   }
 
   Settings copy() {

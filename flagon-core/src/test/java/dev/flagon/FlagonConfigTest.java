@@ -98,6 +98,7 @@ class FlagonConfigTest {
   void fromMap_everyFlaskNameTyped_isApplied() {
     FlagonConfig config = FlagonConfig.fromMap(withSecret(
         "SECRET_KEY_FALLBACKS", List.of("old", Secret.fromText("older"), new byte[] {1}),
+        "SECRET_KEY_ALLOW_WEAK", true,
         "PERMANENT_SESSION_LIFETIME", 3600,
         "APPLICATION_ROOT", "/root",
         "SESSION_COOKIE_NAME", "myapp_session",
@@ -224,10 +225,10 @@ class FlagonConfigTest {
 
   @Test
   void fromMap_fallbacksForms_listJsonArrayOrSingleString() {
-    assertThat(FlagonConfig.fromMap(withSecret("SECRET_KEY_FALLBACKS", "[\"a\", \"b\"]")).secretKeyFallbacks())
-        .hasSize(2);
-    assertThat(FlagonConfig.fromMap(withSecret("SECRET_KEY_FALLBACKS", "single")).secretKeyFallbacks())
-        .hasSize(1);
+    assertThat(FlagonConfig.fromMap(withSecret("SECRET_KEY_FALLBACKS", "[\"a\", \"b\"]",
+        "SECRET_KEY_ALLOW_WEAK", true)).secretKeyFallbacks()).hasSize(2);
+    assertThat(FlagonConfig.fromMap(withSecret("SECRET_KEY_FALLBACKS", "single",
+        "SECRET_KEY_ALLOW_WEAK", "yes")).secretKeyFallbacks()).hasSize(1);
     Map<String, Object> none = withSecret();
     none.put("SECRET_KEY_FALLBACKS", null);
     assertThat(FlagonConfig.fromMap(none).secretKeyFallbacks()).isEmpty();
@@ -235,7 +236,8 @@ class FlagonConfigTest {
 
   @Test
   void fromMap_bytesSecret_isUsedRaw() {
-    FlagonConfig config = FlagonConfig.fromMap(Map.of("SECRET_KEY", new byte[] {0, (byte) 0xff, 'r', 'a', 'w'}));
+    FlagonConfig config = FlagonConfig.fromMap(Map.of("SECRET_KEY", new byte[] {0, (byte) 0xff, 'r', 'a', 'w'},
+        "SECRET_KEY_ALLOW_WEAK", true));
     assertThat(signedUserId(config)).isEqualTo(SIGNED_BY_RAW_BYTES);
   }
 
@@ -284,6 +286,7 @@ class FlagonConfigTest {
     Map<String, String> env = new HashMap<>();
     env.put("FLAGON_SECRET_KEY", "\"" + SECRET + "\"");
     env.put("FLAGON_SECRET_KEY_FALLBACKS", "[\"old-1\", \"old-2\"]");
+    env.put("FLAGON_SECRET_KEY_ALLOW_WEAK", "true");
     env.put("FLAGON_PERMANENT_SESSION_LIFETIME", "3600");
     env.put("FLAGON_SESSION_COOKIE_SECURE", "true");
     env.put("FLAGON_SESSION_COOKIE_HTTPONLY", "no");
@@ -308,14 +311,15 @@ class FlagonConfigTest {
 
   @Test
   void fromEnvironment_numericLookingSecret_staysText() {
-    FlagonConfig config = FlagonConfig.fromEnvironment(Map.of("FLAGON_SECRET_KEY", "12345"));
+    FlagonConfig config = FlagonConfig.fromEnvironment(Map.of("FLAGON_SECRET_KEY", "12345",
+        "FLAGON_SECRET_KEY_ALLOW_WEAK", "1"));
     assertThat(signedUserId(config)).isEqualTo(SIGNED_BY_12345);
   }
 
   @Test
   void fromEnvironment_isoLifetimeAndSingleFallback_areRawText() {
     FlagonConfig config = FlagonConfig.fromEnvironment(Map.of("FLAGON_SECRET_KEY", SECRET,
-        "FLAGON_PERMANENT_SESSION_LIFETIME", "PT60M", "FLAGON_SECRET_KEY_FALLBACKS", "one-old-key"));
+        "FLAGON_PERMANENT_SESSION_LIFETIME", "PT60M", "FLAGON_SECRET_KEY_FALLBACKS", "one-old-signing-key"));
     assertThat(config.permanentSessionLifetime()).isEqualTo(Duration.ofMinutes(60));
     assertThat(config.secretKeyFallbacks()).hasSize(1);
   }

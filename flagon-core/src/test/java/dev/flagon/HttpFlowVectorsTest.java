@@ -37,7 +37,7 @@ class HttpFlowVectorsTest {
         .map(flow -> DynamicTest.dynamicTest((String) flow.get("name"), () -> runFlow(flow)));
   }
 
-  /** The Flask config of a flow as FlagonConfig.fromMap reads it, in Flask-compatible (WARN) mode. */
+  /** The Flask config of a flow as FlagonConfig.fromMap reads it, in Flask-compatible mode (WARN, weak keys allowed). */
   static Map<String, Object> flaskConfig(Map<String, Object> flow) {
     Map<String, Object> config = new HashMap<>(map(flow.get("config")));
     config.put("SECRET_KEY", key(config.get("SECRET_KEY")));
@@ -51,6 +51,7 @@ class HttpFlowVectorsTest {
     config.put("SESSION_DIGEST", signing.get("digest"));
     config.put("SESSION_KEY_DERIVATION", signing.get("key_derivation"));
     config.put("SESSION_SIZE_POLICY", "warn");
+    config.put("SECRET_KEY_ALLOW_WEAK", true); // Flask's vectors use keys such as "new-http-key"
     return config;
   }
 

@@ -75,6 +75,11 @@ final class TestServer implements AutoCloseable {
     return context;
   }
 
+  /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
+  String baseUrl() {
+    return base.toString();
+  }
+
   /** GETs a path, sending each given value as one {@code Cookie} header. */
   HttpResponse<String> get(String path, String... cookieHeaders) throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));

@@ -1,0 +1,104 @@
+package dev.flagon.cli;
+
+import dev.flagon.codec.BadDataException;
+import dev.flagon.codec.BadPayloadException;
+import dev.flagon.codec.UrlSafeTimedSerializer;
+import dev.flagon.codec.Verified;
+import dev.flagon.json.TaggedJsonException;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code flagon verify}: checks a cookie as Flask would load it, and prints the session. */
+@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description = {
+        "Verify a session cookie as Flask loads it: signature (SECRET_KEY, then the fallbacks), age, payload.",
+        "Exit status 0 if accepted, 1 if rejected, 2 on a usage or configuration error."})
+final class VerifyCommand implements Callable<Integer> {
+  /** 31 days: Flask's default PERMANENT_SESSION_LIFETIME, which it passes as max_age for every session. */
+  static final long DEFAULT_MAX_AGE = 2_678_400L;
+
+  enum Format { TEXT, JSON }
+
+  private final CliContext context;
+
+  @Option(names = "--now", paramLabel = "EPOCH",
+      description = "The current time in seconds since the Unix epoch (default: now).")
+  private Long now;
+
+  @Option(names = "--max-age", paramLabel = "SECONDS", defaultValue = "" + DEFAULT_MAX_AGE,
+      description = "The oldest accepted signature, inclusive (default: ${DEFAULT-VALUE}, 31 days).")
+  private long maxAge;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text (default): the session and its signing time; json: one JSON object.")
+  private Format format;
+
+  @Parameters(paramLabel = "COOKIE", description = "The session cookie's value.")
+  private String cookie;
+
+  @Mixin private KeyOptions keys;
+  @Mixin private SigningOptions signing;
+
+  VerifyCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    long nowSeconds = now != null ? now : context.nowEpochSeconds();
+    if (nowSeconds < 0) {
+      throw new UsageException("--now must not be negative");
+    }
+    if (maxAge < 0) {
+      throw new UsageException("--max-age must not be negative");
+    }
+    UrlSafeTimedSerializer serializer =
+        Serializers.create(keys.current(context), keys.fallbacks(context), signing);
+    Verified verified;
+    String session;
+    try {
+      verified = serializer.loads(cookie, nowSeconds, maxAge);
+      session = session(verified.json());
+    } catch (BadDataException e) {
+      return rejected(e);
+    }
+    if (format == Format.JSON) {
+      context.out().println(VerifyReport.accepted(session, verified.signedAt()));
+    } else {
+      context.out().println(session);
+      context.out().println("signed at " + Instant.ofEpochSecond(verified.signedAt()) + " ("
+          + verified.signedAt() + "), verified with " + keyName(verified.keyIndex()));
+    }
+    return Exit.OK;
+  }
+
+  /** A validly signed payload that is not a tagged-JSON session is BadPayload, as in Flask. */
+  private static String session(String json) {
+    try {
+      return SessionJson.rewriteSession(json);
+    } catch (TaggedJsonException e) {
+      throw new BadPayloadException("the payload is not valid tagged JSON: " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new BadPayloadException(e.getMessage(), e);
+    }
+  }
+
+  private int rejected(BadDataException e) {
+    String message = e.getMessage() != null ? e.getMessage() : e.kind();
+    if (format == Format.JSON) {
+      context.out().println(VerifyReport.rejected(e.kind(), message));
+    } else {
+      context.err().println("flagon verify: cookie rejected: " + e.kind() + ": " + message);
+    }
+    return Exit.REJECTED;
+  }
+
+  private static String keyName(int keyIndex) {
+    return keyIndex == 0 ? "the current key" : "fallback key " + keyIndex + " (in the order given)";
+  }
+}

@@ -1,0 +1,187 @@
+package dev.flagon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real {@code ./flagon} launcher as a subprocess, after {@code package} built the shaded jar: every
+ * command, exit statuses, clean stdout, any working directory; and, with a stand-in {@code mvn}, the build
+ * it runs when the jar is missing.
+ */
+class LauncherIT {
+  private static final Path REPO = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
+  private static final Path JAR = REPO.resolve("flagon-cli/target/flagon-cli.jar");
+  private static final Vectors.DumpCase USER_ID = Vectors.dump("dump_user_id");
+  private static final String KEY = "public-vector-secret-key-1";
+
+  @TempDir Path tmp;
+
+  record Run(int exit, String out, String err) {}
+
+  @BeforeAll
+  static void jarWasPackaged() {
+    assertThat(REPO.resolve("flagon")).isExecutable();
+    assertThat(JAR).as("run after the package phase (mvn verify)").isRegularFile();
+  }
+
+  private Run run(Path cwd, Path script, Map<String, String> env, String stdin, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(script.toString());
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile());
+    builder.environment().remove("FLAGON_SECRET_KEY");
+    builder.environment().putAll(env);
+    Path out = Files.createTempFile(tmp, "out", ".txt");
+    Path err = Files.createTempFile(tmp, "err", ".txt");
+    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+    process.getOutputStream().close();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("flagon finished").isTrue();
+    return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  private Run flagon(Map<String, String> env, String... args) throws IOException, InterruptedException {
+    return run(REPO, Path.of("./flagon"), env, "", args);
+  }
+
+  @Test
+  void launcher_secret_printsOneHexLine() throws Exception {
+    Run run = flagon(Map.of(), "secret");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).matches("[0-9a-f]{64}\n");
+  }
+
+  @Test
+  void launcher_encodeVerifyDecode_matchFlasksVectors() throws Exception {
+    Map<String, String> env = Map.of("FLAGON_SECRET_KEY", KEY);
+
+    Run encode = flagon(env, "encode", "--timestamp", "1700000000", "--json", "{ \"user_id\" : 12345 }");
+    Run verify = flagon(env, "verify", "--format", "json", "--now", "1700000010", USER_ID.cookie());
+    Run decode = flagon(Map.of(), "decode", USER_ID.cookie());
+
+    assertThat(encode.exit()).as(encode.err()).isZero();
+    assertThat(encode.out()).isEqualTo(USER_ID.cookie() + "\n");
+    assertThat(verify.exit()).isZero();
+    assertThat(verify.out())
+        .isEqualTo("{\"ok\":true,\"tagged_json\":\"{\\\"user_id\\\":12345}\",\"signed_at\":1700000000}\n");
+    assertThat(decode.exit()).isZero();
+    assertThat(decode.out()).isEqualTo(USER_ID.taggedJson() + "\n");
+    assertThat(decode.err()).contains("NOT checked");
+  }
+
+  @Test
+  void launcher_encodeFromStdin_printsCookie() throws Exception {
+    Run run = run(REPO, Path.of("./flagon"), Map.of("K", KEY), USER_ID.taggedJson(),
+        "encode", "--secret-env", "K", "--timestamp", "1700000000");
+
+    assertThat(run.out()).isEqualTo(USER_ID.cookie() + "\n");
+  }
+
+  @Test
+  void launcher_rejectedCookie_exits1() throws Exception {
+    Run wrongKey = flagon(Map.of("FLAGON_SECRET_KEY", "another-key"), "verify", "--format", "json",
+        "--now", "1700000010", USER_ID.cookie());
+    Run garbage = flagon(Map.of(), "decode", "not-a-session-cookie");
+
+    assertThat(wrongKey.exit()).isEqualTo(1);
+    assertThat(wrongKey.out()).startsWith("{\"ok\":false,\"error\":\"BadTimeSignature\",\"message\":");
+    assertThat(garbage.exit()).isEqualTo(1);
+    assertThat(garbage.out()).isEmpty();
+  }
+
+  @Test
+  void launcher_usageErrors_exit2WithCleanStdout() throws Exception {
+    Run noKey = flagon(Map.of(), "verify", USER_ID.cookie());
+    Run badOption = flagon(Map.of(), "secret", "--bytes", "0");
+    Run noCommand = flagon(Map.of());
+
+    for (Run run : List.of(noKey, badOption, noCommand)) {
+      assertThat(run.exit()).as(run.err()).isEqualTo(2);
+      assertThat(run.out()).isEmpty();
+      assertThat(run.err()).isNotBlank();
+    }
+  }
+
+  @Test
+  void launcher_fromAnotherDirectory_keepsRelativePathsRelativeToIt() throws Exception {
+    Files.writeString(tmp.resolve("session.json"), USER_ID.taggedJson());
+    Files.writeString(tmp.resolve("key.txt"), KEY + "\n");
+
+    Run run = run(tmp, REPO.resolve("flagon"), Map.of(), "",
+        "encode", "--secret-file", "key.txt", "--json-file", "session.json", "--timestamp", "1700000000");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).isEqualTo(USER_ID.cookie() + "\n");
+  }
+
+  @Test
+  void launcher_throughASymlink_findsTheRepository() throws Exception {
+    Path link = Files.createSymbolicLink(tmp.resolve("flagon"), REPO.resolve("flagon"));
+
+    Run run = run(tmp, link, Map.of(), "", "secret", "--bytes", "4");
+    Files.delete(link); // JUnit warns when its cleanup meets a link leading out of the temp dir
+
+    assertThat(run.out()).matches("[0-9a-f]{8}\n");
+  }
+
+  @Test
+  void launcher_jarMissing_buildsWithMavenFromTheRootAndKeepsStdoutClean() throws Exception {
+    Path fakeRepo = repoWithoutJar();
+    Path log = tmp.resolve("mvn.log");
+    Path bin = fakeMaven("echo \"$PWD|$*\" > '" + log + "'\n"
+        + "echo 'maven noise on stdout'\n"
+        + "mkdir -p flagon-cli/target && cp '" + JAR + "' flagon-cli/target/flagon-cli.jar\n");
+
+    Run run = run(tmp, fakeRepo.resolve("flagon"), Map.of("PATH", bin + ":" + System.getenv("PATH")), "",
+        "secret");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).matches("[0-9a-f]{64}\n");
+    assertThat(run.err()).contains("building", "maven noise on stdout");
+    assertThat(Files.readString(log).trim())
+        .isEqualTo(fakeRepo.toRealPath() + "|-q -B -DskipTests -pl flagon-cli -am package");
+  }
+
+  @Test
+  void launcher_buildFails_exits2() throws Exception {
+    Path fakeRepo = repoWithoutJar();
+    Path bin = fakeMaven("echo 'BUILD FAILURE'\nexit 1\n");
+
+    Run run = run(tmp, fakeRepo.resolve("flagon"), Map.of("PATH", bin + ":" + System.getenv("PATH")), "",
+        "secret");
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).contains("BUILD FAILURE", "the build failed");
+  }
+
+  /** A copy of the launcher in a folder without the jar. */
+  private Path repoWithoutJar() throws IOException {
+    Path fakeRepo = Files.createDirectories(tmp.resolve("repo"));
+    Path launcher = Files.copy(REPO.resolve("flagon"), fakeRepo.resolve("flagon"));
+    Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return fakeRepo;
+  }
+
+  /** A folder holding an executable "mvn" with this body, to put first on the PATH. */
+  private Path fakeMaven(String body) throws IOException {
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    Path mvn = Files.writeString(bin.resolve("mvn"), "#!/usr/bin/env bash\n" + body);
+    Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return bin;
+  }
+}

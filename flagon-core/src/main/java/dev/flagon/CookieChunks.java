@@ -1,0 +1,149 @@
+package dev.flagon;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@link SizePolicy#SPLIT}: one cookie value carried over {@code name}, {@code name.1}, {@code name.2}, ...
+ * A value that fits stays one plain, Flask-compatible cookie. A split one starts with its chunk count and
+ * {@code ~} ({@code session=3~eyJ...}), so reassembly takes exactly the chunks written together and a stale
+ * chunk left over by an earlier response is never appended. The pieces are verified as ONE signed or
+ * encrypted value: a chunk from another session, reordered chunks or a missing chunk fail verification.
+ * Every chunk has the main cookie's attributes (Domain, Path, Secure, HttpOnly, SameSite, Partitioned,
+ * Expires), so the browser keeps and sends them together. Immutable.
+ */
+final class CookieChunks {
+  /** Separates the chunk count from the first piece; never part of a signed or encrypted token. */
+  static final char MARK = '~';
+
+  /** What the request carried: the reassembled value (or null), the chunk indexes present, any problem. */
+  record Incoming(String value, Set<Integer> presentChunks, String problem) {}
+
+  private final String name;
+  private final int limit;
+  private final int maxChunks;
+  private final int maxPieceLength;
+  /** Index i: the format of chunk i (0 is the main cookie), for every index a chunk can have. */
+  private final SetCookieFormat[] formats = new SetCookieFormat[ConfigParser.MAX_CHUNKS];
+
+  CookieChunks(FlagonConfig config, SetCookieFormat main, int maxPieceLength) {
+    this.name = config.cookieName();
+    this.limit = config.maxCookieSize();
+    this.maxChunks = config.maxChunks();
+    this.maxPieceLength = maxPieceLength;
+    formats[0] = main;
+    for (int i = 1; i < formats.length; i++) {
+      formats[i] = main.withName(name + "." + i);
+    }
+  }
+
+  /** Reads the main cookie and its chunks from the request's {@code Cookie} headers, in one pass. */
+  Incoming read(List<String> headers) {
+    Map<String, String> found = CookieHeader.firstValues(headers, n -> n.equals(name) || chunkIndex(n) > 0);
+    Set<Integer> present = new TreeSet<>();
+    found.keySet().forEach(n -> present.add(chunkIndex(n)));
+    present.remove(-1);
+    String main = found.get(name);
+    if (main != null && main.length() > maxPieceLength) {
+      return tooLong(present);
+    }
+    int count = chunkCount(main);
+    if (count == 1) {
+      return new Incoming(main, present, null);
+    }
+    if (count < 0) {
+      return new Incoming(null, present, "malformed chunk count");
+    }
+    StringBuilder whole = new StringBuilder(main.substring(main.indexOf(MARK) + 1));
+    for (int i = 1; i < count; i++) {
+      String piece = found.get(name + "." + i);
+      if (piece == null) {
+        return new Incoming(null, present, "chunk " + i + " of " + count + " is missing");
+      }
+      if (piece.length() > maxPieceLength) {
+        return tooLong(present);
+      }
+      whole.append(piece);
+    }
+    return new Incoming(whole.toString(), present, null);
+  }
+
+  private Incoming tooLong(Set<Integer> present) {
+    return new Incoming(null, present,
+        "a cookie is longer than " + maxPieceLength + " characters, a Flagon limit");
+  }
+
+  /** 1 for a plain value (or none), n for {@code n~...} with 2 <= n <= 16, -1 for anything else marked. */
+  private static int chunkCount(String value) {
+    int mark = value == null ? -1 : value.indexOf(MARK);
+    if (mark < 0) {
+      return 1;
+    }
+    String digits = value.substring(0, mark);
+    boolean ok = digits.matches("[1-9][0-9]?") && Integer.parseInt(digits) >= 2
+        && Integer.parseInt(digits) <= ConfigParser.MAX_CHUNKS;
+    return ok ? Integer.parseInt(digits) : -1;
+  }
+
+  /** The index of a chunk cookie's name ({@code name.3} gives 3), or -1 if it is not one. */
+  private int chunkIndex(String cookieName) {
+    if (cookieName.length() < name.length() + 2 || !cookieName.startsWith(name)
+        || cookieName.charAt(name.length()) != '.') {
+      return -1;
+    }
+    String digits = cookieName.substring(name.length() + 1);
+    if (!digits.matches("[1-9][0-9]?")) {
+      return -1;
+    }
+    int index = Integer.parseInt(digits);
+    return index < ConfigParser.MAX_CHUNKS ? index : -1;
+  }
+
+  /**
+   * The headers that set this (plain, unquoted) value: one cookie if it fits in {@code MAX_COOKIE_SIZE},
+   * else the fewest chunks that each fit, filled in order.
+   *
+   * @return the headers, or null if even {@code SESSION_MAX_CHUNKS} chunks are not enough
+   */
+  List<String> set(String value, Instant expires) {
+    String single = formats[0].set(value, expires);
+    if (limit == 0 || single.length() <= limit) {
+      return List.of(single);
+    }
+    for (int count = 2; count <= maxChunks; count++) {
+      String mark = count + String.valueOf(MARK);
+      int[] room = new int[count];
+      long total = 0;
+      for (int i = 0; i < count; i++) {
+        room[i] = limit - formats[i].set(i == 0 ? mark : "", expires).length();
+        total += Math.max(room[i], 0);
+      }
+      if (total >= value.length() && room[0] >= 0) {
+        List<String> headers = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < count; i++) {
+          int to = Math.min(value.length(), from + Math.max(room[i], 0));
+          headers.add(formats[i].set((i == 0 ? mark : "") + value.substring(from, to), expires));
+          from = to;
+        }
+        return headers;
+      }
+    }
+    return null;
+  }
+
+  /** Deletions for the chunks present in the request whose index is {@code fromIndex} or more. */
+  List<String> deleteStale(Set<Integer> present, int fromIndex) {
+    List<String> headers = new ArrayList<>();
+    for (int index : present) {
+      if (index >= fromIndex) {
+        headers.add(formats[index].delete());
+      }
+    }
+    return headers;
+  }
+}

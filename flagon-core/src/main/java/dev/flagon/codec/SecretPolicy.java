@@ -1,0 +1,85 @@
+package dev.flagon.codec;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which secret keys are too weak to sign or encrypt sessions: shorter than {@value #MIN_LENGTH} bytes, a
+ * well-known placeholder (compared case-insensitively, ignoring {@code - _ . } and spaces), or one byte
+ * repeated. Whoever guesses the key can forge any session, and these are the first guesses.
+ */
+public final class SecretPolicy {
+  /** The shortest key accepted without an explicit opt-in, in bytes (128 bits). */
+  public static final int MIN_LENGTH = 16;
+
+  /** Normalized (lower case, no separators): tutorials', frameworks' and templates' favourite keys. */
+  private static final Set<String> PLACEHOLDERS = Set.of(
+      "supersecretkey", "supersecret", "changeme", "changeit", "secret", "secretkey", "dev", "development",
+      "developmentkey", "devkey", "devsecret", "test", "testing", "testkey", "testsecret", "password",
+      "yoursecretkey", "yoursecretkeyhere", "mysecretkey", "mysecret", "mysupersecretkey", "flasksecret",
+      "flasksecretkey", "default", "defaultsecretkey", "key", "thisisasecretkey", "thisisasecret",
+      "notsecret", "insecure", "insecuresecretkey", "pleasechangeme", "replaceme", "secretkeyhere",
+      "putyoursecretkeyhere", "verysecretkey", "topsecret", "s3cr3t", "s3cr3tk3y", "letmein", "admin");
+
+  /** Fragments that only placeholders contain: {@code change-this-secret-key-123} is still a placeholder. */
+  private static final String[] PLACEHOLDER_FRAGMENTS = {
+    "changeme", "changethis", "replaceme", "replacethis", "yoursecret", "placeholder", "notsecret",
+    "insecure", "example"
+  };
+
+  private SecretPolicy() {}
+
+  /**
+   * Why this key is weak, or empty if it is not. The reason names the rule, never the key.
+   *
+   * @throws NullPointerException if the key is null
+   */
+  public static Optional<String> weakness(Secret secret) {
+    byte[] bytes = secret.copyBytes();
+    try {
+      if (bytes.length < MIN_LENGTH) {
+        return Optional.of("it is shorter than " + MIN_LENGTH + " bytes (it has " + bytes.length + ")");
+      }
+      if (allSame(bytes)) {
+        return Optional.of("it is one byte repeated");
+      }
+      String normalized = normalize(bytes);
+      if (PLACEHOLDERS.contains(normalized)) {
+        return Optional.of("it is a well-known placeholder");
+      }
+      for (String fragment : PLACEHOLDER_FRAGMENTS) {
+        if (normalized.contains(fragment)) {
+          return Optional.of("it looks like a placeholder");
+        }
+      }
+      return Optional.empty();
+    } finally {
+      Arrays.fill(bytes, (byte) 0);
+    }
+  }
+
+  private static boolean allSame(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b != bytes[0]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Lower case without separators, read as Latin-1 so that any byte string maps to some text. */
+  private static String normalize(byte[] bytes) {
+    String text = new String(bytes, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c != '-' && c != '_' && c != '.' && c != ' ') {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,101 @@
+package dev.flagon.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles the repository README's Java examples against the real API, so docs break the build when
+ * they drift. Each {@code java} block that follows a {@code <!-- snippet: NAME -->} marker is pasted
+ * into a template (a class around a method body, with the imports it needs) and compiled with the
+ * test's class path. Each integration module checks its own snippets with its own class path.
+ */
+public final class ReadmeSnippets {
+  private ReadmeSnippets() {}
+
+  /** The java blocks marked {@code <!-- snippet: name -->} in the repository's README. */
+  public static List<String> marked(String name) {
+    Pattern block = Pattern.compile(
+        "<!-- snippet: " + Pattern.quote(name) + " -->\\s*```java\\n(.*?)```", Pattern.DOTALL);
+    Matcher matcher = block.matcher(readme());
+    List<String> snippets = new ArrayList<>();
+    while (matcher.find()) {
+      snippets.add(matcher.group(1));
+    }
+    return snippets;
+  }
+
+  /**
+   * Compiles each snippet inside {@code template}, whose {@code %1$d} is a unique number (for the class
+   * name {@code Snippet%1$d}) and {@code %2$s} the snippet.
+   *
+   * @return the compiler's error messages, empty when everything compiled
+   */
+  public static List<String> compileErrors(List<String> snippets, String template) {
+    List<JavaFileObject> sources = new ArrayList<>();
+    for (int i = 0; i < snippets.size(); i++) {
+      sources.add(source("Snippet" + i, String.format(template, i, snippets.get(i))));
+    }
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    List<String> options = List.of("-classpath", System.getProperty("java.class.path"),
+        "-d", tempDirectory().toString(), "-proc:none");
+    boolean compiled = compiler.getTask(null, null, diagnostics, options, null, sources).call();
+    List<String> errors = new ArrayList<>();
+    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+      if (d.getKind() == Diagnostic.Kind.ERROR) {
+        errors.add(d.getMessage(null));
+      }
+    }
+    if (!compiled && errors.isEmpty()) {
+      errors.add("the compiler failed without an error message");
+    }
+    return errors;
+  }
+
+  private static String readme() {
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir != null && !Files.isRegularFile(dir.resolve(".ci/run"))) {
+      dir = dir.getParent();
+    }
+    if (dir == null) {
+      throw new IllegalStateException("the repository root (with .ci/run) is not above " + Path.of(""));
+    }
+    try {
+      return Files.readString(dir.resolve("README.md"), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path tempDirectory() {
+    try {
+      return Files.createTempDirectory("readme-snippets");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static JavaFileObject source(String className, String code) {
+    return new SimpleJavaFileObject(
+        URI.create("string:///" + className + ".java"), JavaFileObject.Kind.SOURCE) {
+      @Override
+      public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+        return code;
+      }
+    };
+  }
+}

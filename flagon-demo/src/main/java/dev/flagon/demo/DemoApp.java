@@ -1,0 +1,108 @@
+package dev.flagon.demo;
+
+import dev.flagon.Flagon;
+import dev.flagon.FlagonConfig;
+import dev.flagon.codec.Secret;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+
+/**
+ * Flask's session example on Flagon and embedded Jetty: log in, log out, flash messages, and a page that
+ * decodes the cookie without the key.
+ *
+ * <pre>
+ * scripts/demo [--port PORT]          # then open http://localhost:5000/
+ * </pre>
+ *
+ * <p>The configuration comes from {@code FLAGON_}-prefixed environment variables with Flask's names
+ * ({@code FLAGON_SECRET_KEY}, {@code FLAGON_SESSION_COOKIE_SECURE}, ...) over the demo's defaults: Flask's
+ * recommended cookie flags (Secure, HttpOnly, SameSite=Lax; browsers accept Secure cookies on
+ * http://localhost) and a 60 minute {@code PERMANENT_SESSION_LIFETIME} for "remember me". Without
+ * {@code FLAGON_SECRET_KEY}, a random key is used for this run.
+ */
+public final class DemoApp {
+  /** Flask's development server port. */
+  static final int DEFAULT_PORT = 5000;
+  /** How long "remember me" keeps the user logged in. */
+  static final Duration REMEMBER_ME = Duration.ofMinutes(60);
+
+  private static final String LOOPBACK = "127.0.0.1";
+  private static final String SECRET_KEY = "FLAGON_SECRET_KEY";
+  /**
+   * The demo's settings unless the environment says otherwise: Flask's recommended cookie flags (what
+   * {@code FlagonConfig.Builder.recommended()} sets) and 60 minutes for "remember me".
+   */
+  private static final Map<String, String> DEFAULTS = Map.of(
+      "FLAGON_SESSION_COOKIE_SECURE", "true",
+      "FLAGON_SESSION_COOKIE_HTTPONLY", "true",
+      "FLAGON_SESSION_COOKIE_SAMESITE", "Lax",
+      "FLAGON_PERMANENT_SESSION_LIFETIME", Long.toString(REMEMBER_ME.toSeconds()));
+  private static final String USAGE = "usage: demo [--port PORT]";
+  private static final System.Logger LOG = System.getLogger(DemoApp.class.getName());
+
+  private DemoApp() {}
+
+  /** Runs the demo until Ctrl-C. */
+  public static void main(String[] args) throws Exception {
+    int port = DEFAULT_PORT;
+    try {
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--port" -> port = CommandLine.port(CommandLine.value(args, ++i, "--port"));
+          case "-h", "--help" -> CommandLine.exit(0, USAGE);
+          default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      CommandLine.exit(2, e.getMessage() + "\n" + USAGE);
+    }
+    FlagonConfig config = configFromEnvironment(System.getenv());
+    WebServer server;
+    try {
+      server = start(config, port);
+    } catch (IOException e) {
+      CommandLine.exit(1, "cannot listen on port " + port + ": " + e.getMessage());
+      return;
+    }
+    System.out.println("Flagon demo running on http://localhost:" + server.port() + "/ (Ctrl-C to stop)");
+    System.out.flush();
+    server.join();
+  }
+
+  /**
+   * Starts the demo on 127.0.0.1.
+   *
+   * @param port the port, {@code 0} for any free one
+   */
+  public static WebServer start(FlagonConfig config, int port) throws Exception {
+    Flagon flagon = Flagon.create(config);
+    return WebServer.start(LOOPBACK, port, context -> {
+      WebServer.addSessionFilter(context, flagon);
+      context.addServlet(new ServletHolder(new DemoServlet(config)), "/");
+    });
+  }
+
+  /**
+   * The demo's configuration: every {@code FLAGON_} variable of this environment, read by Flagon's own
+   * parser, over the demo's defaults. A missing key is replaced by a random one, with a warning (never the
+   * key itself).
+   *
+   * @throws IllegalArgumentException if a variable has an invalid value
+   */
+  static FlagonConfig configFromEnvironment(Map<String, String> environment) {
+    Map<String, String> variables = new HashMap<>(DEFAULTS);
+    variables.putAll(environment);
+    if (!variables.getOrDefault(SECRET_KEY, "").isEmpty()) {
+      return FlagonConfig.fromEnvironment(variables);
+    }
+    LOG.log(Level.WARNING, SECRET_KEY + " is not set: using a random secret key for this run, so sessions"
+        + " will not survive a restart. Set " + SECRET_KEY + " to keep them.");
+    // What `./flagon secret` prints: 32 bytes from SecureRandom as hex, used as a text key.
+    variables.put(SECRET_KEY, Secret.generateHex(32));
+    return FlagonConfig.fromEnvironment(variables);
+  }
+}

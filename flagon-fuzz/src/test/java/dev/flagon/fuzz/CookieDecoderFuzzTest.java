@@ -1,0 +1,43 @@
+package dev.flagon.fuzz;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.flagon.Flagon;
+import dev.flagon.SessionFormat;
+import dev.flagon.SizePolicy;
+import dev.flagon.codec.BadPayloadException;
+import dev.flagon.codec.Secret;
+import dev.flagon.codec.Signing;
+import dev.flagon.codec.TimestampSigner;
+import java.util.List;
+
+/**
+ * Flagon.openCookieValue on Flask-signed cookies. Odd first byte: the rest is a cookie value as any client
+ * could send (it must give a session, empty when rejected). Even: the rest is signed with the key first,
+ * as only a key holder could, so the fuzzer reaches base64, zlib, UTF-8, tagged JSON and the session
+ * checks (a session or BadPayloadException). Anything else thrown is a finding.
+ */
+class CookieDecoderFuzzTest {
+  private static final Flagon FLAGON = Targets.flagon(SessionFormat.SIGNED, SizePolicy.ERROR);
+  private static final TimestampSigner SIGNER =
+      TimestampSigner.create(Secret.fromText(Targets.SECRET), List.of(), Signing.flask());
+
+  @FuzzTest(maxDuration = "30s")
+  void openCookieValue(byte[] input) {
+    String text = Targets.rest(input);
+    if (Targets.mode(input) % 2 == 1) {
+      FLAGON.openCookieValue(text); // any client: never an exception
+      return;
+    }
+    String signed;
+    try {
+      signed = SIGNER.sign(text, Targets.NOW);
+    } catch (IllegalArgumentException notUnicode) {
+      return; // a lone surrogate cannot be signed (Python cannot encode it either)
+    }
+    try {
+      FLAGON.openCookieValue(signed);
+    } catch (BadPayloadException expected) {
+      // validly signed garbage: Flask answers 500, Flagon throws this typed error
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package dev.flagon.fuzz;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.flagon.codec.BadDataException;
+import dev.flagon.codec.BadSignatureException;
+import dev.flagon.codec.JweForge;
+import dev.flagon.codec.JweSerializer;
+import dev.flagon.codec.Secret;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * JweSerializer.loads. Odd first byte: the rest is a token as any client could send, which must fail with
+ * BadSignatureException (or its subclasses) unless it is a real token. Even: the rest is
+ * {@code header JSON \n plaintext}, sealed under the key as only a key holder could, so the fuzzer reaches
+ * the header checks, times, raw inflate and UTF-8: a value or a BadDataException, nothing else.
+ */
+class JweDecoderFuzzTest {
+  private static final JweSerializer JWE =
+      JweSerializer.create(Secret.fromText(Targets.SECRET), List.of(), "session", false);
+  private static final JweForge FORGE = JweForge.forSecret(Targets.SECRET, "session");
+
+  @FuzzTest(maxDuration = "30s")
+  void loads(byte[] input) {
+    String text = Targets.rest(input);
+    if (Targets.mode(input) % 2 == 1) {
+      try {
+        JWE.loads(text, Targets.NOW, 3600);
+      } catch (BadSignatureException expected) {
+        // forged, malformed or expired
+      }
+      return;
+    }
+    int newline = text.indexOf('\n');
+    String header = newline < 0 ? text : text.substring(0, newline);
+    byte[] plaintext = newline < 0 ? new byte[0] : text.substring(newline + 1).getBytes(StandardCharsets.UTF_8);
+    try {
+      JWE.loads(FORGE.seal(header, plaintext), Targets.NOW, 3600);
+    } catch (BadDataException expected) {
+      // authentic but unacceptable: bad header, times, deflate or UTF-8
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.flagon.spring.conformance;
+
+import dev.flagon.spring.FlagonConfigCustomizer;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+
+/**
+ * The conformance app: Flask's route catalog on the starter, configured like any Spring Boot app (Flask's
+ * names as properties), with one test-only addition: a per-request clock for the recorded {@code now}.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import(CatalogController.class)
+class CatalogApplication {
+
+  @Bean
+  FlagonConfigCustomizer requestClock() {
+    return builder -> builder.clock(new RequestClock());
+  }
+
+  @Bean
+  FilterRegistrationBean<?> requestClockFilter() {
+    FilterRegistrationBean<?> registration = new FilterRegistrationBean<>(RequestClock.filter());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE); // before Flagon's filter opens the session
+    return registration;
+  }
+}

@@ -1,0 +1,93 @@
+package dev.flagon.spring.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.flagon.spring.InvalidFlagonConfigurationException;
+import dev.flagon.testing.FlowReplay;
+import dev.flagon.testing.HttpFlow;
+import dev.flagon.testing.HttpFlows;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The HTTP behaviour contract on Spring Boot: every flow Flask recorded, replayed by the shared runner
+ * against the starter on a real Tomcat. Flows with the same configuration share one server.
+ *
+ * <p>The flow without a secret key is the exception: Flask then runs with a null session (reads work,
+ * writes answer 500), which only the conformance server emulates. Flagon refuses to start without a key,
+ * so here the assertion is that the application fails to start and says how to generate one.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class HttpConformanceIT {
+  private static final Map<Map<String, Object>, ConfigurableApplicationContext> SERVERS = new HashMap<>();
+
+  static List<HttpFlow> flowsWithKey() {
+    return HttpFlows.all().stream().filter(flow -> flow.config().get("SECRET_KEY") != null).toList();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("flowsWithKey")
+  void springBootServer_replayingFlaskFlow_answersAsFlask(HttpFlow flow) {
+    ConfigurableApplicationContext server = SERVERS.computeIfAbsent(flow.config(), HttpConformanceIT::start);
+    int port = ((WebServerApplicationContext) server).getWebServer().getPort();
+
+    FlowReplay.replay(flow, "http://127.0.0.1:" + port);
+  }
+
+  @Test
+  void springBootApp_flowWithoutSecretKey_failsToStartSayingHowToGenerateOne(CapturedOutput output) {
+    HttpFlow flow = HttpFlows.named("http_no_secret_key");
+
+    assertThatThrownBy(() -> start(flow.config()))
+        .hasRootCauseInstanceOf(IllegalStateException.class)
+        .hasStackTraceContaining(InvalidFlagonConfigurationException.class.getName());
+    assertThat(output.toString())
+        .contains("APPLICATION FAILED TO START")
+        .contains("SECRET_KEY is missing")
+        .contains("./flagon secret")
+        .contains("openssl rand -hex 32")
+        .contains("flagon.secret-key");
+  }
+
+  @AfterAll
+  static void stopServers() {
+    SERVERS.values().forEach(ConfigurableApplicationContext::close);
+  }
+
+  /** Starts the catalog with the flow's Flask config given as Spring properties under Flask's names. */
+  private static ConfigurableApplicationContext start(Map<String, Object> flaskConfig) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    flaskConfig.forEach((name, value) -> {
+      if (value != null) {
+        properties.put(name, value instanceof List<?> list ? jsonArray(list) : value.toString());
+      }
+    });
+    properties.put("flagon.size-policy", "warn"); // Flask sends oversized cookies and logs a warning
+    properties.put("server.tomcat.use-relative-redirects", "true"); // Location: / as Werkzeug sends it
+    properties.put("server.address", "127.0.0.1");
+    properties.put("server.port", "0");
+    properties.put("spring.main.banner-mode", "off");
+    properties.put("logging.level.root", "warn"); // the startup failure report is logged at ERROR
+    return new SpringApplicationBuilder(CatalogApplication.class).properties(properties).run();
+  }
+
+  private static String jsonArray(List<?> items) {
+    return items.stream()
+        .map(item -> "\"" + ((String) item).replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+        .collect(Collectors.joining(",", "[", "]"));
+  }
+}
