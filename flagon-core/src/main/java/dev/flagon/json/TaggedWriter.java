@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.UUID;
 
 /**
@@ -20,11 +21,17 @@ final class TaggedWriter {
   private final TagRegistry tags;
   /** Flask's tags only: no custom tag can claim a value, so common types are dispatched directly. */
   private final boolean builtinOnly;
-  private final StringBuilder out = new StringBuilder(128);
+  private final StringBuilder out;
 
   TaggedWriter(TagRegistry tags) {
+    this(tags, 128);
+  }
+
+  /** @param capacity the expected length of the text, so the buffer rarely has to grow and copy */
+  TaggedWriter(TagRegistry tags, int capacity) {
     this.tags = tags;
     this.builtinOnly = tags.builtinOnly();
+    this.out = new StringBuilder(capacity);
   }
 
   String write(Object value) {
@@ -215,13 +222,22 @@ final class TaggedWriter {
   private void writeList(List<?> list, int depth) {
     enter(depth);
     out.append('[');
-    boolean first = true;
-    for (Object item : list) {
-      if (!first) {
-        out.append(',');
+    if (list instanceof RandomAccess) { // lists and tuples: no iterator and its modification checks
+      for (int i = 0, n = list.size(); i < n; i++) {
+        if (i > 0) {
+          out.append(',');
+        }
+        writeValue(list.get(i), depth + 1);
       }
-      first = false;
-      writeValue(item, depth + 1);
+    } else {
+      boolean first = true;
+      for (Object item : list) {
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        writeValue(item, depth + 1);
+      }
     }
     out.append(']');
   }
