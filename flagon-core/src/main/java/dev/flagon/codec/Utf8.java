@@ -1,6 +1,9 @@
 package dev.flagon.codec;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +20,31 @@ final class Utf8 {
   static byte[] encodeOrNull(String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     // getBytes turns each lone surrogate into '?'; without any '?' in the output nothing was replaced.
-    for (byte b : bytes) {
-      if (b == '?') {
-        return hasLoneSurrogate(text) ? null : bytes;
-      }
+    if (containsQuestionMark(bytes)) {
+      return hasLoneSurrogate(text) ? null : bytes;
     }
     return bytes;
+  }
+
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long QUESTION_MARKS = ONES * '?';
+
+  /** Whether some byte is '?', eight bytes at a time (a byte is zero in x iff it is '?' in the input). */
+  static boolean containsQuestionMark(byte[] bytes) {
+    int i = 0;
+    for (int end = bytes.length - 7; i < end; i += 8) {
+      long x = (long) LONGS.get(bytes, i) ^ QUESTION_MARKS;
+      if (((x - ONES) & ~x & (ONES << 7)) != 0) {
+        return true;
+      }
+    }
+    for (; i < bytes.length; i++) {
+      if (bytes[i] == '?') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasLoneSurrogate(String text) {

@@ -29,6 +29,20 @@ class FastPathTest {
   }
 
   @Property(tries = 5000)
+  void containsQuestionMark_anyBytes_sameAsByteLoop(@ForAll("utf8ish") byte[] bytes, @ForAll boolean withMark) {
+    byte[] input = bytes;
+    if (withMark && bytes.length > 0) {
+      input = bytes.clone();
+      input[input.length / 3] = '?';
+    }
+    boolean expected = false;
+    for (byte b : input) {
+      expected |= b == '?';
+    }
+    assertThat(Utf8.containsQuestionMark(input)).isEqualTo(expected);
+  }
+
+  @Property(tries = 5000)
   void utf8Decode_anyBytes_sameAsStrictDecoder(@ForAll("utf8ish") byte[] bytes) {
     String strict;
     try {
@@ -90,7 +104,7 @@ class FastPathTest {
   @Provide
   Arbitrary<byte[]> utf8ish() {
     return Arbitraries.oneOf(
-        Arbitraries.bytes().array(byte[].class).ofMaxSize(20),
+        Arbitraries.bytes().array(byte[].class).ofMaxSize(40),
         Arbitraries.of((byte) 'a', (byte) 0xc3, (byte) 0xa9, (byte) 0xef, (byte) 0xbf, (byte) 0xbd, (byte) 0xed,
             (byte) 0xa0, (byte) 0x80, (byte) 0xf0, (byte) 0x9f, (byte) 0xc0).array(byte[].class).ofMaxSize(12));
   }
