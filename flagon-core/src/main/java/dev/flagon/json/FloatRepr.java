@@ -70,28 +70,64 @@ final class FloatRepr {
    * @return false if the value is not of that kind (nothing was written)
    */
   private static boolean appendShortDecimal(StringBuilder out, double positive) {
-    if (!(positive >= 1e-4 && positive < 0x1p33)) {
+    int k = shortDecimalScale(positive);
+    if (k < 0) {
       return false;
+    }
+    long unit = (long) POWERS_OF_TEN[k];
+    long n = Math.round(positive * unit);
+    out.append(n / unit).append('.');
+    if (k == 0) {
+      out.append('0');
+    } else {
+      long fraction = n % unit;
+      for (long pad = unit / 10; pad > fraction; pad /= 10) {
+        out.append('0'); // leading zeros of the fraction; k was minimal, so it has no trailing ones
+      }
+      out.append(fraction);
+    }
+    return true;
+  }
+
+  /** The k of {@link #appendShortDecimal}, or -1 if the value is not of that kind. */
+  private static int shortDecimalScale(double positive) {
+    if (!(positive >= 1e-4 && positive < 0x1p33)) {
+      return -1;
     }
     for (int k = 0; k < POWERS_OF_TEN.length; k++) {
       double scale = POWERS_OF_TEN[k];
-      long n = Math.round(positive * scale);
-      if (n / scale == positive) {
-        long unit = (long) scale;
-        out.append(n / unit).append('.');
-        if (k == 0) {
-          out.append('0');
-        } else {
-          long fraction = n % unit;
-          for (long pad = unit / 10; pad > fraction; pad /= 10) {
-            out.append('0'); // leading zeros of the fraction; k was minimal, so it has no trailing ones
-          }
-          out.append(fraction);
-        }
-        return true;
+      if (Math.round(positive * scale) / scale == positive) {
+        return k;
       }
     }
-    return false;
+    return -1;
+  }
+
+  /** {@link #append(StringBuilder, double)} into the writer's buffer. */
+  static void append(JsonBuffer out, double value) {
+    double positive = Math.abs(value);
+    int k = shortDecimalScale(positive); // false for NaN, infinities and zeros
+    if (k < 0) {
+      StringBuilder text = new StringBuilder(24);
+      append(text, value);
+      out.put(text);
+      return;
+    }
+    if (value < 0) {
+      out.put('-');
+    }
+    long unit = (long) POWERS_OF_TEN[k];
+    long n = Math.round(positive * unit);
+    out.put(n / unit).put('.');
+    if (k == 0) {
+      out.put('0');
+    } else {
+      long fraction = n % unit;
+      for (long pad = unit / 10; pad > fraction; pad /= 10) {
+        out.put('0');
+      }
+      out.put(fraction);
+    }
   }
 
   /** value = 0.digits × 10^pointPosition, digits without leading or trailing zeros. */
