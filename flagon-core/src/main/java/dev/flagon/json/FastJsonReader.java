@@ -21,6 +21,9 @@ final class FastJsonReader {
   private static final int MAX_DEPTH = 64;
   private static final int MAX_INT_DIGITS = 18; // always fits a long
   private static final int MAX_FLOAT_LENGTH = 64;
+  private static final double[] EXACT_POWERS_OF_TEN = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
+  };
 
   /** Thrown to give up; preallocated and without a stack trace, as it carries nothing. */
   private static final class GiveUp extends RuntimeException {
@@ -37,6 +40,15 @@ final class FastJsonReader {
   private final int length;
   private final TaggedReader untagger;
   private int pos;
+  /**
+   * Keys already read, by hash: a large session repeats its keys (a cart's lines), so each is made once.
+   * Set up only after {@value #KEYS_BEFORE_CACHE} keys, so a small session pays nothing for it.
+   */
+  private String[] keys;
+  private int keysRead;
+
+  private static final int KEY_CACHE_SIZE = 64;
+  private static final int KEYS_BEFORE_CACHE = 16;
 
   private FastJsonReader(String text, TaggedReader untagger) {
     this.text = text;
@@ -128,7 +140,7 @@ final class FastJsonReader {
         throw GIVE_UP;
       }
       pos++;
-      String key = string();
+      String key = key();
       skipSpace();
       if (peek() != ':') {
         throw GIVE_UP;
@@ -173,6 +185,40 @@ final class FastJsonReader {
       }
       skipSpace();
     }
+  }
+
+  /** A key whose opening quote was just read: a plain key seen before comes back as the same string. */
+  private String key() {
+    int start = pos;
+    int hash = 0;
+    while (true) {
+      char c = peek();
+      if (c == '"') {
+        break;
+      }
+      if (c == '\\' || c < 0x20) {
+        pos = start;
+        return string(); // escapes and errors: the general way
+      }
+      hash = 31 * hash + c;
+      pos++;
+    }
+    int n = pos - start;
+    pos++; // the closing quote
+    if (keys == null) {
+      if (++keysRead < KEYS_BEFORE_CACHE) {
+        return checkLength(text.substring(start, start + n));
+      }
+      keys = new String[KEY_CACHE_SIZE];
+    }
+    int slot = (hash ^ (hash >>> 16)) & (KEY_CACHE_SIZE - 1);
+    String cached = keys[slot];
+    if (cached != null && cached.length() == n && text.regionMatches(start, cached, 0, n)) {
+      return cached;
+    }
+    String key = checkLength(text.substring(start, start + n));
+    keys[slot] = key;
+    return key;
   }
 
   /** The string whose opening quote was just read. */
@@ -271,9 +317,13 @@ final class FastJsonReader {
     }
     int intDigits = pos - digitsStart;
     boolean integral = true;
+    boolean exponent = false;
+    int fractionDigits = 0;
     if (pos < length && text.charAt(pos) == '.') {
       pos++;
+      int fractionStart = pos;
       requireDigits();
+      fractionDigits = pos - fractionStart;
       integral = false;
     }
     if (pos < length && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
@@ -283,6 +333,7 @@ final class FastJsonReader {
       }
       requireDigits();
       integral = false;
+      exponent = true;
     }
     if (integral) {
       if (intDigits > MAX_INT_DIGITS) {
@@ -300,6 +351,19 @@ final class FastJsonReader {
     }
     if (pos - start > MAX_FLOAT_LENGTH) {
       throw GIVE_UP;
+    }
+    if (!exponent && intDigits + fractionDigits <= 15) {
+      // A plain decimal of at most 15 digits: N and 10^k are exact doubles, and one correctly rounded
+      // division gives the double nearest to N / 10^k, which is what Double.parseDouble returns.
+      long n = 0;
+      for (int i = digitsStart; i < pos; i++) {
+        char c = text.charAt(i);
+        if (c != '.') {
+          n = n * 10 + (c - '0');
+        }
+      }
+      double value = n / EXACT_POWERS_OF_TEN[fractionDigits];
+      return digitsStart != start ? -value : value;
     }
     // jackson-core reads floats with Double.parseDouble too (correctly rounded, as Python's float());
     // an overflow gives an infinity, which Python's json also returns for such numeric text.

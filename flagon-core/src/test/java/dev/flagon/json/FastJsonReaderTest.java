@@ -55,6 +55,22 @@ class FastJsonReaderTest {
     assertSameAsJackson(text);
   }
 
+  @Property(tries = 5000)
+  void read_decimalNumbers_sameAsJackson(@ForAll("decimals") String number) {
+    assertSameAsJackson(number);
+    assertSameAsJackson("[" + number + ",-" + number + "]");
+  }
+
+  @Property(tries = 1000)
+  void read_repeatedKeys_sameAsJackson(@ForAll("keyLists") List<String> keys) {
+    StringBuilder text = new StringBuilder("[");
+    for (int i = 0; i < keys.size(); i++) {
+      text.append(i > 0 ? "," : "").append("{\"").append(keys.get(i)).append("\":").append(i).append(",\"")
+          .append(keys.get(keys.size() - 1 - i)).append("\":true}");
+    }
+    assertSameAsJackson(text.append(']').toString());
+  }
+
   @Test
   void read_edgeCases_sameAsJackson() {
     for (String text : List.of("", " ", "0", "-0", "-0.0", "01", "1.", ".5", "1e", "1e+", "1E5", "1e-7", "-",
@@ -158,6 +174,21 @@ class FastJsonReaderTest {
       }
     }
     return out.toString();
+  }
+
+  /** Plain decimals around the 15-digit shortcut, with and without exponents. */
+  @Provide
+  Arbitrary<String> decimals() {
+    Arbitrary<String> digits = Arbitraries.strings().withChars("0123456789").ofMinLength(1).ofMaxLength(18);
+    return net.jqwik.api.Combinators.combine(digits, digits, Arbitraries.of("", "e5", "E-3", "e+0"))
+        .as((a, b, e) -> a.replaceFirst("^0+(?=.)", "") + "." + b + e);
+  }
+
+  @Provide
+  Arbitrary<List<String>> keyLists() {
+    return Arbitraries.strings().withChars("abc\\\"u0").ofMaxLength(4)
+        .filter(k -> !k.endsWith("\\") || k.endsWith("\\\\"))
+        .list().ofMinSize(1).ofMaxSize(30);
   }
 
   @Provide
