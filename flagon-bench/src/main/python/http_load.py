@@ -140,7 +140,7 @@ def main():
     ap.add_argument("out")
     ap.add_argument("--duration", type=int, default=5)
     ap.add_argument("--rounds", type=int, default=2)
-    ap.add_argument("--warmup", type=int, default=4)
+    ap.add_argument("--warmup", type=int, default=8)
     ap.add_argument("--connections", type=int, default=16)
     args = ap.parse_args()
 
@@ -153,8 +153,13 @@ def main():
         flagon_cookie = session_cookie()
         cookies = {name: jsessionid(port) if name == "httpsession" else flagon_cookie
                    for name, _, port in SERVERS}
+        for name, _, port in SERVERS:  # every server must see the logged-in user before it is timed
+            req = urllib.request.Request(f"http://127.0.0.1:{port}/", headers={"Cookie": cookies[name]})
+            body = urllib.request.urlopen(req, timeout=5).read().decode()
+            if body != "Logged in as user 12345":
+                raise SystemExit(f"{name} answered {body!r} to the logged-in request")
         routes = [("read", "/"), ("write", "/write")]
-        for name, _, port in SERVERS:  # JIT warm-up, not recorded
+        for name, _, port in SERVERS:  # JIT warm-up (the JIT shares the server's one core), not recorded
             for _, path in routes:
                 wrk(port, path, cookies[name], args.warmup, args.connections)
         runs = {name: {route: [] for route, _ in routes} for name, _, _ in SERVERS}

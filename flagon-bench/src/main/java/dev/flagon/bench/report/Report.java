@@ -64,6 +64,10 @@ public final class Report {
     machine(machine);
     codec();
     allocation();
+    JsonNode mac = read("mac.json");
+    if (mac != null) {
+      mac(mac);
+    }
     JsonNode http = read("http.json");
     if (http != null) {
       http(http);
@@ -240,6 +244,38 @@ public final class Report {
       double v = r == null ? Double.NaN : r.allocBytes;
       targets.add(new Target("allocation, small " + (b.endsWith("Loads") ? "load" : "dump"), "≤ 1 KB",
           Double.isNaN(v) ? "not measured" : fmt(v, 0) + " B", Double.isNaN(v) ? null : v <= 1024));
+    }
+  }
+
+  private void mac(JsonNode runs) {
+    md.append("\n### Reusing HMAC engines across threads (HMAC-SHA1 over the small cookie's 30 signed bytes)\n\n")
+        .append("| strategy | 1 thread, ops/s | 2 threads, ops/s (total) | bytes/op |\n| --- | ---: | ---: | ---: |\n");
+    Map<String, double[]> rows = new LinkedHashMap<>();
+    for (JsonNode run : runs) {
+      String name = run.get("benchmark").asText();
+      name = name.substring(name.lastIndexOf('.') + 1);
+      boolean two = name.endsWith("2Threads");
+      String base = two ? name.substring(0, name.length() - "2Threads".length()) : name;
+      List<Double> samples = new ArrayList<>();
+      run.get("primaryMetric").get("rawData").forEach(fork -> fork.forEach(x -> samples.add(x.asDouble())));
+      double[] row = rows.computeIfAbsent(base, k -> new double[] {Double.NaN, Double.NaN, Double.NaN});
+      row[two ? 1 : 0] = median(samples);
+      var it = run.path("secondaryMetrics").fields();
+      while (it.hasNext() && !two) {
+        var e = it.next();
+        if (e.getKey().endsWith("gc.alloc.rate.norm")) {
+          row[2] = e.getValue().get("score").asDouble();
+        }
+      }
+    }
+    Map<String, String> labels = Map.of("naive", "`Mac.getInstance` + `init` per call",
+        "clonePrototype", "clone of an initialized prototype per call (Flagon before)",
+        "threadLocal", "`ThreadLocal<Mac>`", "pooled", "bounded lock-free pool (Flagon now)",
+        "floorReused", "one reused `Mac` per thread (the floor)");
+    for (var e : rows.entrySet()) {
+      double[] r = e.getValue();
+      md.append("| ").append(labels.getOrDefault(e.getKey(), e.getKey())).append(" | ").append(num(r[0])).append(" | ")
+          .append(num(r[1])).append(" | ").append(Double.isNaN(r[2]) ? "–" : fmt(r[2], 0)).append(" |\n");
     }
   }
 
