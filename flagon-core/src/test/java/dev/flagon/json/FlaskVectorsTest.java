@@ -2,6 +2,7 @@ package dev.flagon.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flagon.testing.FlaskVectors;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -60,7 +61,7 @@ class FlaskVectorsTest {
   }
 
   private static Stream<Arguments> casesOfKind(String kind) {
-    return Vectors.cases("vectors.json").stream()
+    return FlaskVectors.cases().stream()
         .filter(vector -> kind.equals(vector.get("kind")))
         .map(vector -> Arguments.of(vector.get("name"), vector));
   }
