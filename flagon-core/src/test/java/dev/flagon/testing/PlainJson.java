@@ -33,38 +33,17 @@ public final class PlainJson {
 
   /** One standard JSON value. @throws UncheckedIOException if the text is not exactly one JSON value */
   public static Object parse(String text) {
-    try (JsonParser parser = STRICT.createParser(text)) {
-      return readDocument(parser);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return parse(STRICT, factory -> factory.createParser(text));
   }
 
   /** One standard JSON value from a stream (encoding detected by jackson); the stream is closed. */
   public static Object parse(InputStream in) {
-    try (JsonParser parser = STRICT.createParser(in)) {
-      return readDocument(parser);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return parse(STRICT, factory -> factory.createParser(in));
   }
 
   /** As {@link #parse(String)}, also reading {@code NaN}, {@code Infinity} and {@code -Infinity} as doubles. */
   public static Object parseAllowingNaN(String text) {
-    try (JsonParser parser = ALLOWING_NAN.createParser(text)) {
-      return readDocument(parser);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** As {@link #parse(InputStream)}, also reading {@code NaN}, {@code Infinity} and {@code -Infinity}. */
-  public static Object parseAllowingNaN(InputStream in) {
-    try (JsonParser parser = ALLOWING_NAN.createParser(in)) {
-      return readDocument(parser);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return parse(ALLOWING_NAN, factory -> factory.createParser(text));
   }
 
   /**
@@ -93,6 +72,18 @@ public final class PlainJson {
   @SuppressWarnings("unchecked")
   public static List<Object> list(Object json) {
     return (List<Object>) json;
+  }
+
+  private interface Input {
+    JsonParser open(JsonFactory factory) throws IOException;
+  }
+
+  private static Object parse(JsonFactory factory, Input input) {
+    try (JsonParser parser = input.open(factory)) {
+      return readDocument(parser);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static Object readDocument(JsonParser parser) throws IOException {
