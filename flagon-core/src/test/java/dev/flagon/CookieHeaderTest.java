@@ -1,9 +1,10 @@
 package dev.flagon;
 
-import static dev.flagon.JsonFiles.list;
-import static dev.flagon.JsonFiles.map;
+import static dev.flagon.testing.PlainJson.list;
+import static dev.flagon.testing.PlainJson.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flagon.testing.PlainJson;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +85,7 @@ class CookieHeaderTest {
   /** Werkzeug 3.1.8's answers, recorded by resources/session/gen_werkzeug_cases.py. */
   @Test
   void firstValue_recordedWerkzeugCases_allMatch() {
-    List<Object> cases = list(JsonFiles.resource("/session/werkzeug-cases.json").get("cookie_header"));
+    List<Object> cases = list(PlainJson.resource("/session/werkzeug-cases.json").get("cookie_header"));
     assertThat(cases).hasSizeGreaterThan(400);
     for (Object c : cases) {
       String header = (String) map(c).get("header");

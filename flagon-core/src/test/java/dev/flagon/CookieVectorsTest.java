@@ -1,7 +1,7 @@
 package dev.flagon;
 
-import static dev.flagon.JsonFiles.list;
-import static dev.flagon.JsonFiles.map;
+import static dev.flagon.testing.PlainJson.list;
+import static dev.flagon.testing.PlainJson.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +11,7 @@ import dev.flagon.codec.KeyDerivation;
 import dev.flagon.codec.Secret;
 import dev.flagon.codec.Signing;
 import dev.flagon.json.NvValues;
+import dev.flagon.testing.FlaskVectors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,13 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * with {@link Flagon#openCookieValue}, dump cases with {@link Session#put} and {@link Flagon#save}.
  */
 class CookieVectorsTest {
-  private static final List<Map<String, Object>> CASES = cases();
-
-  private static List<Map<String, Object>> cases() {
-    List<Map<String, Object>> out = new ArrayList<>();
-    list(JsonFiles.resource("/vectors/vectors.json").get("cases")).forEach(c -> out.add(map(c)));
-    return out;
-  }
+  private static final List<Map<String, Object>> CASES = FlaskVectors.cases();
 
   static Stream<Arguments> loadCases() {
     return CASES.stream().filter(c -> "load".equals(c.get("kind"))).map(c -> Arguments.of(c.get("name"), c));

@@ -1,10 +1,11 @@
 package dev.flagon;
 
-import static dev.flagon.JsonFiles.list;
-import static dev.flagon.JsonFiles.map;
+import static dev.flagon.testing.PlainJson.list;
+import static dev.flagon.testing.PlainJson.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flagon.testing.PlainJson;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.TestFactory;
  * through the route catalog, saved, and compared byte for byte with what Flask sent.
  */
 class HttpFlowVectorsTest {
-  private static final List<Object> FLOWS = list(JsonFiles.resource("/vectors/http-vectors.json").get("cases"));
+  private static final List<Object> FLOWS = list(PlainJson.resource("/vectors/http-vectors.json").get("cases"));
 
   @Test
   void vectors_areAllHere() {
@@ -33,7 +34,7 @@ class HttpFlowVectorsTest {
 
   @TestFactory
   Stream<DynamicTest> flows_matchFlaskByteForByte() {
-    return FLOWS.stream().map(JsonFiles::map)
+    return FLOWS.stream().map(PlainJson::map)
         .map(flow -> DynamicTest.dynamicTest((String) flow.get("name"), () -> runFlow(flow)));
   }
 

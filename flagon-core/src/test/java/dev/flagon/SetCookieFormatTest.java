@@ -3,6 +3,7 @@ package dev.flagon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flagon.testing.PlainJson;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -158,10 +159,10 @@ class SetCookieFormatTest {
   /** Werkzeug 3.1.8's dump_cookie, recorded by resources/session/gen_werkzeug_cases.py. */
   @Test
   void set_recordedWerkzeugCases_allMatch() {
-    List<Object> cases = JsonFiles.list(JsonFiles.resource("/session/werkzeug-cases.json").get("set_cookie"));
+    List<Object> cases = PlainJson.list(PlainJson.resource("/session/werkzeug-cases.json").get("set_cookie"));
     assertThat(cases).hasSizeGreaterThan(60);
     for (Object o : cases) {
-      Map<String, Object> c = JsonFiles.map(o);
+      Map<String, Object> c = PlainJson.map(o);
       String name = ((String) c.get("header")).substring(0, ((String) c.get("header")).indexOf('='));
       SetCookieFormat format = new SetCookieFormat(name, Optional.ofNullable((String) c.get("domain")),
           (String) c.get("path"), (Boolean) c.get("secure"), (Boolean) c.get("httponly"),

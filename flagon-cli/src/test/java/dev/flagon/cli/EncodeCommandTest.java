@@ -3,6 +3,7 @@ package dev.flagon.cli;
 import static dev.flagon.cli.Cli.flagon;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flagon.testing.PlainJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -91,7 +92,7 @@ class EncodeCommandTest {
     // verify reports the signing time.
     String signedAt = flagon("verify", "--format", "json", cookie).env("FLAGON_SECRET_KEY", "k").run().line();
 
-    long seconds = ((Number) JsonTree.object(signedAt).get("signed_at")).longValue();
+    long seconds = ((Number) PlainJson.map(PlainJson.parse(signedAt)).get("signed_at")).longValue();
     assertThat(seconds).isBetween(before, System.currentTimeMillis() / 1000);
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.flagon.testing.PlainJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -83,7 +84,7 @@ class FlaskInteropTest {
       Cli.Result result = flagon("verify", "--format", "json", "--secret-env", "K", (String) cookies.get(i))
           .env("K", KEY).run();
       assertThat(result.exit()).as(result.out() + result.err()).isZero();
-      assertThat(JsonTree.object(result.line())).containsEntry("tagged_json", sessions.get(i));
+      assertThat(PlainJson.map(PlainJson.parse(result.line()))).containsEntry("tagged_json", sessions.get(i));
     }
   }
 
@@ -94,7 +95,7 @@ class FlaskInteropTest {
     Cli.Result result = flagon("verify", "--format", "json", "--secret-hex", "00", cookie).run();
 
     assertThat(result.exit()).isEqualTo(1);
-    assertThat(JsonTree.object(result.line())).containsEntry("error", "BadTimeSignature");
+    assertThat(PlainJson.map(PlainJson.parse(result.line()))).containsEntry("error", "BadTimeSignature");
   }
 
   /** One round trip to flask_peer.py: Flask dumps the sessions and loads the cookies. */
@@ -106,7 +107,7 @@ class FlaskInteropTest {
     String out = readAll(process.getInputStream());
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).as(err.get()).isZero();
-    return JsonTree.object(out);
+    return PlainJson.map(PlainJson.parse(out));
   }
 
   private static String readAll(InputStream stream) {

@@ -1,13 +1,11 @@
 package dev.flagon.cli;
 
-import java.io.ByteArrayOutputStream;
+import dev.flagon.testing.Zlib;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -38,7 +36,7 @@ final class TestCookies {
     boolean compressed = cookie.startsWith(".");
     String body = compressed ? cookie.substring(1) : cookie;
     byte[] bytes = Base64.getUrlDecoder().decode(body.substring(0, body.indexOf('.')));
-    return new String(compressed ? inflate(bytes) : bytes, StandardCharsets.UTF_8);
+    return new String(compressed ? Zlib.inflate(bytes) : bytes, StandardCharsets.UTF_8);
   }
 
   private static byte[] hmacSha1(byte[] key, String message) {
@@ -49,26 +47,5 @@ final class TestCookies {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static byte[] inflate(byte[] bytes) {
-    Inflater inflater = new Inflater();
-    inflater.setInput(bytes);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buffer = new byte[4096];
-    try {
-      while (!inflater.finished()) {
-        int n = inflater.inflate(buffer);
-        if (n == 0 && inflater.needsInput()) {
-          throw new IllegalArgumentException("truncated zlib stream");
-        }
-        out.write(buffer, 0, n);
-      }
-    } catch (DataFormatException e) {
-      throw new IllegalArgumentException(e);
-    } finally {
-      inflater.end();
-    }
-    return out.toByteArray();
   }
 }

@@ -1,8 +1,6 @@
 package dev.flagon.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.flagon.testing.FlaskVectors;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -16,7 +14,7 @@ import java.util.Map;
  * bytes keys through {@code --secret-hex}/{@code --fallback-hex}.
  */
 final class Vectors {
-  private static final List<Map<String, Object>> CASES = load();
+  private static final List<Map<String, Object>> CASES = FlaskVectors.cases();
 
   private Vectors() {}
 
@@ -104,18 +102,5 @@ final class Vectors {
 
   private static long number(Map<String, Object> c, String field) {
     return ((Number) c.get(field)).longValue();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> load() {
-    try (InputStream stream = Vectors.class.getResourceAsStream("/vectors/vectors.json")) {
-      if (stream == null) {
-        throw new IllegalStateException("vectors/vectors.json is not on the test classpath (flagon-core test-jar)");
-      }
-      Map<String, Object> file = (Map<String, Object>) JsonTree.parse(stream);
-      return (List<Map<String, Object>>) file.get("cases");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

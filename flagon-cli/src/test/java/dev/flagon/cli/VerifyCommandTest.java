@@ -3,6 +3,7 @@ package dev.flagon.cli;
 import static dev.flagon.cli.Cli.flagon;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flagon.testing.PlainJson;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +39,7 @@ class VerifyCommandTest {
   void verify_everyLoadVector_reportsFlasksVerdict(Vectors.LoadCase c) {
     Cli.Result result = verifyJson(c.keys(), c.now()).args("--max-age", Long.toString(c.maxAge()), "--", c.cookie())
         .run();
-    Map<String, Object> report = JsonTree.object(result.line());
+    Map<String, Object> report = PlainJson.map(PlainJson.parse(result.line()));
 
     if (c.pythonQuirk()) {
       // Python's lenient base64 accepts these non-canonical signatures; Flagon's codec rejects them.
@@ -62,7 +63,7 @@ class VerifyCommandTest {
     Cli.Result result = verifyJson(c.keys(), c.timestamp()).args(c.cookie()).run();
 
     assertThat(result.exit()).as(result.err()).isZero();
-    assertThat(JsonTree.object(result.line())).containsExactly(
+    assertThat(PlainJson.map(PlainJson.parse(result.line()))).containsExactly(
         Map.entry("ok", true), Map.entry("tagged_json", c.taggedJson()), Map.entry("signed_at", c.timestamp()));
   }
 
@@ -81,7 +82,7 @@ class VerifyCommandTest {
 
     assertThat(result.exit()).isEqualTo(1);
     assertThat(result.line()).startsWith("{\"ok\":false,\"error\":\"SignatureExpired\",\"message\":\"");
-    assertThat(JsonTree.object(result.line())).containsOnlyKeys("ok", "error", "message");
+    assertThat(PlainJson.map(PlainJson.parse(result.line()))).containsOnlyKeys("ok", "error", "message");
   }
 
   @Test
@@ -91,7 +92,7 @@ class VerifyCommandTest {
     Cli.Result result = verifyJson(escapes.keys(), escapes.timestamp()).args(escapes.cookie()).run();
 
     assertThat(result.line()).doesNotContainPattern("[\\x00-\\x1f\\x7f-\\uffff]");
-    assertThat(JsonTree.object(result.line())).containsEntry("tagged_json", escapes.taggedJson());
+    assertThat(PlainJson.map(PlainJson.parse(result.line()))).containsEntry("tagged_json", escapes.taggedJson());
   }
 
   @Test
@@ -144,7 +145,8 @@ class VerifyCommandTest {
     Cli.Result result = verifyUserId("--format", "json", "--now", "1700000000", cookie).run();
 
     assertThat(result.exit()).isEqualTo(1);
-    assertThat(JsonTree.object(result.line())).containsEntry("ok", false).containsEntry("error", "BadPayload");
+    assertThat(PlainJson.map(PlainJson.parse(result.line())))
+        .containsEntry("ok", false).containsEntry("error", "BadPayload");
   }
 
   @Test

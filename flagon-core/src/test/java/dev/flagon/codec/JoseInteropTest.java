@@ -2,6 +2,7 @@ package dev.flagon.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flagon.testing.PlainJson;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class JoseInteropTest {
         + flagonToken + "\",\"json\":" + quote(JSON) + ",\"iat\":" + T + ",\"exp\":" + (T + 3600) + "}";
 
     @SuppressWarnings("unchecked")
-    Map<String, Object> answer = (Map<String, Object>) TestJson.parse(NodeJose.run(request));
+    Map<String, Object> answer = (Map<String, Object>) PlainJson.parse(NodeJose.run(request));
 
     assertThat(answer.get("kid")).isEqualTo(flagon.currentKeyId());
     assertThat(answer.get("decrypted")).isEqualTo(JSON);

@@ -1,8 +1,6 @@
 package dev.flagon.codec;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.flagon.testing.FlaskVectors;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -10,7 +8,7 @@ import java.util.Map;
 
 /** The Flask 3.1.3 vectors ({@code vectors/vectors.json}, spec section 1), read as plain maps. */
 final class Vectors {
-  private static final List<Map<String, Object>> CASES = load();
+  private static final List<Map<String, Object>> CASES = FlaskVectors.cases();
 
   private Vectors() {}
 
@@ -60,18 +58,5 @@ final class Vectors {
 
   static long longValue(Map<String, Object> c, String field) {
     return ((Number) c.get(field)).longValue();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> load() {
-    try (InputStream in = Vectors.class.getResourceAsStream("/vectors/vectors.json")) {
-      if (in == null) {
-        throw new IllegalStateException("vectors/vectors.json is not on the test class path");
-      }
-      Map<String, Object> root = (Map<String, Object>) TestJson.parse(in);
-      return (List<Map<String, Object>>) root.get("cases");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

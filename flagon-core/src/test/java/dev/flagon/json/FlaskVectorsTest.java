@@ -2,13 +2,12 @@ package dev.flagon.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
+import dev.flagon.testing.FlaskVectors;
+import dev.flagon.testing.Zlib;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -60,7 +59,7 @@ class FlaskVectorsTest {
   }
 
   private static Stream<Arguments> casesOfKind(String kind) {
-    return Vectors.cases("vectors.json").stream()
+    return FlaskVectors.cases().stream()
         .filter(vector -> kind.equals(vector.get("kind")))
         .map(vector -> Arguments.of(vector.get("name"), vector));
   }
@@ -75,27 +74,6 @@ class FlaskVectorsTest {
       payload = payload.substring(1);
     }
     byte[] bytes = Base64.getUrlDecoder().decode(payload.replace("=", ""));
-    return new String(compressed ? inflate(bytes) : bytes, StandardCharsets.UTF_8);
-  }
-
-  private static byte[] inflate(byte[] zlib) {
-    Inflater inflater = new Inflater();
-    inflater.setInput(zlib);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buffer = new byte[4096];
-    try {
-      while (!inflater.finished()) {
-        int count = inflater.inflate(buffer);
-        if (count == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-          throw new IllegalStateException("truncated zlib stream");
-        }
-        out.write(buffer, 0, count);
-      }
-    } catch (DataFormatException e) {
-      throw new IllegalStateException(e);
-    } finally {
-      inflater.end();
-    }
-    return out.toByteArray();
+    return new String(compressed ? Zlib.inflate(bytes) : bytes, StandardCharsets.UTF_8);
   }
 }

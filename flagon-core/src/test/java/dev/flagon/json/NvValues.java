@@ -18,10 +18,10 @@ import java.util.stream.Collectors;
  * The vectors' neutral value encoding (spec section 1.3) as Java values, and a structural comparison that
  * follows Python's notion of "the same value" closely enough for tests.
  *
- * <p>Input is NV already parsed by {@link PlainJson}. Output types: ints become {@link Integer} when they
- * fit, else {@link Long}, else {@link BigInteger} (the types {@link TaggedJson#loads} returns); floats
- * {@link Double}; lists {@link ArrayList}; tuples {@link Tuple}; dicts {@link LinkedHashMap}; bytes
- * {@code byte[]}; markup {@link Markup}; uuid {@link UUID}; datetimes {@link OffsetDateTime} (aware) or
+ * <p>Input is NV already parsed by {@link dev.flagon.testing.PlainJson}. Output types: ints become
+ * {@link Integer} when they fit, else {@link Long}, else {@link BigInteger} (the types
+ * {@link TaggedJson#loads} returns); floats {@link Double}; lists {@link ArrayList}; tuples {@link Tuple};
+ * dicts {@link LinkedHashMap}; bytes {@code byte[]}; markup {@link Markup}; uuid {@link UUID}; datetimes {@link OffsetDateTime} (aware) or
  * {@link LocalDateTime} (naive); dates {@link LocalDate}; decimals {@link BigDecimal}.
  */
 public final class NvValues {

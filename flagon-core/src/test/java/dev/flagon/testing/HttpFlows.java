@@ -1,12 +1,8 @@
 package dev.flagon.testing;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import static dev.flagon.testing.PlainJson.list;
+import static dev.flagon.testing.PlainJson.map;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,19 +24,11 @@ public final class HttpFlows {
 
   /** Every flow of a flow file on the classpath, in file order. */
   public static List<HttpFlow> read(String resource) {
-    try (InputStream in = HttpFlows.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException(resource + " is not on the classpath (the public flows are in"
-            + " flagon-core's test-jar)");
-      }
-      try (JsonParser parser = new JsonFactory().createParser(in)) {
-        parser.nextToken();
-        Map<String, Object> file = map(read(parser));
-        return list(file.get("cases")).stream().map(flow -> flow(map(flow))).toList();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    if (HttpFlows.class.getResource(resource) == null) {
+      throw new IllegalStateException(resource + " is not on the classpath (the public flows are in"
+          + " flagon-core's test-jar)");
     }
+    return list(PlainJson.resource(resource).get("cases")).stream().map(flow -> flow(map(flow))).toList();
   }
 
   /** The public flow of this name. @throws IllegalArgumentException if there is none */
@@ -74,47 +62,5 @@ public final class HttpFlows {
         ((Number) response.get("status")).intValue(), (String) response.get("body"), responseHeaders,
         (List<String>) json.get("set_cookie"), (String) json.get("vary"),
         json.get("warnings") == null ? List.of() : (List<String>) json.get("warnings"));
-  }
-
-  /**
-   * Maps, lists, strings, integers ({@code Integer}, {@code Long} or {@code BigInteger} by size), doubles,
-   * booleans and null.
-   */
-  private static Object read(JsonParser p) throws IOException {
-    JsonToken token = p.currentToken();
-    switch (token) {
-      case START_OBJECT: {
-        Map<String, Object> map = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String name = p.currentName();
-          p.nextToken();
-          map.put(name, read(p));
-        }
-        return map;
-      }
-      case START_ARRAY: {
-        List<Object> items = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          items.add(read(p));
-        }
-        return items;
-      }
-      case VALUE_STRING: return p.getText();
-      case VALUE_NUMBER_INT: return p.getNumberValue();
-      case VALUE_NUMBER_FLOAT: return p.getDoubleValue();
-      case VALUE_TRUE: return true;
-      case VALUE_FALSE: return false;
-      case VALUE_NULL: return null;
-      default: throw new IOException("unexpected JSON token " + token);
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(Object json) {
-    return (Map<String, Object>) json;
-  }
-
-  private static List<?> list(Object json) {
-    return (List<?>) json;
   }
 }

@@ -7,6 +7,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 
 /** The demo's pages as a user sees them: what the page says, and the login form and logout control. */
@@ -83,6 +84,11 @@ final class DemoPage {
         return text().contains(expected);
       } catch (NoSuchElementException | StaleElementReferenceException e) {
         return false; // between two pages
+      } catch (WebDriverException e) {
+        if (isNodeOfOldDocument(e)) {
+          return false; // between two pages
+        }
+        throw e;
       }
     })) {
       throw new AssertionError("after " + WAIT.toSeconds() + " s the page at " + driver.getCurrentUrl()
@@ -98,11 +104,24 @@ final class DemoPage {
         return false;
       } catch (StaleElementReferenceException e) {
         return true;
+      } catch (WebDriverException e) {
+        if (isNodeOfOldDocument(e)) {
+          return true;
+        }
+        throw e;
       }
     })) {
       throw new AssertionError("the click did not lead to a new page within " + WAIT.toSeconds()
           + " s; the page at " + driver.getCurrentUrl() + " says:\n" + text());
     }
+  }
+
+  /**
+   * Mid-navigation, Chromium reports a node of the page being left through a generic inspector error
+   * rather than as a stale element.
+   */
+  private static boolean isNodeOfOldDocument(WebDriverException e) {
+    return String.valueOf(e.getMessage()).contains("does not belong to the document");
   }
 
   /** Polls {@code condition} every 100 ms until it holds (true) or {@link #WAIT} has passed (false). */

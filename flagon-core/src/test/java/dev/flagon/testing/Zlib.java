@@ -1,0 +1,36 @@
+package dev.flagon.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/** zlib by hand for tests, so that a compressed cookie's payload is read without the code under test. */
+public final class Zlib {
+  private Zlib() {}
+
+  /**
+   * The bytes a complete zlib stream holds.
+   *
+   * @throws IllegalStateException if the stream is truncated, needs a preset dictionary or is malformed
+   */
+  public static byte[] inflate(byte[] zlib) {
+    Inflater inflater = new Inflater();
+    inflater.setInput(zlib);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[4096];
+    try {
+      while (!inflater.finished()) {
+        int count = inflater.inflate(buffer);
+        if (count == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+          throw new IllegalStateException("truncated zlib stream");
+        }
+        out.write(buffer, 0, count);
+      }
+    } catch (DataFormatException e) {
+      throw new IllegalStateException(e);
+    } finally {
+      inflater.end();
+    }
+    return out.toByteArray();
+  }
+}
