@@ -150,8 +150,8 @@ public final class Report {
         .append(" ratios are taken within this run).\n");
     double before = m.path("load_before").asDouble();
     double after = m.path("load_after").asDouble(before);
-    md.append("Load average (1 min) before the run: ").append(fmt(before, 2)).append(", after: ").append(fmt(after, 2))
-        .append(".\n");
+    md.append("Load average (1 min) before the run: ").append(fmt(before, 2)).append(", after the codec part: ")
+        .append(fmt(after, 2)).append(" (the HTTP and memory parts load both cores themselves).\n");
     if (Math.max(before, after) > 1.0 || m.path("under_load").asBoolean(false)) {
       md.append("\n> **Measured under load**: other processes shared the 2 cores during this run, so absolute numbers"
           + " are low and noisy and ratios are less reliable than on a quiet machine.\n");
