@@ -149,9 +149,19 @@ public final class Report {
         .append("`.\nJMH: ").append(m.path("jmh_args").asText()).append(" (one run; medians of all iterations of all forks;")
         .append(" ratios are taken within this run).\n");
     double before = m.path("load_before").asDouble();
-    double after = m.path("load_after").asDouble(before);
-    md.append("Load average (1 min) before the run: ").append(fmt(before, 2)).append(", after the codec part: ")
-        .append(fmt(after, 2)).append(" (the HTTP and memory parts load both cores themselves).\n");
+    double after;
+    if (m.has("load_after_codec")) {
+      after = m.path("load_after_codec").asDouble();
+      md.append("Load average (1 min) before the run: ").append(fmt(before, 2)).append(", after the codec part: ")
+          .append(fmt(after, 2)).append(" (the HTTP and memory parts load both cores themselves).\n");
+    } else { // results from before the codec part's load was recorded
+      after = before;
+      md.append("Load average (1 min) before the run: ").append(fmt(before, 2)).append(", after the whole run: ")
+          .append(fmt(m.path("load_after").asDouble(), 2)).append(" (that includes the run's own HTTP and memory parts).\n");
+    }
+    if (m.hasNonNull("note")) {
+      md.append("\n").append(m.get("note").asText()).append("\n");
+    }
     if (Math.max(before, after) > 1.0 || m.path("under_load").asBoolean(false)) {
       md.append("\n> **Measured under load**: other processes shared the 2 cores during this run, so absolute numbers"
           + " are low and noisy and ratios are less reliable than on a quiet machine.\n");
