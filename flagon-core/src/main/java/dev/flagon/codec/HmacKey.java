@@ -3,19 +3,24 @@ package dev.flagon.codec;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import javax.crypto.Mac;
+import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * One HMAC key, set up once. Immutable and thread-safe: every call works on a clone of an initialized
- * prototype {@link Mac}, which copies the precomputed inner and outer digest states instead of repeating
- * the provider lookup and key schedule ({@code Mac.getInstance} + {@code init}). The prototype is never
- * updated, so concurrent clones only read it. Unlike a {@code ThreadLocal}, this keeps nothing alive in
- * pooled threads after the signer is gone.
+ * One HMAC key, set up once. Immutable and thread-safe. Engines come from a small {@link Pool} owned by this
+ * key: a call borrows an initialized {@link Mac}, uses it and gives it back, so the hot path neither
+ * allocates (a fresh clone of a prototype costs ~800 bytes and a copy of the digest states per call) nor
+ * keeps one engine per thread (a {@code ThreadLocal} would leave key material in every pooled thread after
+ * the signer is gone). The pool never holds more than a few engines, and they die with this key. A miss
+ * (every engine busy) clones the initialized prototype, which is never used itself, so concurrent clones
+ * only read it. {@code doFinal} resets an engine, so a returned one is ready for the next message; one
+ * that failed is dropped.
  */
 final class HmacKey {
   private final Digest digest;
   private final SecretKeySpec keySpec;
   private final Mac prototype;
+  private final Pool<Mac> engines = new Pool<>();
 
   /** @param key the raw HMAC key; copied, may be empty */
   HmacKey(Digest digest, byte[] key) {
@@ -26,9 +31,28 @@ final class HmacKey {
     this.prototype = newMac();
   }
 
+  /** The MAC's length in bytes. */
+  int length() {
+    return prototype.getMacLength();
+  }
+
   /** HMAC of {@code message}. */
   byte[] mac(byte[] message) {
-    return fresh().doFinal(message);
+    byte[] out = new byte[length()];
+    mac(message, 0, message.length, out, 0);
+    return out;
+  }
+
+  /** HMAC of {@code message[from, to)} written into {@code out} at {@code outOffset}. */
+  void mac(byte[] message, int from, int to, byte[] out, int outOffset) {
+    Mac mac = borrow();
+    try {
+      mac.update(message, from, to - from);
+      mac.doFinal(out, outOffset);
+    } catch (ShortBufferException e) {
+      throw new IllegalArgumentException("no room for the MAC", e);
+    }
+    engines.offer(mac); // not reached on failure: a failed engine is dropped
   }
 
   /** Whether {@code expected} is the HMAC of {@code message}, compared in constant time. */
@@ -36,7 +60,11 @@ final class HmacKey {
     return MessageDigest.isEqual(mac(message), expected);
   }
 
-  private Mac fresh() {
+  private Mac borrow() {
+    Mac mac = engines.poll();
+    if (mac != null) {
+      return mac;
+    }
     try {
       return (Mac) prototype.clone();
     } catch (CloneNotSupportedException e) {

@@ -1,5 +1,7 @@
 package dev.flagon.codec;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -68,7 +70,26 @@ public final class Signer {
    * @throws IllegalArgumentException if {@code value} is not valid Unicode (a lone surrogate)
    */
   public String sign(String value) {
-    return value + "." + Base64Url.encode(signingKey.mac(Utf8.encode(value, "value")));
+    byte[] bytes = Utf8.encode(value, "value");
+    byte[] token = Arrays.copyOf(bytes, bytes.length + signatureLength());
+    appendSignature(token, bytes.length);
+    return new String(token, StandardCharsets.UTF_8);
+  }
+
+  /** The characters a signature adds to a value: the {@code .} and the base64url MAC. */
+  int signatureLength() {
+    return 1 + Base64Url.encodedLength(signingKey.length());
+  }
+
+  /**
+   * Signs {@code token[0, valueEnd)} with the current key, writing {@code "." + signature} at
+   * {@code valueEnd} ({@link #signatureLength()} bytes).
+   */
+  void appendSignature(byte[] token, int valueEnd) {
+    byte[] mac = new byte[signingKey.length()];
+    signingKey.mac(token, 0, valueEnd, mac, 0);
+    token[valueEnd] = '.';
+    Base64Url.encode(mac, 0, mac.length, token, valueEnd + 1);
   }
 
   /**
@@ -79,7 +100,7 @@ public final class Signer {
    */
   public String unsign(String token) {
     int dot = lastSeparator(token);
-    if (verify(token, dot) < 0) {
+    if (verify(token) < 0) {
       throw new BadSignatureException("Signature does not match");
     }
     return token.substring(0, dot);
@@ -103,19 +124,44 @@ public final class Signer {
   }
 
   /**
-   * The {@link Verified#keyIndex()} of the first key whose signature matches {@code token[dot+1..]} for the
-   * value {@code token[..dot)}, or -1. A signature that is not canonical base64url, or a value Python could
+   * The {@link Verified#keyIndex()} of the first key whose signature (after the last {@code .}) matches the
+   * value before it, or -1. A signature that is not canonical base64url, or a value Python could
    * not encode, simply fails to verify.
    */
-  int verify(String token, int dot) {
-    byte[] signature = Base64Url.decode(token, dot + 1, token.length());
-    byte[] value = Utf8.encodeOrNull(token.substring(0, dot));
-    if (signature == null || value == null) {
+  int verify(String token) {
+    byte[] bytes = Utf8.encodeOrNull(token); // UTF-8 keeps '.' where it was, in byte terms
+    return bytes == null ? -1 : verify(bytes, lastByte(bytes, '.', bytes.length - 1));
+  }
+
+  /**
+   * {@link #verify(String)} over the UTF-8 bytes of a token, {@code dot} being the byte index of its
+   * last {@code .}. The signature is decoded in place, and only if it has the one length a canonical
+   * encoding of this digest's MAC has: every other length fails to verify anyway.
+   */
+  int verify(byte[] token, int dot) {
+    int macLength = signingKey.length();
+    if (token.length - dot - 1 != Base64Url.encodedLength(macLength)) {
       return -1;
     }
+    byte[] expected = new byte[macLength];
+    if (!Base64Url.decode(token, dot + 1, token.length, expected, 0)) {
+      return -1;
+    }
+    byte[] actual = new byte[macLength];
     for (int i = 0; i < verifyKeys.length; i++) {
-      if (verifyKeys[i].verify(value, signature)) {
+      verifyKeys[i].mac(token, 0, dot, actual, 0);
+      if (MessageDigest.isEqual(actual, expected)) {
         return keyIndexes[i];
+      }
+    }
+    return -1;
+  }
+
+  /** The index of the last {@code c} in {@code bytes[0, from]}, or -1. */
+  static int lastByte(byte[] bytes, char c, int from) {
+    for (int i = from; i >= 0; i--) {
+      if (bytes[i] == c) {
+        return i;
       }
     }
     return -1;

@@ -1,5 +1,6 @@
 package dev.flagon.codec;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -39,11 +40,42 @@ public final class TimestampSigner {
    *     Unicode
    */
   public String sign(String value, long timestampEpochSeconds) {
+    checkTimestamp(timestampEpochSeconds);
+    return signer.sign(value + "." + encodeTimestamp(timestampEpochSeconds));
+  }
+
+  /**
+   * The token for a payload given as bytes: {@code [.]base64url(payload).base64url(timestamp).signature},
+   * built in one buffer and signed in place. {@code dotted} puts the compressed payload's leading {@code .}.
+   *
+   * @throws IllegalArgumentException if the timestamp is out of range
+   */
+  String signPayload(byte[] payload, boolean dotted, long timestampEpochSeconds) {
+    checkTimestamp(timestampEpochSeconds);
+    int timestampBytes = timestampLength(timestampEpochSeconds);
+    int valueEnd = (dotted ? 1 : 0) + Base64Url.encodedLength(payload.length) + 1
+        + Base64Url.encodedLength(timestampBytes);
+    byte[] token = new byte[valueEnd + signer.signatureLength()];
+    int p = 0;
+    if (dotted) {
+      token[p++] = '.';
+    }
+    p = Base64Url.encode(payload, 0, payload.length, token, p);
+    token[p++] = '.';
+    byte[] timestamp = new byte[timestampBytes];
+    for (int i = 0; i < timestampBytes; i++) {
+      timestamp[i] = (byte) (timestampEpochSeconds >>> (8 * (timestampBytes - 1 - i)));
+    }
+    Base64Url.encode(timestamp, 0, timestampBytes, token, p);
+    signer.appendSignature(token, valueEnd);
+    return new String(token, StandardCharsets.ISO_8859_1);
+  }
+
+  private static void checkTimestamp(long timestampEpochSeconds) {
     if (timestampEpochSeconds < 0 || timestampEpochSeconds > MAX_TIMESTAMP) {
       throw new IllegalArgumentException(
           "timestamp must be within [0, " + MAX_TIMESTAMP + "], was " + timestampEpochSeconds);
     }
-    return signer.sign(value + "." + encodeTimestamp(timestampEpochSeconds));
   }
 
   /**
@@ -64,25 +96,53 @@ public final class TimestampSigner {
    *     non-{@code BadData} error there; reaching it needs the key)
    */
   public TimestampedValue unsign(String token, long nowEpochSeconds, long maxAgeSeconds) {
+    Unsigned unsigned = unsignBytes(token, nowEpochSeconds, maxAgeSeconds);
+    return new TimestampedValue(new String(unsigned.token, 0, unsigned.valueEnd, StandardCharsets.UTF_8),
+        unsigned.timestamp, unsigned.keyIndex);
+  }
+
+  /** A verified token as UTF-8 bytes, its value being {@code token[0, valueEnd)}. */
+  static final class Unsigned {
+    final byte[] token;
+    final int valueEnd;
+    final long timestamp;
+    final int keyIndex;
+
+    Unsigned(byte[] token, int valueEnd, long timestamp, int keyIndex) {
+      this.token = token;
+      this.valueEnd = valueEnd;
+      this.timestamp = timestamp;
+      this.keyIndex = keyIndex;
+    }
+  }
+
+  /**
+   * {@link #unsign}, leaving the value as bytes: the token is encoded once and everything after is read
+   * from those bytes. (UTF-8 keeps every {@code .} and base64url character as the same single byte, so
+   * byte and character positions only differ in parts that can never verify or decode.)
+   */
+  Unsigned unsignBytes(String token, long nowEpochSeconds, long maxAgeSeconds) {
     if (nowEpochSeconds < 0) {
       throw new IllegalArgumentException("now must not be negative, was " + nowEpochSeconds);
     }
     int sigDot = Signer.lastSeparator(token);
-    int keyIndex = signer.verify(token, sigDot);
-    int tsDot = token.lastIndexOf('.', sigDot - 1);
+    byte[] bytes = Utf8.encodeOrNull(token); // null: a lone surrogate, which Python cannot sign
+    int sigDotByte = bytes == null ? -1 : Signer.lastByte(bytes, '.', bytes.length - 1);
+    int keyIndex = bytes == null ? -1 : signer.verify(bytes, sigDotByte);
     if (keyIndex < 0) {
       // itsdangerous re-raises a mismatch as BadTimeSignature once it can split off a timestamp. (It then
       // says "Malformed timestamp" for a timestamp outside datetime's range; we do not decode unverified
       // data just to pick a message: the kind is the same.)
-      if (tsDot < 0) {
+      if (token.lastIndexOf('.', sigDot - 1) < 0) {
         throw new BadSignatureException("Signature does not match");
       }
       throw new BadTimeSignatureException("Signature does not match");
     }
+    int tsDot = Signer.lastByte(bytes, '.', sigDotByte - 1);
     if (tsDot < 0) {
       throw new BadTimeSignatureException("timestamp missing");
     }
-    long timestamp = decodeTimestamp(token, tsDot + 1, sigDot);
+    long timestamp = decodeTimestamp(bytes, tsDot + 1, sigDotByte);
     long age = nowEpochSeconds - timestamp; // both in [0, 2^63): cannot overflow
     if (age > maxAgeSeconds) {
       throw new SignatureExpiredException("Signature age " + age + " > " + maxAgeSeconds + " seconds");
@@ -90,12 +150,12 @@ public final class TimestampSigner {
     if (age < 0) {
       throw new SignatureExpiredException("Signature age " + age + " < 0 seconds");
     }
-    return new TimestampedValue(token.substring(0, tsDot), timestamp, keyIndex);
+    return new Unsigned(bytes, tsDot, timestamp, keyIndex);
   }
 
   /** 8-byte big-endian, leading zero bytes dropped (0 gives an empty string), base64url. */
   static String encodeTimestamp(long timestamp) {
-    int length = (Long.SIZE - Long.numberOfLeadingZeros(timestamp) + 7) / 8;
+    int length = timestampLength(timestamp);
     byte[] bytes = new byte[length];
     for (int i = 0; i < length; i++) {
       bytes[i] = (byte) (timestamp >>> (8 * (length - 1 - i)));
@@ -103,8 +163,13 @@ public final class TimestampSigner {
     return Base64Url.encode(bytes);
   }
 
-  /** The timestamp in {@code token[from, to)} of a validly signed token. */
-  private static long decodeTimestamp(String token, int from, int to) {
+  /** The number of bytes of a timestamp without its leading zero bytes. */
+  private static int timestampLength(long timestamp) {
+    return (Long.SIZE - Long.numberOfLeadingZeros(timestamp) + 7) / 8;
+  }
+
+  /** The timestamp in the characters {@code token[from, to)} of a validly signed token. */
+  private static long decodeTimestamp(byte[] token, int from, int to) {
     byte[] bytes = Base64Url.decode(token, from, to);
     if (bytes == null || bytes.length > 8) {
       throw new BadTimeSignatureException("Malformed timestamp");

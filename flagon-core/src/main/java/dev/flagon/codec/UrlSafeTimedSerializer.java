@@ -37,7 +37,11 @@ public final class UrlSafeTimedSerializer {
    *     valid Unicode (a lone surrogate)
    */
   public String dumps(String json, long timestampEpochSeconds) {
-    return signer.sign(Payload.encode(json), timestampEpochSeconds);
+    byte[] raw = Utf8.encode(json, "JSON text");
+    byte[] compressed = Payload.compressIfSmaller(raw);
+    return compressed == null
+        ? signer.signPayload(raw, false, timestampEpochSeconds)
+        : signer.signPayload(compressed, true, timestampEpochSeconds);
   }
 
   /**
@@ -51,8 +55,9 @@ public final class UrlSafeTimedSerializer {
    * @throws BadPayloadException if it is validly signed but the payload cannot be decoded
    */
   public Verified loads(String token, long nowEpochSeconds, long maxAgeSeconds) {
-    TimestampedValue verified = signer.unsign(token, nowEpochSeconds, maxAgeSeconds);
-    return new Verified(Payload.decode(verified.value()), verified.timestamp(), verified.keyIndex());
+    TimestampSigner.Unsigned verified = signer.unsignBytes(token, nowEpochSeconds, maxAgeSeconds);
+    return new Verified(Payload.decode(verified.token, 0, verified.valueEnd), verified.timestamp,
+        verified.keyIndex);
   }
 
   /**

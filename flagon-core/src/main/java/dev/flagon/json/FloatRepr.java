@@ -21,6 +21,18 @@ final class FloatRepr {
     return out.toString();
   }
 
+  /** {@link #repr} by the general algorithm only, for tests of the shortcut. */
+  static String reprGeneral(double value) {
+    StringBuilder out = new StringBuilder(24);
+    if (value < 0) {
+      out.append('-');
+      value = -value;
+    }
+    Decimal decimal = shortest(value);
+    layOut(out, decimal.digits, decimal.pointPosition);
+    return out.toString();
+  }
+
   static void append(StringBuilder out, double value) {
     if (Double.isNaN(value)) {
       out.append("NaN");
@@ -38,8 +50,84 @@ final class FloatRepr {
       out.append('-');
       value = -value;
     }
+    if (appendShortDecimal(out, value)) {
+      return;
+    }
     Decimal decimal = shortest(value);
     layOut(out, decimal.digits, decimal.pointPosition);
+  }
+
+  private static final double[] POWERS_OF_TEN = {1, 10, 100, 1000, 10000};
+
+  /**
+   * The common case without the general algorithm: a value in [1e-4, 2^33) that is some N / 10^k with
+   * k <= 4 (prices, ratios, small integers). For k = 0, 1, ... the only candidate is N = round(value ×
+   * 10^k) (10^-k is more than 50 ulps of such a value, so no other N can read back as it, and N < 2^47 is
+   * exact); N / 10^k == value holds exactly when the decimal N × 10^-k reads back as the value (IEEE
+   * division is correctly rounded). The first k that works gives the fewest digits, Python's repr, and
+   * within this range Python writes it positionally: {@code 19.99}, {@code 0.0005}, {@code 42.0}.
+   *
+   * @return false if the value is not of that kind (nothing was written)
+   */
+  private static boolean appendShortDecimal(StringBuilder out, double positive) {
+    int k = shortDecimalScale(positive);
+    if (k < 0) {
+      return false;
+    }
+    long unit = (long) POWERS_OF_TEN[k];
+    long n = Math.round(positive * unit);
+    out.append(n / unit).append('.');
+    if (k == 0) {
+      out.append('0');
+    } else {
+      long fraction = n % unit;
+      for (long pad = unit / 10; pad > fraction; pad /= 10) {
+        out.append('0'); // leading zeros of the fraction; k was minimal, so it has no trailing ones
+      }
+      out.append(fraction);
+    }
+    return true;
+  }
+
+  /** The k of {@link #appendShortDecimal}, or -1 if the value is not of that kind. */
+  private static int shortDecimalScale(double positive) {
+    if (!(positive >= 1e-4 && positive < 0x1p33)) {
+      return -1;
+    }
+    for (int k = 0; k < POWERS_OF_TEN.length; k++) {
+      double scale = POWERS_OF_TEN[k];
+      if (Math.round(positive * scale) / scale == positive) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** {@link #append(StringBuilder, double)} into the writer's buffer. */
+  static void append(JsonBuffer out, double value) {
+    double positive = Math.abs(value);
+    int k = shortDecimalScale(positive); // false for NaN, infinities and zeros
+    if (k < 0) {
+      StringBuilder text = new StringBuilder(24);
+      append(text, value);
+      out.put(text);
+      return;
+    }
+    if (value < 0) {
+      out.put('-');
+    }
+    long unit = (long) POWERS_OF_TEN[k];
+    long n = Math.round(positive * unit);
+    out.put(n / unit).put('.');
+    if (k == 0) {
+      out.put('0');
+    } else {
+      long fraction = n % unit;
+      for (long pad = unit / 10; pad > fraction; pad /= 10) {
+        out.put('0');
+      }
+      out.put(fraction);
+    }
   }
 
   /** value = 0.digits × 10^pointPosition, digits without leading or trailing zeros. */

@@ -51,22 +51,38 @@ final class KeyOrder {
     return entries;
   }
 
+  /**
+   * Whether every key is a {@code String} and each sorts strictly after the one before it, so the map can
+   * be written in its own order (e.g. a dict read back from a cookie: Flask wrote it sorted). Strictly
+   * ascending also rules out keys that are equal as Python values.
+   */
+  static boolean inPythonOrder(Map<?, ?> map) {
+    String previous = null;
+    for (Object key : map.keySet()) {
+      if (!(key instanceof String text) || (previous != null && compareCodePoints(previous, text) >= 0)) {
+        return false;
+      }
+      previous = text;
+    }
+    return true;
+  }
+
   /** Writes a key as the string Python's encoder makes of it. */
-  static void appendKey(StringBuilder out, Object key) {
+  static void appendKey(JsonBuffer out, Object key) {
     if (key instanceof CharSequence text) {
-      JsonText.appendString(out, text);
+      out.putQuoted(text);
     } else if (key == null) {
-      out.append("\"null\"");
+      out.put("\"null\"");
     } else if (key instanceof Boolean flag) {
-      out.append(flag ? "\"true\"" : "\"false\"");
+      out.put(flag ? "\"true\"" : "\"false\"");
     } else if (key instanceof Integer || key instanceof Long || key instanceof Short || key instanceof Byte) {
-      out.append('"').append(((Number) key).longValue()).append('"');
+      out.put('"').put(((Number) key).longValue()).put('"');
     } else if (key instanceof BigInteger big) {
-      out.append('"').append(JsonText.integerText(big)).append('"');
+      out.put('"').put(JsonText.integerText(big)).put('"');
     } else if (key instanceof Double || key instanceof Float) {
-      out.append('"');
+      out.put('"');
       FloatRepr.append(out, ((Number) key).doubleValue());
-      out.append('"');
+      out.put('"');
     } else {
       throw new TaggedJsonException("dict keys must be str, int, float, bool or None, not " + typeName(key));
     }

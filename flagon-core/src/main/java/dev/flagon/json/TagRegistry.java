@@ -29,6 +29,16 @@ final class TagRegistry {
     return order;
   }
 
+  /** Whether every tag is one of Flask's own (no custom tag was registered). */
+  boolean builtinOnly() {
+    for (Object tag : order) {
+      if (!(tag instanceof BuiltinTag)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The {@link BuiltinTag} or {@link JsonTag} for a key, or null if the key is not a tag key. */
   Object forKey(Object key) {
     return key instanceof String ? byKey.get(key) : null;

@@ -17,6 +17,13 @@ public final class TaggedJson {
 
   private final TagRegistry tags;
   private final TaggedReader reader;
+  /**
+   * The buffer size for {@link #dumps}: a little more than a recent text, so that writing a session of the
+   * usual size does not grow and copy its buffer. Not observable state: any value gives the same text, so
+   * it is read and written without synchronization, and written only when it is far off (a field that
+   * every call wrote would bounce between the cores' caches).
+   */
+  private int capacityHint = 128;
 
   private TaggedJson(TagRegistry tags) {
     this.tags = tags;
@@ -39,8 +46,16 @@ public final class TaggedJson {
    * @throws TaggedJsonException if the value (or something inside it) cannot be serialized
    */
   public String dumps(Object value) {
-    return new TaggedWriter(tags).write(value);
+    int hint = capacityHint;
+    String text = new TaggedWriter(tags, hint).write(value);
+    int wanted = Math.min(MAX_CAPACITY_HINT, Math.max(128, text.length() + text.length() / 8 + 16));
+    if (wanted > hint || wanted < hint / 2) {
+      capacityHint = wanted;
+    }
+    return text;
   }
+
+  private static final int MAX_CAPACITY_HINT = 64 * 1024;
 
   /**
    * Parses JSON text as Python's {@code json.loads} does and untags the result.

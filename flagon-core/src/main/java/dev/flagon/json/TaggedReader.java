@@ -53,6 +53,12 @@ final class TaggedReader {
   }
 
   Object read(String text) {
+    Object value = FastJsonReader.read(text, this);
+    return value != FastJsonReader.GAVE_UP ? value : readWithJackson(text);
+  }
+
+  /** The complete reader: every value, limit and error; {@link FastJsonReader} covers the common text. */
+  Object readWithJackson(String text) {
     try (JsonParser parser = FACTORY.createParser(text)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
@@ -130,7 +136,8 @@ final class TaggedReader {
     return value;
   }
 
-  private Object untag(Map<String, Object> map) {
+  /** Flask's object hook: a one-key object whose key is a tag key becomes that tag's value. */
+  Object untag(Map<String, Object> map) {
     if (map.size() != 1) {
       return map;
     }

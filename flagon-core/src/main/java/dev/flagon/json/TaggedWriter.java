@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.UUID;
 
 /**
@@ -18,10 +19,19 @@ final class TaggedWriter {
   static final int MAX_DEPTH = TaggedReader.MAX_DEPTH;
 
   private final TagRegistry tags;
-  private final StringBuilder out = new StringBuilder(128);
+  /** Flask's tags only: no custom tag can claim a value, so common types are dispatched directly. */
+  private final boolean builtinOnly;
+  private final JsonBuffer out;
 
   TaggedWriter(TagRegistry tags) {
+    this(tags, 128);
+  }
+
+  /** @param capacity the expected length of the text, so the buffer rarely has to grow and copy */
+  TaggedWriter(TagRegistry tags, int capacity) {
     this.tags = tags;
+    this.builtinOnly = tags.builtinOnly();
+    this.out = new JsonBuffer(capacity);
   }
 
   String write(Object value) {
@@ -30,6 +40,43 @@ final class TaggedWriter {
   }
 
   private void writeValue(Object value, int depth) {
+    if (builtinOnly) {
+      // The same first match as the loop below over Flask's order: no builtin tag takes a string, an
+      // integer, a boolean, null or a double; a dict goes to TAG_DICT, then PASS_DICT, which takes any
+      // dict; a list to TUPLE (if it is a Tuple), then PASS_LIST, which takes any list.
+      if (value instanceof String text) {
+        out.putQuoted(text);
+        return;
+      }
+      if (value instanceof Map<?, ?> map) {
+        if (!writeBuiltin(BuiltinTag.TAG_DICT, value, depth)) {
+          writeMap(map, depth);
+        }
+        return;
+      }
+      if (value instanceof Integer || value instanceof Long) {
+        out.put(((Number) value).longValue());
+        return;
+      }
+      if (value instanceof Boolean flag) {
+        out.put(flag ? "true" : "false");
+        return;
+      }
+      if (value == null) {
+        out.put("null");
+        return;
+      }
+      if (value instanceof Double number) {
+        FloatRepr.append(out, number);
+        return;
+      }
+      if (value instanceof List<?> list) { // TUPLE comes before PASS_LIST, and a Tuple is a List
+        if (!writeBuiltin(BuiltinTag.TUPLE, value, depth)) {
+          writeList(list, depth);
+        }
+        return;
+      }
+    }
     for (Object tag : tags.order()) {
       if (tag instanceof BuiltinTag builtin ? writeBuiltin(builtin, value, depth)
           : writeCustom((JsonTag<?>) tag, value, depth)) {
@@ -51,11 +98,11 @@ final class TaggedWriter {
         }
         openTag(tag.key(), depth);
         enter(depth + 1);
-        out.append('{');
-        JsonText.appendString(out, only.getKey() + "__");
-        out.append(':');
+        out.put('{');
+        out.putQuoted(only.getKey() + "__");
+        out.put(':');
         writeValue(only.getValue(), depth + 2);
-        out.append("}}");
+        out.put("}}");
       }
       case PASS_DICT -> {
         if (!(value instanceof Map<?, ?> map)) {
@@ -69,7 +116,7 @@ final class TaggedWriter {
         }
         openTag(tag.key(), depth);
         writeList(tuple, depth + 1);
-        out.append('}');
+        out.put('}');
       }
       case PASS_LIST -> {
         if (!(value instanceof List<?> list)) {
@@ -82,34 +129,34 @@ final class TaggedWriter {
           return false;
         }
         openTag(tag.key(), depth);
-        out.append('"').append(Base64.getEncoder().encodeToString(bytes)).append("\"}");
+        out.put('"').put(Base64.getEncoder().encodeToString(bytes)).put("\"}");
       }
       case MARKUP -> {
         if (!(value instanceof Markup markup)) {
           return false;
         }
         openTag(tag.key(), depth);
-        JsonText.appendString(out, markup.html());
-        out.append('}');
+        out.putQuoted(markup.html());
+        out.put('}');
       }
       case UUID -> {
         if (!(value instanceof UUID uuid)) {
           return false;
         }
         openTag(tag.key(), depth);
-        out.append('"');
+        out.put('"');
         appendHex(uuid.getMostSignificantBits());
         appendHex(uuid.getLeastSignificantBits());
-        out.append('"').append('}');
+        out.put('"').put('}');
       }
       case DATETIME -> {
         if (!HttpDate.isDateTime(value)) {
           return false;
         }
         openTag(tag.key(), depth);
-        out.append('"');
-        HttpDate.appendDateTime(out, value);
-        out.append("\"}");
+        StringBuilder date = new StringBuilder(32);
+        HttpDate.appendDateTime(date, value);
+        out.put('"').put(date).put("\"}");
       }
     }
     return true;
@@ -128,7 +175,7 @@ final class TaggedWriter {
     }
     openTag(tag.key(), depth);
     writeValue(json, depth + 1); // tagged again, as documented on JsonTag
-    out.append('}');
+    out.put('}');
     return true;
   }
 
@@ -139,28 +186,29 @@ final class TaggedWriter {
 
   private void writeUntagged(Object value) {
     if (value == null) {
-      out.append("null");
+      out.put("null");
     } else if (value instanceof String text) {
-      JsonText.appendString(out, text);
+      out.putQuoted(text);
     } else if (value instanceof Boolean flag) {
-      out.append(flag ? "true" : "false");
+      out.put(flag ? "true" : "false");
     } else if (value instanceof Integer || value instanceof Long || value instanceof Short
         || value instanceof Byte) {
-      out.append(((Number) value).longValue());
+      out.put(((Number) value).longValue());
     } else if (value instanceof Double || value instanceof Float) {
       FloatRepr.append(out, ((Number) value).doubleValue()); // Python has no float32: widen
     } else if (value instanceof BigInteger big) {
       JsonText.appendInteger(out, big);
     } else if (value instanceof CharSequence text) {
-      JsonText.appendString(out, text);
+      out.putQuoted(text);
     } else if (value instanceof LocalDate date) {
-      out.append('"'); // Flask's fallback for a date: an untagged HTTP date at midnight UTC
-      HttpDate.appendDate(out, date);
-      out.append('"');
+      // Flask's fallback for a date: an untagged HTTP date at midnight UTC
+      StringBuilder text = new StringBuilder(32);
+      HttpDate.appendDate(text, date);
+      out.put('"').put(text).put('"');
     } else if (value instanceof BigDecimal decimal) {
       // str(Decimal): both follow the General Decimal Arithmetic to-scientific-string rules, so
       // toString matches for every BigDecimal (Python's NaN, Infinity and -0 have no BigDecimal form).
-      JsonText.appendString(out, decimal.toString());
+      out.putQuoted(decimal.toString());
     } else {
       throw new TaggedJsonException("a value of type " + value.getClass().getName()
           + " cannot be written as tagged JSON");
@@ -169,40 +217,59 @@ final class TaggedWriter {
 
   private void writeMap(Map<?, ?> map, int depth) {
     enter(depth);
-    out.append('{');
+    out.put('{');
     boolean first = true;
-    for (Map.Entry<?, ?> entry : KeyOrder.sortedEntries(map)) {
-      if (!first) {
-        out.append(',');
+    if (KeyOrder.inPythonOrder(map)) {
+      for (Map.Entry<?, ?> entry : map.entrySet()) { // no copy: the map's own order is Python's
+        first = writeEntry(entry, first, depth);
       }
-      first = false;
-      KeyOrder.appendKey(out, entry.getKey());
-      out.append(':');
-      writeValue(entry.getValue(), depth + 1);
+    } else {
+      for (Map.Entry<?, ?> entry : KeyOrder.sortedEntries(map)) {
+        first = writeEntry(entry, first, depth);
+      }
     }
-    out.append('}');
+    out.put('}');
+  }
+
+  private boolean writeEntry(Map.Entry<?, ?> entry, boolean first, int depth) {
+    if (!first) {
+      out.put(',');
+    }
+    KeyOrder.appendKey(out, entry.getKey());
+    out.put(':');
+    writeValue(entry.getValue(), depth + 1);
+    return false;
   }
 
   private void writeList(List<?> list, int depth) {
     enter(depth);
-    out.append('[');
-    boolean first = true;
-    for (Object item : list) {
-      if (!first) {
-        out.append(',');
+    out.put('[');
+    if (list instanceof RandomAccess) { // lists and tuples: no iterator and its modification checks
+      for (int i = 0, n = list.size(); i < n; i++) {
+        if (i > 0) {
+          out.put(',');
+        }
+        writeValue(list.get(i), depth + 1);
       }
-      first = false;
-      writeValue(item, depth + 1);
+    } else {
+      boolean first = true;
+      for (Object item : list) {
+        if (!first) {
+          out.put(',');
+        }
+        first = false;
+        writeValue(item, depth + 1);
+      }
     }
-    out.append(']');
+    out.put(']');
   }
 
   /** Writes {@code {"<key>":} and counts the object it opens. */
   private void openTag(String key, int depth) {
     enter(depth);
-    out.append('{');
-    JsonText.appendString(out, key);
-    out.append(':');
+    out.put('{');
+    out.putQuoted(key);
+    out.put(':');
   }
 
   /** Called for every object or array opened; depth counts the ones already open around it. */
@@ -216,8 +283,8 @@ final class TaggedWriter {
   private void appendHex(long bits) {
     String hex = Long.toHexString(bits);
     for (int i = hex.length(); i < 16; i++) {
-      out.append('0');
+      out.put('0');
     }
-    out.append(hex);
+    out.put(hex);
   }
 }

@@ -2,6 +2,11 @@ package dev.flagon.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -57,5 +62,32 @@ class FloatReprTest {
     // JDK 17 Double.toString: 2.82879384806159008E17 and 9.999999999999999E22
     assertThat(FloatRepr.repr(2.82879384806159e17)).isEqualTo("2.82879384806159e+17");
     assertThat(FloatRepr.repr(1e23)).isEqualTo("1e+23");
+  }
+
+  @Property(tries = 20_000)
+  void repr_shortDecimalShortcut_sameAsGeneralAlgorithm(@ForAll("doubles") double value) {
+    assertThat(FloatRepr.repr(value)).isEqualTo(FloatRepr.reprGeneral(value));
+  }
+
+  @Test
+  void repr_shortDecimalBoundaries_sameAsGeneralAlgorithm() {
+    for (double value : new double[] {1e-4, Math.nextDown(1e-4), Math.nextUp(1e-4), 0x1p33, Math.nextDown(0x1p33),
+        0.1, 0.2, 0.3, 0.7, 1.1, 2.675, 1.005, 19.99, 0.0005, 0.00015, 99999.9999, 8589934591.9999, 1234.5678}) {
+      assertThat(FloatRepr.repr(value)).as("%s", value).isEqualTo(FloatRepr.reprGeneral(value));
+      assertThat(FloatRepr.repr(-value)).as("%s", -value).isEqualTo(FloatRepr.reprGeneral(-value));
+    }
+  }
+
+  /** Prices and other short decimals (exactly the shortcut's kind), their neighbours, and anything. */
+  @Provide
+  Arbitrary<Double> doubles() {
+    Arbitrary<Double> decimals = Arbitraries.longs().between(0, 1L << 40).flatMap(n ->
+        Arbitraries.integers().between(0, 7).map(k -> n / Math.pow(10, k)));
+    return Arbitraries.oneOf(
+        decimals,
+        decimals.map(Math::nextUp),
+        decimals.map(Math::nextDown),
+        Arbitraries.doubles().between(1e-5, 1e10).ofScale(12),
+        Arbitraries.longs().map(Double::longBitsToDouble).filter(Double::isFinite));
   }
 }

@@ -1,0 +1,419 @@
+package dev.flagon.bench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes the measured part of {@code docs/benchmarks.md} (between its {@code results} markers, so the
+ * hand-written method and analysis around it stay) and the chart {@code docs/benchmarks.png} from one
+ * {@code scripts/bench} run's raw results. Only measured numbers go in: a part that did not run says so.
+ *
+ * <p>Usage: {@code Report RESULTS_DIR docs/benchmarks.md docs/benchmarks.png}; RESULTS_DIR holds
+ * {@code jmh.json}, {@code python.json}, {@code sizes.json}, {@code machine.json} and, when those parts ran,
+ * {@code http.json} and {@code memory.json}.
+ */
+public final class Report {
+  static final String BEGIN = "<!-- results:begin (written by scripts/bench; do not edit by hand) -->";
+  static final String END = "<!-- results:end -->";
+  static final List<String> SIZES = List.of("small", "medium", "large");
+
+  private final ObjectMapper mapper = new ObjectMapper();
+  private final Path dir;
+  private final StringBuilder md = new StringBuilder();
+  /** benchmark name, size -> result */
+  private final Map<String, Map<String, Jmh>> jmh = new LinkedHashMap<>();
+  private JsonNode python;
+  private JsonNode sizes;
+  private final List<Target> targets = new ArrayList<>();
+
+  record Jmh(double median, double min, double max, double allocBytes, int samples) {}
+
+  record Target(String what, String goal, String measured, Boolean met) {}
+
+  private Report(Path dir) {
+    this.dir = dir;
+  }
+
+  public static void main(String[] args) throws IOException {
+    Report report = new Report(Path.of(args[0]));
+    String section = report.build();
+    Path markdown = Path.of(args[1]);
+    String text = Files.exists(markdown) ? Files.readString(markdown) : BEGIN + "\n" + END + "\n";
+    int begin = text.indexOf(BEGIN);
+    int end = text.indexOf(END);
+    if (begin < 0 || end < begin) {
+      throw new IllegalStateException(markdown + " lacks the results markers");
+    }
+    Files.writeString(markdown, text.substring(0, begin) + BEGIN + "\n" + section + END + text.substring(end + END.length()));
+    Chart.write(report.chartBars(), Path.of(args[2]));
+  }
+
+  private String build() throws IOException {
+    readJmh();
+    python = read("python.json");
+    sizes = read("sizes.json");
+    JsonNode machine = read("machine.json");
+    machine(machine);
+    codec();
+    allocation();
+    JsonNode mac = read("mac.json");
+    if (mac != null) {
+      mac(mac);
+    }
+    JsonNode http = read("http.json");
+    if (http != null) {
+      http(http);
+    } else {
+      md.append("\n### HTTP\n\nNot run in this measurement (`scripts/bench --no-http`).\n");
+    }
+    JsonNode memory = read("memory.json");
+    if (memory != null) {
+      memory(memory);
+    } else {
+      md.append("\n### Memory scaling\n\nNot run in this measurement (`scripts/bench --no-memory`).\n");
+    }
+    StringBuilder head = new StringBuilder();
+    head.append("\n### Targets (the issue's contract)\n\n| target | goal | measured | met |\n| --- | --- | --- | --- |\n");
+    for (Target t : targets) {
+      head.append("| ").append(t.what).append(" | ").append(t.goal).append(" | ").append(t.measured).append(" | ")
+          .append(t.met == null ? "report" : t.met ? "yes" : "**no**").append(" |\n");
+    }
+    int firstSection = md.indexOf("\n### Codec");
+    md.insert(firstSection, head);
+    return md.toString();
+  }
+
+  private JsonNode read(String name) throws IOException {
+    Path file = dir.resolve(name);
+    return Files.exists(file) ? mapper.readTree(file.toFile()) : null;
+  }
+
+  private void readJmh() throws IOException {
+    for (JsonNode run : mapper.readTree(dir.resolve("jmh.json").toFile())) {
+      String name = run.get("benchmark").asText();
+      name = name.substring(name.lastIndexOf('.') + 1);
+      String size = run.path("params").path("size").asText("-");
+      List<Double> samples = new ArrayList<>();
+      double min = Double.MAX_VALUE;
+      double max = 0;
+      for (JsonNode fork : run.get("primaryMetric").get("rawData")) {
+        double sum = 0;
+        for (JsonNode s : fork) {
+          samples.add(s.asDouble());
+          sum += s.asDouble();
+        }
+        min = Math.min(min, sum / fork.size());
+        max = Math.max(max, sum / fork.size());
+      }
+      double alloc = Double.NaN;
+      var it = run.path("secondaryMetrics").fields();
+      while (it.hasNext()) {
+        var e = it.next();
+        if (e.getKey().endsWith("gc.alloc.rate.norm")) {
+          alloc = e.getValue().get("score").asDouble();
+        }
+      }
+      jmh.computeIfAbsent(name, k -> new LinkedHashMap<>())
+          .put(size, new Jmh(median(samples), min, max, alloc, samples.size()));
+    }
+  }
+
+  static double median(List<Double> values) {
+    double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  }
+
+  double ops(String bench, String size) {
+    Map<String, Jmh> bySize = jmh.get(bench);
+    return bySize == null || !bySize.containsKey(size) ? Double.NaN : bySize.get(size).median;
+  }
+
+  double py(String op, String size) {
+    return python == null ? Double.NaN : python.path(size).path(op).path("ops_per_s").asDouble(Double.NaN);
+  }
+
+  private void machine(JsonNode m) {
+    md.append("\nMeasured ").append(m.path("date").asText()).append(" on ").append(m.path("cpu").asText())
+        .append(", ").append(m.path("cores").asText()).append(" cores, ").append(m.path("memory").asText())
+        .append("; ").append(m.path("jdk").asText()).append("; Python ").append(python.path("versions").path("python").asText())
+        .append(", Flask ").append(python.path("versions").path("flask").asText()).append(", itsdangerous ")
+        .append(python.path("versions").path("itsdangerous").asText()).append("; commit `").append(m.path("commit").asText())
+        .append("`.\nJMH: ").append(m.path("jmh_args").asText()).append(" (one run; medians of all iterations of all forks;")
+        .append(" ratios are taken within this run).\n");
+    double before = m.path("load_before").asDouble();
+    double after;
+    if (m.has("load_after_codec")) {
+      after = m.path("load_after_codec").asDouble();
+      md.append("Load average (1 min) before the run: ").append(fmt(before, 2)).append(", after the codec part: ")
+          .append(fmt(after, 2)).append(" (the HTTP and memory parts load both cores themselves).\n");
+    } else { // results from before the codec part's load was recorded
+      after = before;
+      md.append("Load average (1 min) before the run: ").append(fmt(before, 2)).append(", after the whole run: ")
+          .append(fmt(m.path("load_after").asDouble(), 2)).append(" (that includes the run's own HTTP and memory parts).\n");
+    }
+    if (m.hasNonNull("note")) {
+      md.append("\n").append(m.get("note").asText()).append("\n");
+    }
+    if (Math.max(before, after) > 1.0 || m.path("under_load").asBoolean(false)) {
+      md.append("\n> **Measured under load**: other processes shared the 2 cores during this run, so absolute numbers"
+          + " are low and noisy and ratios are less reliable than on a quiet machine.\n");
+    }
+  }
+
+  private void codec() {
+    md.append("\n### Codec (ops/s, one thread; higher is better)\n\n");
+    md.append("| session | JSON bytes | cookie bytes | jjwt token bytes | Flagon loads | itsdangerous loads | jjwt parse"
+        + " | HMAC floor | Flagon dumps | itsdangerous dumps | jjwt build | format floor (zlib + HMAC) |\n");
+    md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    for (String s : SIZES) {
+      JsonNode z = sizes.path(s);
+      md.append("| ").append(s).append(" | ").append(z.path("json_bytes").asText()).append(" | ")
+          .append(z.path("cookie_bytes").asText()).append(z.path("compressed").asBoolean() ? " (zlib)" : "").append(" | ")
+          .append(z.path("jwt_bytes").asText()).append(" | ")
+          .append(num(ops("flagonLoads", s))).append(" | ").append(num(py("loads", s))).append(" | ")
+          .append(num(ops("jjwtParse", s))).append(" | ").append(num(ops("floorHmac", s))).append(" | ")
+          .append(num(ops("flagonDumps", s))).append(" | ").append(num(py("dumps", s))).append(" | ")
+          .append(num(ops("jjwtBuild", s))).append(" | ").append(num(ops("floorFormatDumps", s))).append(" |\n");
+    }
+    md.append("\nRatios (Flagon's speed divided by the other's; for the floors, the floor's speed divided by Flagon's,"
+        + " i.e. how many times slower than the floor Flagon is):\n\n");
+    md.append("| session | loads ÷ itsdangerous | loads ÷ jjwt parse | HMAC floor ÷ loads | dumps ÷ itsdangerous"
+        + " | dumps ÷ jjwt build | format floor ÷ dumps |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    for (String s : SIZES) {
+      md.append("| ").append(s).append(" | ")
+          .append(ratio(ops("flagonLoads", s) / py("loads", s))).append(" | ")
+          .append(ratio(ops("flagonLoads", s) / ops("jjwtParse", s))).append(" | ")
+          .append(ratio(ops("floorHmac", s) / ops("flagonLoads", s))).append(" | ")
+          .append(ratio(ops("flagonDumps", s) / py("dumps", s))).append(" | ")
+          .append(ratio(ops("flagonDumps", s) / ops("jjwtBuild", s))).append(" | ")
+          .append(ratio(ops("floorFormatDumps", s) / ops("flagonDumps", s))).append(" |\n");
+    }
+    md.append("\nSpread: the slowest and fastest fork means of each Flagon benchmark, as % of its median: ");
+    List<String> spreads = new ArrayList<>();
+    for (String b : List.of("flagonLoads", "flagonDumps")) {
+      for (String s : SIZES) {
+        Jmh r = jmh.getOrDefault(b, Map.of()).get(s);
+        if (r != null) {
+          spreads.add(b + "/" + s + " " + fmt(100 * r.min / r.median, 0) + "–" + fmt(100 * r.max / r.median, 0) + "%");
+        }
+      }
+    }
+    md.append(String.join(", ", spreads)).append(".\n");
+    md.append("\n![Flagon's speed as a multiple of itsdangerous, jjwt and the floors](benchmarks.png)\n");
+
+    for (String s : SIZES) {
+      double goal = s.equals("small") ? 40 : 8;
+      check("loads vs itsdangerous, " + s, "≥ " + fmt(goal, 0) + "×", ops("flagonLoads", s) / py("loads", s), goal, true);
+    }
+    check("loads vs HMAC floor, small", "floor ÷ loads ≤ 2.5", ops("floorHmac", "small") / ops("flagonLoads", "small"), 2.5, false);
+    for (String s : SIZES) {
+      double goal = s.equals("small") ? 12 : 6;
+      check("dumps vs itsdangerous, " + s, "≥ " + fmt(goal, 0) + "×", ops("flagonDumps", s) / py("dumps", s), goal, true);
+    }
+    for (String s : SIZES) {
+      check("dumps vs format floor (zlib + HMAC), " + s, "floor ÷ dumps ≤ 1.2",
+          ops("floorFormatDumps", s) / ops("flagonDumps", s), 1.2, false);
+    }
+    for (String s : SIZES) {
+      check("loads vs jjwt parse, " + s, "≥ 3×", ops("flagonLoads", s) / ops("jjwtParse", s), 3, true);
+    }
+    check("dumps vs jjwt build, small", "≥ 1.5×", ops("flagonDumps", "small") / ops("jjwtBuild", "small"), 1.5, true);
+    for (String s : List.of("medium", "large")) {
+      targets.add(new Target("dumps vs jjwt build, " + s, "report speed and size",
+          ratio(ops("flagonDumps", s) / ops("jjwtBuild", s)) + "; cookie " + sizes.path(s).path("cookie_bytes").asText()
+              + " B vs token " + sizes.path(s).path("jwt_bytes").asText() + " B", null));
+    }
+  }
+
+  private void check(String what, String goal, double value, double limit, boolean atLeast) {
+    boolean met = atLeast ? value >= limit : value <= limit;
+    targets.add(new Target(what, goal, Double.isNaN(value) ? "not measured" : ratio(value), Double.isNaN(value) ? null : met));
+  }
+
+  private void allocation() {
+    md.append("\n### Allocation (bytes per operation, JMH `-prof gc`)\n\n| benchmark | small | medium | large |\n")
+        .append("| --- | ---: | ---: | ---: |\n");
+    for (String b : List.of("flagonLoads", "flagonDumps", "jjwtParse", "jjwtBuild", "floorHmac", "floorFormatDumps")) {
+      md.append("| ").append(b);
+      for (String s : SIZES) {
+        Jmh r = jmh.getOrDefault(b, Map.of()).get(s);
+        md.append(" | ").append(r == null || Double.isNaN(r.allocBytes) ? "–" : String.format(Locale.ROOT, "%,.0f", r.allocBytes));
+      }
+      md.append(" |\n");
+    }
+    for (String b : List.of("flagonLoads", "flagonDumps")) {
+      Jmh r = jmh.getOrDefault(b, Map.of()).get("small");
+      double v = r == null ? Double.NaN : r.allocBytes;
+      targets.add(new Target("allocation, small " + (b.endsWith("Loads") ? "load" : "dump"), "≤ 1 KB",
+          Double.isNaN(v) ? "not measured" : fmt(v, 0) + " B", Double.isNaN(v) ? null : v <= 1024));
+    }
+  }
+
+  private void mac(JsonNode runs) {
+    md.append("\n### Reusing HMAC engines across threads (HMAC-SHA1 over the small cookie's 30 signed bytes)\n\n")
+        .append("| strategy | 1 thread, ops/s | 2 threads, ops/s (total) | bytes/op |\n| --- | ---: | ---: | ---: |\n");
+    Map<String, double[]> rows = new LinkedHashMap<>();
+    for (JsonNode run : runs) {
+      String name = run.get("benchmark").asText();
+      name = name.substring(name.lastIndexOf('.') + 1);
+      boolean two = name.endsWith("2Threads");
+      String base = two ? name.substring(0, name.length() - "2Threads".length()) : name;
+      List<Double> samples = new ArrayList<>();
+      run.get("primaryMetric").get("rawData").forEach(fork -> fork.forEach(x -> samples.add(x.asDouble())));
+      double[] row = rows.computeIfAbsent(base, k -> new double[] {Double.NaN, Double.NaN, Double.NaN});
+      row[two ? 1 : 0] = median(samples);
+      var it = run.path("secondaryMetrics").fields();
+      while (it.hasNext() && !two) {
+        var e = it.next();
+        if (e.getKey().endsWith("gc.alloc.rate.norm")) {
+          row[2] = e.getValue().get("score").asDouble();
+        }
+      }
+    }
+    Map<String, String> labels = Map.of("naive", "`Mac.getInstance` + `init` per call",
+        "clonePrototype", "clone of an initialized prototype per call (Flagon before)",
+        "threadLocal", "`ThreadLocal<Mac>`", "pooled", "bounded lock-free pool (Flagon now)",
+        "floorReused", "one reused `Mac` per thread (the floor)");
+    for (var e : rows.entrySet()) {
+      double[] r = e.getValue();
+      md.append("| ").append(labels.getOrDefault(e.getKey(), e.getKey())).append(" | ").append(num(r[0])).append(" | ")
+          .append(num(r[1])).append(" | ").append(Double.isNaN(r[2]) ? "–" : fmt(r[2], 0)).append(" |\n");
+    }
+  }
+
+  private void http(JsonNode http) {
+    md.append("\n### HTTP (wrk, ").append(http.path("connections").asInt()).append(" connections, ")
+        .append(http.path("rounds").asInt()).append(" alternating rounds of ").append(http.path("duration_s").asInt())
+        .append(" s per server and route; servers pinned to CPU ").append(http.path("server_cpu").asText())
+        .append(", wrk to CPU ").append(http.path("client_cpu").asText()).append("; Java servers ")
+        .append(String.join(" ", mapper.convertValue(http.path("jvm_flags"), String[].class))).append(")\n\n");
+    md.append("Medians over the rounds. CPU/req is the server's own CPU time (user + system, all its threads and"
+        + " worker processes) divided by the requests served.\n\n");
+    md.append("| server | route | req/s | p50 | p99 | server CPU/req | CPU/req over no session |\n")
+        .append("| --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
+    Map<String, Map<String, double[]>> med = new LinkedHashMap<>();
+    for (JsonNode server : http.get("servers")) {
+      String name = server.get("name").asText();
+      for (String route : List.of("read", "write")) {
+        JsonNode runs = http.path("runs").path(name).path(route);
+        double[] v = {
+          medianOf(runs, "rps"), medianOf(runs, "p50_us"), medianOf(runs, "p99_us"), medianOf(runs, "cpu_us_per_req")
+        };
+        med.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(route, v);
+      }
+    }
+    for (JsonNode server : http.get("servers")) {
+      String name = server.get("name").asText();
+      for (String route : List.of("read", "write")) {
+        double[] v = med.get(name).get(route);
+        double base = med.get("none").get(route)[3];
+        md.append("| ").append(server.get("label").asText()).append(" | ")
+            .append(route.equals("read") ? "GET / (read)" : "GET /write (write)").append(" | ")
+            .append(num(v[0])).append(" | ").append(micros(v[1])).append(" | ").append(micros(v[2])).append(" | ")
+            .append(fmt(v[3], 1)).append(" µs | ")
+            .append(name.equals("none") ? "–" : (v[3] - base >= 0 ? "+" : "") + fmt(v[3] - base, 1) + " µs").append(" |\n");
+      }
+    }
+    double none = med.get("none").get("read")[3];
+    double flagon = med.get("flagon").get("read")[3];
+    double session = med.get("httpsession").get("read")[3];
+    targets.add(new Target("HTTP read path, server CPU/req over no session", "≤ +1.5 µs, below HttpSession's",
+        "+" + fmt(flagon - none, 1) + " µs (HttpSession +" + fmt(session - none, 1) + " µs)",
+        flagon - none <= 1.5 && flagon < session));
+    double ratio = med.get("flagon").get("read")[0] / med.get("flask").get("read")[0];
+    targets.add(new Target("HTTP read path, req/s vs Flask + gunicorn", "≥ 15×", ratio(ratio), ratio >= 15));
+    targets.add(new Target("HTTP write path", "report", "+" + fmt(med.get("flagon").get("write")[3] - med.get("none").get("write")[3], 1)
+        + " µs CPU/req over no session; " + num(med.get("flagon").get("write")[0]) + " req/s", null));
+  }
+
+  private static double medianOf(JsonNode runs, String field) {
+    List<Double> v = new ArrayList<>();
+    runs.forEach(r -> v.add(r.path(field).asDouble()));
+    return v.isEmpty() ? Double.NaN : median(v);
+  }
+
+  private void memory(JsonNode memory) {
+    md.append("\n### Memory scaling (heap after full GC; server pinned to one core, ")
+        .append(memory.path("server_jvm").asText()).append(")\n\n");
+    md.append("| server | users | heap after GC | slope from the previous point |\n| --- | ---: | ---: | ---: |\n");
+    Map<String, Double> slopes = new LinkedHashMap<>();
+    var it = memory.path("variants").fields();
+    while (it.hasNext()) {
+      var e = it.next();
+      JsonNode prev = null;
+      for (JsonNode p : e.getValue()) {
+        String slope = "–";
+        if (prev != null) {
+          double s = (p.get("heap_bytes").asDouble() - prev.get("heap_bytes").asDouble())
+              / (p.get("users").asDouble() - prev.get("users").asDouble());
+          slope = fmt(s, 1) + " B/user";
+          if (prev.get("users").asLong() > 0) {
+            slopes.put(e.getKey(), s);
+          }
+        }
+        md.append("| ").append(e.getKey().equals("flagon") ? "Jetty 12 + FlagonFilter" : "Jetty 12 + in-memory HttpSession")
+            .append(" | ").append(num(p.get("users").asDouble())).append(" | ")
+            .append(fmt(p.get("heap_bytes").asDouble() / (1 << 20), 1)).append(" MiB | ").append(slope).append(" |\n");
+        prev = p;
+      }
+    }
+    if (slopes.containsKey("flagon")) {
+      double f = slopes.get("flagon");
+      targets.add(new Target("memory, heap slope per user (last two points)", "flat with Flagon",
+          "Flagon " + fmt(f, 2) + " B/user; HttpSession " + fmt(slopes.getOrDefault("httpsession", Double.NaN), 0) + " B/user",
+          Math.abs(f) < 1.0));
+    }
+  }
+
+  List<Chart.Group> chartBars() {
+    List<Chart.Group> groups = new ArrayList<>();
+    for (String op : List.of("loads", "dumps")) {
+      for (String s : SIZES) {
+        String flagon = op.equals("loads") ? "flagonLoads" : "flagonDumps";
+        double mine = ops(flagon, s);
+        groups.add(new Chart.Group(op + "\n" + s, new double[] {
+          mine / py(op, s),
+          mine / ops(op.equals("loads") ? "jjwtParse" : "jjwtBuild", s),
+          mine / ops(op.equals("loads") ? "floorHmac" : "floorFormatDumps", s)
+        }));
+      }
+    }
+    return groups;
+  }
+
+  static String num(double v) {
+    if (Double.isNaN(v)) {
+      return "–";
+    }
+    if (v >= 1e6) {
+      return fmt(v / 1e6, 2) + " M";
+    }
+    if (v >= 1e4) {
+      return fmt(v / 1e3, 0) + " k";
+    }
+    if (v >= 1e3) {
+      return fmt(v / 1e3, 1) + " k";
+    }
+    return fmt(v, 0);
+  }
+
+  static String micros(double us) {
+    return us >= 1000 ? fmt(us / 1000, 2) + " ms" : fmt(us, 0) + " µs";
+  }
+
+  static String ratio(double v) {
+    return Double.isNaN(v) ? "–" : fmt(v, v >= 10 ? 1 : 2) + "×";
+  }
+
+  static String fmt(double v, int decimals) {
+    return String.format(Locale.ROOT, "%." + decimals + "f", v);
+  }
+}

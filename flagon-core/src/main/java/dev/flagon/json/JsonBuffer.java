@@ -1,0 +1,125 @@
+package dev.flagon.json;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The writer's output: Flask's JSON is pure ASCII ({@code ensure_ascii}), so it is built as bytes, one
+ * store per character, and becomes a string with a single copy. Every method takes ASCII only (escaping
+ * is {@link #putQuoted}'s job). Not thread-safe.
+ */
+final class JsonBuffer {
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  private static final long[] POWERS_OF_TEN = new long[19];
+
+  static {
+    POWERS_OF_TEN[0] = 1;
+    for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+      POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+    }
+  }
+
+  private byte[] bytes;
+  private int length;
+
+  JsonBuffer(int capacity) {
+    bytes = new byte[Math.max(16, capacity)];
+  }
+
+  private void ensure(int extra) {
+    if (length + extra > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + extra));
+    }
+  }
+
+  JsonBuffer put(char c) {
+    ensure(1);
+    bytes[length++] = (byte) c;
+    return this;
+  }
+
+  /** ASCII text written as is: literals, numbers, dates. */
+  JsonBuffer put(CharSequence ascii) {
+    int n = ascii.length();
+    ensure(n);
+    for (int i = 0; i < n; i++) {
+      bytes[length + i] = (byte) ascii.charAt(i);
+    }
+    length += n;
+    return this;
+  }
+
+  /** A long in decimal, as Python writes an int. */
+  JsonBuffer put(long value) {
+    if (value == Long.MIN_VALUE) {
+      return put(Long.toString(value));
+    }
+    ensure(20);
+    if (value < 0) {
+      bytes[length++] = '-';
+      value = -value;
+    }
+    int digits = 1;
+    while (digits < 19 && value >= POWERS_OF_TEN[digits]) {
+      digits++;
+    }
+    for (int i = length + digits - 1; i >= length; i--) {
+      bytes[i] = (byte) ('0' + value % 10);
+      value /= 10;
+    }
+    length += digits;
+    return this;
+  }
+
+  /**
+   * A quoted string, ASCII only: printable ASCII as is, short escapes for {@code " \ \b \f \n \r \t},
+   * {@code \}{@code u} with lower-case hex for every other UTF-16 unit (so a non-BMP character becomes
+   * its surrogate pair and a lone surrogate stays as it is, as in Python).
+   */
+  JsonBuffer putQuoted(CharSequence text) {
+    int n = text.length();
+    ensure(n + 2);
+    byte[] b = bytes;
+    int at = length;
+    b[at++] = '"';
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+        b[at++] = (byte) c;
+        continue;
+      }
+      length = at;
+      ensure(6 + (n - i)); // the escape, and room for the rest as plain characters
+      b = bytes;
+      b[at++] = '\\';
+      switch (c) {
+        case '"' -> b[at++] = '"';
+        case '\\' -> b[at++] = '\\';
+        case '\b' -> b[at++] = 'b';
+        case '\f' -> b[at++] = 'f';
+        case '\n' -> b[at++] = 'n';
+        case '\r' -> b[at++] = 'r';
+        case '\t' -> b[at++] = 't';
+        default -> {
+          b[at++] = 'u';
+          b[at++] = HEX[c >>> 12];
+          b[at++] = HEX[(c >>> 8) & 0xf];
+          b[at++] = HEX[(c >>> 4) & 0xf];
+          b[at++] = HEX[c & 0xf];
+        }
+      }
+    }
+    b[at++] = '"';
+    length = at;
+    return this;
+  }
+
+  int length() {
+    return length;
+  }
+
+  @Override
+  public String toString() {
+    return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+  }
+}

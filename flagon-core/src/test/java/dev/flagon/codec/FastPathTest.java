@@ -1,0 +1,111 @@
+package dev.flagon.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The hot path's shortcuts against the plain ways they replace: in-place base64url against a strict
+ * reference decoder, and the JDK's replacing UTF-8 conversions (checked for replacements) against strict
+ * coders.
+ */
+class FastPathTest {
+
+  @Property(tries = 5000)
+  void base64Decode_anyText_sameAsStrictReference(@ForAll("base64ish") String text) {
+    assertThat(Base64Url.decode(text)).isEqualTo(referenceDecode(text));
+  }
+
+  @Property(tries = 5000)
+  void utf8Encode_anyString_sameAsStrictEncoder(@ForAll("strings") String text) {
+    assertThat(Utf8.encodeOrNull(text)).isEqualTo(Utf8.encodeStrict(text));
+  }
+
+  @Property(tries = 5000)
+  void containsQuestionMark_anyBytes_sameAsByteLoop(@ForAll("utf8ish") byte[] bytes, @ForAll boolean withMark) {
+    byte[] input = bytes;
+    if (withMark && bytes.length > 0) {
+      input = bytes.clone();
+      input[input.length / 3] = '?';
+    }
+    boolean expected = false;
+    for (byte b : input) {
+      expected |= b == '?';
+    }
+    assertThat(Utf8.containsQuestionMark(input)).isEqualTo(expected);
+  }
+
+  @Property(tries = 5000)
+  void utf8Decode_anyBytes_sameAsStrictDecoder(@ForAll("utf8ish") byte[] bytes) {
+    String strict;
+    try {
+      strict = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      strict = null;
+    }
+    String fast;
+    try {
+      fast = Utf8.decode(bytes);
+    } catch (CharacterCodingException e) {
+      fast = null;
+    }
+    assertThat(fast).isEqualTo(strict);
+  }
+
+  /** The strict decoder Flagon had before the in-place one: canonical base64url or null. */
+  private static byte[] referenceDecode(String text) {
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    if (text.length() % 4 == 1) {
+      return null;
+    }
+    byte[] out = new byte[text.length() / 4 * 3 + (text.length() % 4 == 0 ? 0 : text.length() % 4 - 1)];
+    int bits = 0;
+    int count = 0;
+    int o = 0;
+    for (char c : text.toCharArray()) {
+      int v = alphabet.indexOf(c);
+      if (v < 0) {
+        return null;
+      }
+      bits = bits << 6 | v;
+      count += 6;
+      if (count >= 8) {
+        count -= 8;
+        out[o++] = (byte) (bits >>> count);
+        bits &= (1 << count) - 1;
+      }
+    }
+    return bits == 0 ? out : null;
+  }
+
+  @Provide
+  Arbitrary<String> base64ish() {
+    return Arbitraries.oneOf(
+        Arbitraries.strings().withChars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+            .ofMaxLength(40),
+        Arbitraries.strings().withChars("AQgw-_+/=.*\u00e9\u0100\ud83d ").ofMaxLength(12),
+        Arbitraries.bytes().array(byte[].class).ofMaxSize(30).map(Base64Url::encode));
+  }
+
+  @Provide
+  Arbitrary<String> strings() {
+    return Arbitraries.oneOf(
+        Arbitraries.strings().all().ofMaxLength(20),
+        Arbitraries.strings().withChars("a?\ud800\udc00\ud83d\ude00\u00e9").ofMaxLength(10));
+  }
+
+  @Provide
+  Arbitrary<byte[]> utf8ish() {
+    return Arbitraries.oneOf(
+        Arbitraries.bytes().array(byte[].class).ofMaxSize(40),
+        Arbitraries.of((byte) 'a', (byte) 0xc3, (byte) 0xa9, (byte) 0xef, (byte) 0xbf, (byte) 0xbd, (byte) 0xed,
+            (byte) 0xa0, (byte) 0x80, (byte) 0xf0, (byte) 0x9f, (byte) 0xc0).array(byte[].class).ofMaxSize(12));
+  }
+}
