@@ -245,6 +245,10 @@ final class RequestState {
 
   /** Adds {@code Cookie} to {@code Vary} as a set, as Werkzeug does: at most once, case-insensitive. */
   static void addVaryCookie(HttpServletResponse target) {
+    if (target.getHeader("Vary") == null) {
+      target.addHeader("Vary", "Cookie"); // the common case: nothing to merge with
+      return;
+    }
     List<String> tokens = new ArrayList<>();
     for (String value : target.getHeaders("Vary")) {
       for (String token : value.split(",")) {
