@@ -2,12 +2,14 @@ package dev.flagon;
 
 import dev.flagon.codec.BadPayloadException;
 import dev.flagon.codec.BadSignatureException;
+import dev.flagon.json.TaggedJson;
 import dev.flagon.json.TaggedJsonException;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,6 +49,8 @@ public final class Flagon {
   private final CookieSize cookieSize;
   private final CookieChunks chunks;
   private final int maxValueLength;
+  /** With Flask's tags only, a parsed session's map is new and nobody else's; a custom tag may keep its maps. */
+  private final boolean parsedMapsAreOwned;
   private final System.Logger log;
 
   /** With a given logger: tests record what is logged. */
@@ -58,6 +62,7 @@ public final class Flagon {
     boolean split = config.sizePolicy() == SizePolicy.SPLIT;
     this.chunks = split ? new CookieChunks(config, cookieFormat, MAX_COOKIE_VALUE_LENGTH) : null;
     this.maxValueLength = MAX_COOKIE_VALUE_LENGTH * (split ? config.maxChunks() : 1);
+    this.parsedMapsAreOwned = config.taggedJson() == TaggedJson.standard();
     this.log = log;
   }
 
@@ -136,7 +141,8 @@ public final class Flagon {
       rejected("revoked by the SessionValidator");
       return new Session(Map.of());
     }
-    Session session = new Session(data);
+    Session session = parsedMapsAreOwned && data instanceof LinkedHashMap<String, Object> parsed
+        ? Session.adopting(parsed) : new Session(data);
     if (opened.legacyFormat() || (config.reissueOnFallback() && opened.keyIndex() > 0)) {
       session.markModified(); // re-issued with the current key (and format) on this response
     }

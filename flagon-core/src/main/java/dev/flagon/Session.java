@@ -41,7 +41,19 @@ public final class Session {
 
   /** A session holding a copy of the loaded data; neither accessed nor modified. */
   Session(Map<String, ?> loaded) {
-    this.data = new LinkedHashMap<>(loaded);
+    this(new LinkedHashMap<>(loaded));
+  }
+
+  private Session(LinkedHashMap<String, Object> owned) {
+    this.data = owned;
+  }
+
+  /**
+   * A session over this very map, which must be mutable and held by no one else (one the JSON reader has
+   * just made): opening a cookie then copies nothing. Neither accessed nor modified.
+   */
+  static Session adopting(LinkedHashMap<String, Object> owned) {
+    return new Session(owned);
   }
 
   /** The value for a key, or {@code null} if absent. */
