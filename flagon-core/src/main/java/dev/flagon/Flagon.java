@@ -218,8 +218,9 @@ public final class Flagon {
       List<String> all = withStaleChunks(headers, session, headers.size());
       return new CookieUpdate(CookieUpdate.Action.SET, all, true, null);
     }
-    String header = cookieFormat.set(value, expires);
-    String warning = cookieSize.check(header, SetCookieFormat.quoteValue(value), data);
+    String quoted = SetCookieFormat.quoteValue(value);
+    String header = cookieFormat.setQuoted(quoted, expires);
+    String warning = cookieSize.check(header, quoted, data);
     return new CookieUpdate(CookieUpdate.Action.SET, List.of(header), true, warning);
   }
 

@@ -151,6 +151,16 @@ class SetCookieFormatTest {
   }
 
   @Test
+  void quoteValue_everyChar_unquotedExactlyWhenAlnumOrSafe() {
+    String safe = "_!#$%&'()*+-./:<=>?@[]^`{|}~";
+    for (char c = 0; c < Character.MAX_VALUE; c++) {
+      boolean expected = (c < 128 && Character.isLetterOrDigit(c)) || safe.indexOf(c) >= 0;
+      String value = "a" + c + "b";
+      assertThat(SetCookieFormat.quoteValue(value) == value).as("U+%04X", (int) c).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void httpDate_padsDayAndYear() {
     assertThat(SetCookieFormat.httpDate(Instant.parse("0099-03-05T01:02:03.999Z")))
         .isEqualTo("Thu, 05 Mar 0099 01:02:03 GMT");
