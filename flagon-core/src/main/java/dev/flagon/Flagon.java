@@ -193,7 +193,7 @@ public final class Flagon {
     Map<String, Object> data = session.data();
     if (data.isEmpty()) {
       if (!session.isModified()) {
-        return new CookieUpdate(CookieUpdate.Action.NONE, List.of(), accessed, null);
+        return CookieUpdate.none(accessed);
       }
       String header = cookieFormat.delete();
       String warning = cookieSize.check(header, "", Map.of());
@@ -202,7 +202,7 @@ public final class Flagon {
     }
     boolean permanent = session.permanentFlag();
     if (!(session.isModified() || (permanent && config.refreshEachRequest()))) {
-      return new CookieUpdate(CookieUpdate.Action.NONE, List.of(), accessed, null);
+      return CookieUpdate.none(accessed);
     }
     Instant now = config.clock().instant();
     long lifetime = config.permanentSessionLifetime().getSeconds();
