@@ -49,8 +49,12 @@ public final class Flagon {
   private final CookieSize cookieSize;
   private final CookieChunks chunks;
   private final int maxValueLength;
-  /** With Flask's tags only, a parsed session's map is new and nobody else's; a custom tag may keep its maps. */
-  private final boolean parsedMapsAreOwned;
+  /**
+   * With Flask's tags only, a parsed session's map is new, nobody else's, and keyed by strings; a custom tag
+   * may return a map it keeps, with any keys.
+   */
+  private final boolean onlyFlaskTags;
+  private final SessionValidator validator;
   private final System.Logger log;
 
   /** With a given logger: tests record what is logged. */
@@ -62,7 +66,8 @@ public final class Flagon {
     boolean split = config.sizePolicy() == SizePolicy.SPLIT;
     this.chunks = split ? new CookieChunks(config, cookieFormat, MAX_COOKIE_VALUE_LENGTH) : null;
     this.maxValueLength = MAX_COOKIE_VALUE_LENGTH * (split ? config.maxChunks() : 1);
-    this.parsedMapsAreOwned = config.taggedJson() == TaggedJson.standard();
+    this.onlyFlaskTags = config.taggedJson() == TaggedJson.standard();
+    this.validator = config.sessionValidator().orElse(null);
     this.log = log;
   }
 
@@ -135,13 +140,12 @@ public final class Flagon {
       return new Session(Map.of());
     }
     Map<String, Object> data = sessionData(opened.json());
-    Instant sealedAt = Instant.ofEpochSecond(opened.sealedAt());
-    SessionValidator validator = config.sessionValidator().orElse(null);
-    if (validator != null && !validator.isValid(Collections.unmodifiableMap(data), sealedAt)) {
+    if (validator != null
+        && !validator.isValid(Collections.unmodifiableMap(data), Instant.ofEpochSecond(opened.sealedAt()))) {
       rejected("revoked by the SessionValidator");
       return new Session(Map.of());
     }
-    Session session = parsedMapsAreOwned && data instanceof LinkedHashMap<String, Object> parsed
+    Session session = onlyFlaskTags && data instanceof LinkedHashMap<String, Object> parsed
         ? Session.adopting(parsed) : new Session(data);
     if (opened.legacyFormat() || (config.reissueOnFallback() && opened.keyIndex() > 0)) {
       session.markModified(); // re-issued with the current key (and format) on this response
@@ -167,9 +171,11 @@ public final class Flagon {
     if (!(value instanceof Map<?, ?> map)) {
       throw new BadPayloadException("the signed payload is not a session: " + TypedValues.describe(value));
     }
-    for (Object key : map.keySet()) {
-      if (!(key instanceof String)) {
-        throw new BadPayloadException("the signed payload is not a session: a key is not a string");
+    if (!onlyFlaskTags) {
+      for (Object key : map.keySet()) {
+        if (!(key instanceof String)) {
+          throw new BadPayloadException("the signed payload is not a session: a key is not a string");
+        }
       }
     }
     @SuppressWarnings("unchecked")

@@ -234,9 +234,12 @@ public final class Session {
     return Collections.unmodifiableList(result);
   }
 
-  /** The data itself, for saving: reading it this way does not mark access. */
+  /**
+   * The data itself, not a copy or a view, for saving: callers only read it. Reading it this way does not
+   * mark access.
+   */
   Map<String, Object> data() {
-    return Collections.unmodifiableMap(data);
+    return data;
   }
 
   /** The chunk cookies the request carried (their indexes), for saving. */

@@ -312,11 +312,9 @@ class FlagonTest {
     assertThat(second.get("user_id")).isEqualTo(12345);
   }
 
-  /** A custom tag may hand back a map it keeps: the session must copy it, not write into it. */
-  @Test
-  void open_customTagReturningItsOwnMap_sessionWritesDoNotReachIt() {
-    Map<String, Object> kept = new java.util.LinkedHashMap<>(Map.of("user_id", 7));
-    JsonTag<Object> tag = new JsonTag<>(" k", Object.class) {
+  /** Flask's tags and a custom tag {@code " k"} that reads any value as {@code result}. */
+  private static TaggedJson readingTag(Object result) {
+    return TaggedJson.builder().register(new JsonTag<>(" k", Object.class) {
       @Override
       public boolean check(Object value) {
         return false; // only read here
@@ -329,13 +327,26 @@ class FlagonTest {
 
       @Override
       public Object fromJson(Object json) {
-        return kept;
+        return result;
       }
-    };
-    Flagon flagon = Flagon.create(config().taggedJson(TaggedJson.builder().register(tag).build()).build());
+    }).build();
+  }
+
+  /** A custom tag may hand back a map it keeps: the session must copy it, not write into it. */
+  @Test
+  void open_customTagReturningItsOwnMap_sessionWritesDoNotReachIt() {
+    Map<String, Object> kept = new java.util.LinkedHashMap<>(Map.of("user_id", 7));
+    Flagon flagon = Flagon.create(config().taggedJson(readingTag(kept)).build());
     Session session = flagon.openCookieValue(signedPayload("{\" k\":\"\"}"));
     session.put("user_id", 8);
     assertThat(kept).containsExactly(Map.entry("user_id", 7));
     assertThat(session.get("user_id")).isEqualTo(8);
+  }
+
+  @Test
+  void open_customTagGivingANonStringKey_isABadPayload() {
+    Flagon flagon = Flagon.create(config().taggedJson(readingTag(Map.of(1, "one"))).build());
+    assertThatThrownBy(() -> flagon.openCookieValue(signedPayload("{\" k\":\"\"}")))
+        .isInstanceOf(BadPayloadException.class).hasMessageContaining("a key is not a string");
   }
 }
