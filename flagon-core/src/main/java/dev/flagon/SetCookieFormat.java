@@ -4,8 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -174,10 +174,24 @@ final class SetCookieFormat {
 
   /** Werkzeug's {@code http_date}: {@code Tue, 14 Nov 2023 23:13:20 GMT}; English names, whole seconds. */
   static String httpDate(Instant instant) {
-    ZonedDateTime t = instant.atZone(ZoneOffset.UTC);
-    return String.format(java.util.Locale.ROOT, "%s, %02d %s %04d %02d:%02d:%02d GMT",
-        DAYS[t.getDayOfWeek().getValue() - 1], t.getDayOfMonth(), MONTHS[t.getMonthValue() - 1],
-        t.getYear(), t.getHour(), t.getMinute(), t.getSecond());
+    LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+    int year = t.getYear();
+    if (year < 0 || year > 9999) { // a sign or a fifth digit: as String.format pads them
+      return String.format(java.util.Locale.ROOT, "%s, %02d %s %04d %02d:%02d:%02d GMT",
+          DAYS[t.getDayOfWeek().getValue() - 1], t.getDayOfMonth(), MONTHS[t.getMonthValue() - 1],
+          year, t.getHour(), t.getMinute(), t.getSecond());
+    }
+    // Written by hand: String.format costs more than the rest of a Set-Cookie header.
+    StringBuilder out = new StringBuilder(29).append(DAYS[t.getDayOfWeek().getValue() - 1]).append(", ");
+    twoDigits(out, t.getDayOfMonth()).append(' ').append(MONTHS[t.getMonthValue() - 1]).append(' ');
+    twoDigits(twoDigits(out, year / 100), year % 100).append(' ');
+    twoDigits(out, t.getHour()).append(':');
+    twoDigits(out, t.getMinute()).append(':');
+    return twoDigits(out, t.getSecond()).append(" GMT").toString();
+  }
+
+  private static StringBuilder twoDigits(StringBuilder out, int value) {
+    return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
   }
 
   private static boolean isValueSafe(char c) {
