@@ -15,6 +15,9 @@ import java.util.function.Predicate;
  * of a name wins (Flask reads the first).
  */
 final class CookieHeader {
+  /** Identity marks {@link #plainFirstValue}'s "cannot tell": the general scan must decide. */
+  static final String UNUSUAL = new String("unusual");
+
   private CookieHeader() {}
 
   /** The value of the first cookie with this name in these headers (in order), or null if none. */
@@ -38,6 +41,65 @@ final class CookieHeader {
     if (name.isEmpty()) {
       return null;
     }
+    String plain = plainFirstValue(header, name);
+    return plain != UNUSUAL ? plain : generalFirstValue(header, name);
+  }
+
+  /**
+   * {@link #firstValue(String, String)} for a header without {@code "} or newline, as browsers send. There
+   * the regex's quoted alternative never applies and its lazy value always reaches the next {@code ;}, so
+   * it splits the header at each {@code ;}, each piece at its first {@code =}, and both sides are stripped.
+   * So the pairs are found with {@code indexOf}, only the ends of a name or value are looked at, and one
+   * substring is made. Returns {@link #UNUSUAL} if a quote or newline occurs before the answer is known;
+   * what follows the wanted pair cannot change it.
+   */
+  static String plainFirstValue(String header, String name) {
+    int n = header.length();
+    int odd = Math.min(indexOrEnd(header, '"', 0), indexOrEnd(header, '\n', 0));
+    int eq = -1;
+    for (int p = 0; p < n; ) {
+      int end = indexOrEnd(header, ';', p);
+      if (odd < end) {
+        return UNUSUAL;
+      }
+      if (eq < p) {
+        eq = indexOrEnd(header, '=', p);
+      }
+      int keyStart = stripStart(header, p, Math.min(eq, end));
+      int keyEnd = stripEnd(header, keyStart, Math.min(eq, end));
+      if (keyEnd - keyStart == name.length() && header.startsWith(name, keyStart)) {
+        if (eq >= end) {
+          return ""; // a name without '=' (both are the length only when neither occurs)
+        }
+        int valueStart = stripStart(header, eq + 1, end);
+        return header.substring(valueStart, stripEnd(header, valueStart, end));
+      }
+      p = end + 1;
+    }
+    return null;
+  }
+
+  private static int indexOrEnd(String s, char c, int from) {
+    int i = s.indexOf(c, from);
+    return i < 0 ? s.length() : i;
+  }
+
+  private static int stripStart(String s, int start, int end) {
+    while (start < end && isPythonSpace(s.charAt(start))) {
+      start++;
+    }
+    return start;
+  }
+
+  private static int stripEnd(String s, int start, int end) {
+    while (end > start && isPythonSpace(s.charAt(end - 1))) {
+      end--;
+    }
+    return end;
+  }
+
+  /** {@link #firstValue(String, String)} for any header, through the general scan. */
+  static String generalFirstValue(String header, String name) {
     String[] found = new String[1];
     scan(header, (key, value) -> {
       if (key.equals(name)) {

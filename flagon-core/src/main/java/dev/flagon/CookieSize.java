@@ -32,8 +32,11 @@ final class CookieSize {
    */
   String check(String header, String quotedValue, Map<String, Object> data) {
     int limit = config.maxCookieSize();
+    if (limit == 0 || header.length() <= limit) {
+      return null; // a count of code points never exceeds the count of chars
+    }
     int size = header.codePointCount(0, header.length());
-    if (limit == 0 || size <= limit) {
+    if (size <= limit) {
       return null;
     }
     if (config.sizePolicy() == SizePolicy.ERROR) {

@@ -19,6 +19,10 @@ public final class CookieUpdate {
     DELETE
   }
 
+  // Immutable, so the "nothing to send" answers, the commonest, are shared.
+  private static final CookieUpdate NOTHING = new CookieUpdate(Action.NONE, List.of(), false, null);
+  private static final CookieUpdate NOTHING_VARY = new CookieUpdate(Action.NONE, List.of(), true, null);
+
   private final Action action;
   private final List<String> setCookieHeaders;
   private final boolean varyCookie;
@@ -29,6 +33,11 @@ public final class CookieUpdate {
     this.setCookieHeaders = List.copyOf(setCookieHeaders);
     this.varyCookie = varyCookie;
     this.sizeWarning = sizeWarning;
+  }
+
+  /** Nothing to send, with or without {@code Vary: Cookie}. */
+  static CookieUpdate none(boolean varyCookie) {
+    return varyCookie ? NOTHING_VARY : NOTHING;
   }
 
   /** Whether the cookie is set, deleted or left alone. */

@@ -2,12 +2,14 @@ package dev.flagon;
 
 import dev.flagon.codec.BadPayloadException;
 import dev.flagon.codec.BadSignatureException;
+import dev.flagon.json.TaggedJson;
 import dev.flagon.json.TaggedJsonException;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,6 +49,12 @@ public final class Flagon {
   private final CookieSize cookieSize;
   private final CookieChunks chunks;
   private final int maxValueLength;
+  /**
+   * With Flask's tags only, a parsed session's map is new, nobody else's, and keyed by strings; a custom tag
+   * may return a map it keeps, with any keys.
+   */
+  private final boolean onlyFlaskTags;
+  private final SessionValidator validator;
   private final System.Logger log;
 
   /** With a given logger: tests record what is logged. */
@@ -58,6 +66,8 @@ public final class Flagon {
     boolean split = config.sizePolicy() == SizePolicy.SPLIT;
     this.chunks = split ? new CookieChunks(config, cookieFormat, MAX_COOKIE_VALUE_LENGTH) : null;
     this.maxValueLength = MAX_COOKIE_VALUE_LENGTH * (split ? config.maxChunks() : 1);
+    this.onlyFlaskTags = config.taggedJson() == TaggedJson.standard();
+    this.validator = config.sessionValidator().orElse(null);
     this.log = log;
   }
 
@@ -130,13 +140,13 @@ public final class Flagon {
       return new Session(Map.of());
     }
     Map<String, Object> data = sessionData(opened.json());
-    Instant sealedAt = Instant.ofEpochSecond(opened.sealedAt());
-    SessionValidator validator = config.sessionValidator().orElse(null);
-    if (validator != null && !validator.isValid(Collections.unmodifiableMap(data), sealedAt)) {
+    if (validator != null
+        && !validator.isValid(Collections.unmodifiableMap(data), Instant.ofEpochSecond(opened.sealedAt()))) {
       rejected("revoked by the SessionValidator");
       return new Session(Map.of());
     }
-    Session session = new Session(data);
+    Session session = onlyFlaskTags && data instanceof LinkedHashMap<String, Object> parsed
+        ? Session.adopting(parsed) : new Session(data);
     if (opened.legacyFormat() || (config.reissueOnFallback() && opened.keyIndex() > 0)) {
       session.markModified(); // re-issued with the current key (and format) on this response
     }
@@ -161,9 +171,11 @@ public final class Flagon {
     if (!(value instanceof Map<?, ?> map)) {
       throw new BadPayloadException("the signed payload is not a session: " + TypedValues.describe(value));
     }
-    for (Object key : map.keySet()) {
-      if (!(key instanceof String)) {
-        throw new BadPayloadException("the signed payload is not a session: a key is not a string");
+    if (!onlyFlaskTags) {
+      for (Object key : map.keySet()) {
+        if (!(key instanceof String)) {
+          throw new BadPayloadException("the signed payload is not a session: a key is not a string");
+        }
       }
     }
     @SuppressWarnings("unchecked")
@@ -187,7 +199,7 @@ public final class Flagon {
     Map<String, Object> data = session.data();
     if (data.isEmpty()) {
       if (!session.isModified()) {
-        return new CookieUpdate(CookieUpdate.Action.NONE, List.of(), accessed, null);
+        return CookieUpdate.none(accessed);
       }
       String header = cookieFormat.delete();
       String warning = cookieSize.check(header, "", Map.of());
@@ -196,7 +208,7 @@ public final class Flagon {
     }
     boolean permanent = session.permanentFlag();
     if (!(session.isModified() || (permanent && config.refreshEachRequest()))) {
-      return new CookieUpdate(CookieUpdate.Action.NONE, List.of(), accessed, null);
+      return CookieUpdate.none(accessed);
     }
     Instant now = config.clock().instant();
     long lifetime = config.permanentSessionLifetime().getSeconds();
@@ -212,8 +224,9 @@ public final class Flagon {
       List<String> all = withStaleChunks(headers, session, headers.size());
       return new CookieUpdate(CookieUpdate.Action.SET, all, true, null);
     }
-    String header = cookieFormat.set(value, expires);
-    String warning = cookieSize.check(header, SetCookieFormat.quoteValue(value), data);
+    String quoted = SetCookieFormat.quoteValue(value);
+    String header = cookieFormat.setQuoted(quoted, expires);
+    String warning = cookieSize.check(header, quoted, data);
     return new CookieUpdate(CookieUpdate.Action.SET, List.of(header), true, warning);
   }
 

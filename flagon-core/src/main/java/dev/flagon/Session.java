@@ -41,7 +41,19 @@ public final class Session {
 
   /** A session holding a copy of the loaded data; neither accessed nor modified. */
   Session(Map<String, ?> loaded) {
-    this.data = new LinkedHashMap<>(loaded);
+    this(new LinkedHashMap<>(loaded));
+  }
+
+  private Session(LinkedHashMap<String, Object> owned) {
+    this.data = owned;
+  }
+
+  /**
+   * A session over this very map, which must be mutable and held by no one else (one the JSON reader has
+   * just made): opening a cookie then copies nothing. Neither accessed nor modified.
+   */
+  static Session adopting(LinkedHashMap<String, Object> owned) {
+    return new Session(owned);
   }
 
   /** The value for a key, or {@code null} if absent. */
@@ -222,9 +234,12 @@ public final class Session {
     return Collections.unmodifiableList(result);
   }
 
-  /** The data itself, for saving: reading it this way does not mark access. */
+  /**
+   * The data itself, not a copy or a view, for saving: callers only read it. Reading it this way does not
+   * mark access.
+   */
   Map<String, Object> data() {
-    return Collections.unmodifiableMap(data);
+    return data;
   }
 
   /** The chunk cookies the request carried (their indexes), for saving. */

@@ -4,8 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,79 +24,66 @@ final class SetCookieFormat {
   private static final String VALUE_SAFE = "_!#$%&'()*+-./:<=>?@[]^`{|}~";
   private static final String HEX = "0123456789ABCDEF";
 
-  private final String name;
-  private final Optional<String> domain;
-  private final String path;
-  private final boolean secure;
-  private final boolean httpOnly;
-  private final Optional<SameSite> sameSite;
-  private final boolean partitioned;
+  /** Bit c of these two words: ASCII c may stand unquoted in a value (letters, digits, VALUE_SAFE). */
+  private static final long VALUE_SAFE_LOW = safeBits(0);
+  private static final long VALUE_SAFE_HIGH = safeBits(64);
+
+  /** {@code name=}. */
+  private final String prefix;
+  /** {@code ; Domain=...}, or empty: Werkzeug writes it between the value and {@code Expires}. */
+  private final String domainPart;
+  /** The attributes after {@code Expires} and {@code Max-Age}: Secure, HttpOnly, Path, SameSite, Partitioned. */
+  private final String tail;
+  private final String deleteHeader;
 
   SetCookieFormat(FlagonConfig config) {
     this(config.cookieName(), config.cookieDomain(), config.cookiePath(), config.cookieSecure(),
         config.cookieHttpOnly(), config.cookieSameSite(), config.cookiePartitioned());
   }
 
-  /** The attributes as configured (domain and path not yet encoded). */
+  /** The attributes as configured (domain and path not yet encoded), written out once here. */
   SetCookieFormat(String name, Optional<String> domain, String path, boolean secure, boolean httpOnly,
       Optional<SameSite> sameSite, boolean partitioned) {
-    this.name = name;
-    this.domain = domain.flatMap(SetCookieFormat::encodeDomain);
-    this.path = encodePath(path);
-    this.partitioned = partitioned;
-    this.secure = secure || partitioned; // Werkzeug: Partitioned requires Secure
-    this.httpOnly = httpOnly;
-    this.sameSite = sameSite;
+    // Werkzeug: Partitioned requires Secure.
+    this(name, domain.flatMap(SetCookieFormat::encodeDomain).map(d -> "; Domain=" + d).orElse(""),
+        tail(encodePath(path), secure || partitioned, httpOnly, sameSite, partitioned));
   }
 
-  /** The same attributes for another cookie name: the chunks of a split session. */
-  private SetCookieFormat(String name, SetCookieFormat attributes) {
-    this.name = name;
-    this.domain = attributes.domain;
-    this.path = attributes.path;
-    this.partitioned = attributes.partitioned;
-    this.secure = attributes.secure;
-    this.httpOnly = attributes.httpOnly;
-    this.sameSite = attributes.sameSite;
+  private SetCookieFormat(String name, String domainPart, String tail) {
+    this.prefix = name + "=";
+    this.domainPart = domainPart;
+    this.tail = tail;
+    this.deleteHeader = prefix + domainPart + "; Expires=" + EPOCH_DATE + "; Max-Age=0" + tail;
   }
 
-  /** These attributes for another cookie name, already encoded. */
+  private static String tail(String path, boolean secure, boolean httpOnly, Optional<SameSite> sameSite,
+      boolean partitioned) {
+    return (secure ? "; Secure" : "") + (httpOnly ? "; HttpOnly" : "") + "; Path=" + path
+        + sameSite.map(s -> "; SameSite=" + s.attributeValue()).orElse("")
+        + (partitioned ? "; Partitioned" : "");
+  }
+
+  /** These attributes for another cookie name: the chunks of a split session. */
   SetCookieFormat withName(String otherName) {
-    return new SetCookieFormat(otherName, this);
+    return new SetCookieFormat(otherName, domainPart, tail);
   }
 
   /** The header that sets the cookie; {@code expires} is null for a browser-session cookie. */
   String set(String value, Instant expires) {
-    return format(quoteValue(value), expires == null ? null : httpDate(expires), false);
+    return setQuoted(quoteValue(value), expires);
+  }
+
+  /** {@link #set} for a value already passed through {@link #quoteValue}. */
+  String setQuoted(String quotedValue, Instant expires) {
+    if (expires == null) {
+      return prefix + quotedValue + domainPart + tail;
+    }
+    return prefix + quotedValue + domainPart + "; Expires=" + httpDate(expires) + tail;
   }
 
   /** The header that deletes the cookie, as Werkzeug's {@code delete_cookie}. */
   String delete() {
-    return format("", EPOCH_DATE, true);
-  }
-
-  private String format(String quotedValue, String expires, boolean maxAgeZero) {
-    List<String> parts = new ArrayList<>();
-    parts.add(name + "=" + quotedValue);
-    domain.ifPresent(d -> parts.add("Domain=" + d));
-    if (expires != null) {
-      parts.add("Expires=" + expires);
-    }
-    if (maxAgeZero) {
-      parts.add("Max-Age=0");
-    }
-    if (secure) {
-      parts.add("Secure");
-    }
-    if (httpOnly) {
-      parts.add("HttpOnly");
-    }
-    parts.add("Path=" + path);
-    sameSite.ifPresent(s -> parts.add("SameSite=" + s.attributeValue()));
-    if (partitioned) {
-      parts.add("Partitioned");
-    }
-    return String.join("; ", parts);
+    return deleteHeader;
   }
 
   /**
@@ -158,8 +145,11 @@ final class SetCookieFormat {
    * 0x00-0x19, {@code ,}, {@code ;} and 0x7F-0xFF as three octal digits (0x1A-0x1F stay raw, as there).
    */
   static String quoteValue(String value) {
-    boolean plain = value.chars().allMatch(c -> isAsciiAlnum(c) || VALUE_SAFE.indexOf(c) >= 0);
-    if (plain) {
+    int i = 0;
+    while (i < value.length() && isValueSafe(value.charAt(i))) {
+      i++;
+    }
+    if (i == value.length()) {
       return value;
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -184,10 +174,38 @@ final class SetCookieFormat {
 
   /** Werkzeug's {@code http_date}: {@code Tue, 14 Nov 2023 23:13:20 GMT}; English names, whole seconds. */
   static String httpDate(Instant instant) {
-    ZonedDateTime t = instant.atZone(ZoneOffset.UTC);
-    return String.format(java.util.Locale.ROOT, "%s, %02d %s %04d %02d:%02d:%02d GMT",
-        DAYS[t.getDayOfWeek().getValue() - 1], t.getDayOfMonth(), MONTHS[t.getMonthValue() - 1],
-        t.getYear(), t.getHour(), t.getMinute(), t.getSecond());
+    LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+    int year = t.getYear();
+    if (year < 0 || year > 9999) { // a sign or a fifth digit: as String.format pads them
+      return String.format(java.util.Locale.ROOT, "%s, %02d %s %04d %02d:%02d:%02d GMT",
+          DAYS[t.getDayOfWeek().getValue() - 1], t.getDayOfMonth(), MONTHS[t.getMonthValue() - 1],
+          year, t.getHour(), t.getMinute(), t.getSecond());
+    }
+    // Written by hand: String.format costs more than the rest of a Set-Cookie header.
+    StringBuilder out = new StringBuilder(29).append(DAYS[t.getDayOfWeek().getValue() - 1]).append(", ");
+    twoDigits(out, t.getDayOfMonth()).append(' ').append(MONTHS[t.getMonthValue() - 1]).append(' ');
+    twoDigits(twoDigits(out, year / 100), year % 100).append(' ');
+    twoDigits(out, t.getHour()).append(':');
+    twoDigits(out, t.getMinute()).append(':');
+    return twoDigits(out, t.getSecond()).append(" GMT").toString();
+  }
+
+  private static StringBuilder twoDigits(StringBuilder out, int value) {
+    return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
+  }
+
+  private static boolean isValueSafe(char c) {
+    return c < 64 ? (VALUE_SAFE_LOW >>> c & 1) != 0 : c < 128 && (VALUE_SAFE_HIGH >>> (c - 64) & 1) != 0;
+  }
+
+  private static long safeBits(int from) {
+    long bits = 0;
+    for (int c = from; c < from + 64; c++) {
+      if (isAsciiAlnum(c) || VALUE_SAFE.indexOf(c) >= 0) {
+        bits |= 1L << (c - from);
+      }
+    }
+    return bits;
   }
 
   private static boolean isAsciiAlnum(int c) {

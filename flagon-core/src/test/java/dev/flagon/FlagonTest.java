@@ -7,6 +7,8 @@ import dev.flagon.codec.BadPayloadException;
 import dev.flagon.codec.Secret;
 import dev.flagon.codec.Signing;
 import dev.flagon.codec.UrlSafeTimedSerializer;
+import dev.flagon.json.JsonTag;
+import dev.flagon.json.TaggedJson;
 import dev.flagon.json.TaggedJsonException;
 import java.time.Clock;
 import java.time.Duration;
@@ -300,5 +302,51 @@ class FlagonTest {
     assertThat(log.lines).singleElement().asString().startsWith("WARNING The 'session' cookie is too large")
         .doesNotContain("eyJ1c2VyX2lkIjoxMjM0NX0");
   }
-}
 
+  @Test
+  void open_sameCookieTwice_sessionsDoNotShareData() {
+    Flagon flagon = flagon();
+    Session first = flagon.open("session=" + USER_COOKIE);
+    Session second = flagon.open("session=" + USER_COOKIE);
+    first.put("user_id", 1);
+    assertThat(second.get("user_id")).isEqualTo(12345);
+  }
+
+  /** Flask's tags and a custom tag {@code " k"} that reads any value as {@code result}. */
+  private static TaggedJson readingTag(Object result) {
+    return TaggedJson.builder().register(new JsonTag<>(" k", Object.class) {
+      @Override
+      public boolean check(Object value) {
+        return false; // only read here
+      }
+
+      @Override
+      public Object toJson(Object value) {
+        return value;
+      }
+
+      @Override
+      public Object fromJson(Object json) {
+        return result;
+      }
+    }).build();
+  }
+
+  /** A custom tag may hand back a map it keeps: the session must copy it, not write into it. */
+  @Test
+  void open_customTagReturningItsOwnMap_sessionWritesDoNotReachIt() {
+    Map<String, Object> kept = new java.util.LinkedHashMap<>(Map.of("user_id", 7));
+    Flagon flagon = Flagon.create(config().taggedJson(readingTag(kept)).build());
+    Session session = flagon.openCookieValue(signedPayload("{\" k\":\"\"}"));
+    session.put("user_id", 8);
+    assertThat(kept).containsExactly(Map.entry("user_id", 7));
+    assertThat(session.get("user_id")).isEqualTo(8);
+  }
+
+  @Test
+  void open_customTagGivingANonStringKey_isABadPayload() {
+    Flagon flagon = Flagon.create(config().taggedJson(readingTag(Map.of(1, "one"))).build());
+    assertThatThrownBy(() -> flagon.openCookieValue(signedPayload("{\" k\":\"\"}")))
+        .isInstanceOf(BadPayloadException.class).hasMessageContaining("a key is not a string");
+  }
+}

@@ -5,9 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flagon.testing.PlainJson;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.TextStyle;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /** Set-Cookie values as Werkzeug 3.1 writes them (spec 7.1-7.4). */
@@ -151,9 +160,42 @@ class SetCookieFormatTest {
   }
 
   @Test
+  void quoteValue_everyChar_unquotedExactlyWhenAlnumOrSafe() {
+    String safe = "_!#$%&'()*+-./:<=>?@[]^`{|}~";
+    for (char c = 0; c < Character.MAX_VALUE; c++) {
+      boolean expected = (c < 128 && Character.isLetterOrDigit(c)) || safe.indexOf(c) >= 0;
+      String value = "a" + c + "b";
+      assertThat(SetCookieFormat.quoteValue(value) == value).as("U+%04X", (int) c).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void httpDate_padsDayAndYear() {
     assertThat(SetCookieFormat.httpDate(Instant.parse("0099-03-05T01:02:03.999Z")))
         .isEqualTo("Thu, 05 Mar 0099 01:02:03 GMT");
+  }
+
+  /** The layout String.format gave: {@code %04d} keeps a fifth digit and writes a sign before four. */
+  @Property(tries = 3000)
+  void httpDate_anyInstant_asStringFormatWritesIt(@ForAll("instants") Instant instant) {
+    ZonedDateTime t = instant.atZone(ZoneOffset.UTC);
+    String expected = String.format(Locale.ROOT, "%s, %02d %s %04d %02d:%02d:%02d GMT",
+        t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ROOT),
+        t.getDayOfMonth(), t.getMonth().getDisplayName(TextStyle.SHORT, Locale.ROOT),
+        t.getYear(), t.getHour(), t.getMinute(), t.getSecond());
+    assertThat(SetCookieFormat.httpDate(instant)).isEqualTo(expected);
+  }
+
+  @Provide
+  Arbitrary<Instant> instants() {
+    long year0 = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+    long year10000 = Instant.parse("+10000-01-01T00:00:00Z").getEpochSecond();
+    return Arbitraries.oneOf(
+        Arbitraries.longs().between(year0, year10000 - 1),
+        Arbitraries.longs().between(1_600_000_000L, 2_100_000_000L),
+        Arbitraries.longs().between(year0 - 400L * 366 * 86400, year0 + 86400),
+        Arbitraries.longs().between(year10000 - 86400, year10000 + 400L * 366 * 86400))
+        .map(Instant::ofEpochSecond);
   }
 
   /** Werkzeug 3.1.8's dump_cookie, recorded by resources/session/gen_werkzeug_cases.py. */

@@ -142,6 +142,9 @@ public final class FlagonFilter implements Filter {
    *     answers 500)
    */
   public static Session session(ServletRequest request) {
+    if (request instanceof FlagonRequest wrapped) {
+      return wrapped.state().session(); // the request this filter passed on: no attribute lookup
+    }
     Object state = request.getAttribute(RequestState.ATTRIBUTE);
     if (!(state instanceof RequestState)) {
       throw new IllegalStateException("This request did not pass through FlagonFilter: map the filter to"

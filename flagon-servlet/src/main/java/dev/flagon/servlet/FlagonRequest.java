@@ -26,6 +26,10 @@ final class FlagonRequest extends HttpServletRequestWrapper {
     this.state = state;
   }
 
+  RequestState state() {
+    return state;
+  }
+
   /** Starts with these wrappers, so that writes through {@link AsyncContext#getResponse()} are seen. */
   @Override
   public AsyncContext startAsync() {

@@ -24,7 +24,9 @@ import java.util.UUID;
  * that error and async dispatches of the same request find it. Only translates HTTP objects to and from
  * {@link Flagon#open} and {@link Flagon#save}; every session rule is there.
  *
- * <p>Methods are synchronized: an async request may write its response from another thread.
+ * <p>Methods are synchronized, as an async request may write its response from another thread; the open
+ * session and a written cookie are published through volatile fields, so that the calls repeated during a
+ * request ({@link #session()}, {@link #beforeCommit()} on every write) take no lock after the first.
  */
 final class RequestState {
   static final String ATTRIBUTE = RequestState.class.getName();
@@ -37,8 +39,10 @@ final class RequestState {
   /** The container's response: cookie headers go here, whichever wrapper triggered the save. */
   private final HttpServletResponse response;
 
-  private Session session;
+  private volatile Session session;
   private boolean saved;
+  /** The cookie is written and nothing failed: later commit points need no lock, until a reset. */
+  private volatile boolean settled;
   private boolean openFailed;
   private boolean failed;
   private boolean warned;
@@ -54,8 +58,7 @@ final class RequestState {
       HttpServletResponse response) {
     this.flagon = flagon;
     this.httpSessionView = httpSessionView;
-    Enumeration<String> cookies = request.getHeaders("Cookie"); // null if the container hides headers
-    this.cookieHeaders = cookies == null ? List.of() : Collections.list(cookies);
+    this.cookieHeaders = cookieHeaders(request.getHeaders("Cookie"));
     this.path = request.getRequestURI();
     this.response = response;
   }
@@ -68,8 +71,30 @@ final class RequestState {
     return httpSessionView;
   }
 
+  /** The values in order; usually there is one, which needs no ArrayList. */
+  private static List<String> cookieHeaders(Enumeration<String> values) {
+    if (values == null || !values.hasMoreElements()) { // null if the container hides headers
+      return List.of();
+    }
+    String first = values.nextElement();
+    if (!values.hasMoreElements()) {
+      return Collections.singletonList(first);
+    }
+    List<String> all = new ArrayList<>();
+    all.add(first);
+    while (values.hasMoreElements()) {
+      all.add(values.nextElement());
+    }
+    return all;
+  }
+
   /** The session, opened on first use (a {@link BadPayloadException} propagates, as Flask answers 500). */
-  synchronized Session session() {
+  Session session() {
+    Session opened = session;
+    return opened != null ? opened : openSession();
+  }
+
+  private synchronized Session openSession() {
     if (session == null) {
       try {
         session = flagon.open(cookieHeaders);
@@ -131,10 +156,15 @@ final class RequestState {
    * @return false if the response became a 500 because the cookie was too large, so the caller must not
    *     send anything else
    */
-  synchronized boolean beforeCommit() throws IOException {
+  boolean beforeCommit() throws IOException {
+    return settled || saveOnce();
+  }
+
+  private synchronized boolean saveOnce() throws IOException {
     if (!saved) {
       save();
     }
+    settled = !failed;
     return !failed;
   }
 
@@ -142,6 +172,7 @@ final class RequestState {
   synchronized void afterReset() {
     if (!failed) {
       saved = false;
+      settled = false;
       update = null;
     }
   }
@@ -224,8 +255,10 @@ final class RequestState {
       return;
     }
     update = next;
-    for (String header : next.setCookieHeaders()) {
-      response.addHeader("Set-Cookie", header); // raw: jakarta.servlet.http.Cookie cannot say Partitioned
+    List<String> headers = next.setCookieHeaders();
+    // Raw headers: jakarta.servlet.http.Cookie cannot say Partitioned. Indexed: no iterator for an empty list.
+    for (int i = 0; i < headers.size(); i++) {
+      response.addHeader("Set-Cookie", headers.get(i));
     }
     if (next.varyCookie()) {
       addVaryCookie(response);
@@ -245,6 +278,10 @@ final class RequestState {
 
   /** Adds {@code Cookie} to {@code Vary} as a set, as Werkzeug does: at most once, case-insensitive. */
   static void addVaryCookie(HttpServletResponse target) {
+    if (target.getHeader("Vary") == null) {
+      target.addHeader("Vary", "Cookie"); // the common case: nothing to merge with
+      return;
+    }
     List<String> tokens = new ArrayList<>();
     for (String value : target.getHeaders("Vary")) {
       for (String token : value.split(",")) {
