@@ -26,7 +26,8 @@ public interface SessionValidator {
   /**
    * Whether this verified session may still be used.
    *
-   * @param data the session's data, unmodifiable
+   * @param data the session's data: an unmodifiable view, valid during this call only (the session
+   *     takes the map over afterwards, so copy what you want to keep)
    * @param signedAt when the cookie was signed (or sealed): the last time the session was saved
    */
   boolean isValid(Map<String, Object> data, Instant signedAt);
