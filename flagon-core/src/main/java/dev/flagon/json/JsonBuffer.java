@@ -49,6 +49,40 @@ final class JsonBuffer {
     return this;
   }
 
+  /** {@code true} or {@code false}, stored directly: they are among the most common values. */
+  JsonBuffer putTrueOrFalse(boolean flag) {
+    ensure(5);
+    byte[] b = bytes;
+    int at = length;
+    if (flag) {
+      b[at] = 't';
+      b[at + 1] = 'r';
+      b[at + 2] = 'u';
+      b[at + 3] = 'e';
+      length = at + 4;
+    } else {
+      b[at] = 'f';
+      b[at + 1] = 'a';
+      b[at + 2] = 'l';
+      b[at + 3] = 's';
+      b[at + 4] = 'e';
+      length = at + 5;
+    }
+    return this;
+  }
+
+  JsonBuffer putNull() {
+    ensure(4);
+    byte[] b = bytes;
+    int at = length;
+    b[at] = 'n';
+    b[at + 1] = 'u';
+    b[at + 2] = 'l';
+    b[at + 3] = 'l';
+    length = at + 4;
+    return this;
+  }
+
   /** A long in decimal, as Python writes an int. */
   JsonBuffer put(long value) {
     if (value == Long.MIN_VALUE) {

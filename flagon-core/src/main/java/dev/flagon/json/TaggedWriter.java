@@ -43,31 +43,37 @@ final class TaggedWriter {
     if (builtinOnly) {
       // The same first match as the loop below over Flask's order: no builtin tag takes a string, an
       // integer, a boolean, null or a double; a dict goes to TAG_DICT, then PASS_DICT, which takes any
-      // dict; a list to TUPLE (if it is a Tuple), then PASS_LIST, which takes any list.
+      // dict; a list to TUPLE (if it is a Tuple), then PASS_LIST, which takes any list. The final classes
+      // come first: none of them is a Map or a List, and testing them is one class comparison each, while
+      // an interface test that fails walks the value's interfaces.
       if (value instanceof String text) {
         out.putQuoted(text);
+        return;
+      }
+      if (value instanceof Integer number) {
+        out.put((long) number.intValue());
+        return;
+      }
+      if (value instanceof Boolean flag) {
+        out.putTrueOrFalse(flag);
+        return;
+      }
+      if (value instanceof Double number) {
+        FloatRepr.append(out, number);
+        return;
+      }
+      if (value instanceof Long number) {
+        out.put(number.longValue());
+        return;
+      }
+      if (value == null) {
+        out.putNull();
         return;
       }
       if (value instanceof Map<?, ?> map) {
         if (!writeBuiltin(BuiltinTag.TAG_DICT, value, depth)) {
           writeMap(map, depth);
         }
-        return;
-      }
-      if (value instanceof Integer || value instanceof Long) {
-        out.put(((Number) value).longValue());
-        return;
-      }
-      if (value instanceof Boolean flag) {
-        out.put(flag ? "true" : "false");
-        return;
-      }
-      if (value == null) {
-        out.put("null");
-        return;
-      }
-      if (value instanceof Double number) {
-        FloatRepr.append(out, number);
         return;
       }
       if (value instanceof List<?> list) { // TUPLE comes before PASS_LIST, and a Tuple is a List
