@@ -38,6 +38,19 @@ final class JsonBuffer {
     return this;
   }
 
+  /** Bytes already in JSON form, written as they are. */
+  JsonBuffer put(byte[] written, int from, int n) {
+    ensure(n);
+    System.arraycopy(written, from, bytes, length, n);
+    length += n;
+    return this;
+  }
+
+  /** A copy of what was written from {@code start} on. */
+  byte[] copyOfRange(int start) {
+    return Arrays.copyOfRange(bytes, start, length);
+  }
+
   /** ASCII text written as is: literals, numbers, dates. */
   JsonBuffer put(CharSequence ascii) {
     int n = ascii.length();
