@@ -81,18 +81,23 @@ final class TaggedWriter {
         return;
       }
       if (value instanceof Map<?, ?> map) {
-        if (!writeBuiltin(BuiltinTag.TAG_DICT, value, depth)) {
+        if (map.size() != 1 || !writeBuiltin(BuiltinTag.TAG_DICT, value, depth)) {
           writeMap(map, depth);
         }
         return;
       }
       if (value instanceof List<?> list) { // TUPLE comes before PASS_LIST, and a Tuple is a List
-        if (!writeBuiltin(BuiltinTag.TUPLE, value, depth)) {
+        if (!(list instanceof Tuple) || !writeBuiltin(BuiltinTag.TUPLE, value, depth)) {
           writeList(list, depth);
         }
         return;
       }
     }
+    writeTagged(value, depth);
+  }
+
+  /** Tries the tags in Flask's order and writes the value by the first that takes it. */
+  private void writeTagged(Object value, int depth) {
     for (Object tag : tags.order()) {
       if (tag instanceof BuiltinTag builtin ? writeBuiltin(builtin, value, depth)
           : writeCustom((JsonTag<?>) tag, value, depth)) {
