@@ -175,9 +175,9 @@ final class TaggedWriter {
           return false;
         }
         openTag(tag.key(), depth);
-        StringBuilder date = new StringBuilder(32);
-        HttpDate.appendDateTime(date, value);
-        out.put('"').put(date).put("\"}");
+        out.put('"');
+        HttpDate.appendDateTime(out, value);
+        out.put("\"}");
       }
     }
     return true;
