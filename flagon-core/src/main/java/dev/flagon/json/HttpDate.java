@@ -40,6 +40,59 @@ final class HttpDate {
     append(out, instant.atOffset(ZoneOffset.UTC).toLocalDateTime());
   }
 
+  /** Epoch seconds of 0001-01-01T00:00:00Z and of 9999-12-31T23:59:59Z: Python's datetime range. */
+  private static final long FIRST_SECOND = LocalDate.of(1, 1, 1).toEpochDay() * 86_400;
+  private static final long LAST_SECOND = LocalDate.of(10_000, 1, 1).toEpochDay() * 86_400 - 1;
+
+  /**
+   * {@link #appendDateTime(StringBuilder, Object)} straight into the writer's buffer, from the epoch
+   * second: no UTC {@code OffsetDateTime} (whose offset makes new {@code ZoneRules} each time) and no
+   * StringBuilder. Values outside the years 1..9999 go the general way, which refuses them as before.
+   */
+  static void appendDateTime(JsonBuffer out, Object value) {
+    long second = epochSecond(value);
+    if (second < FIRST_SECOND || second > LAST_SECOND) {
+      StringBuilder text = new StringBuilder(32);
+      appendDateTime(text, value); // throws
+      out.put(text);
+      return;
+    }
+    long day = Math.floorDiv(second, 86_400);
+    int secondOfDay = (int) (second - day * 86_400);
+    LocalDate date = LocalDate.ofEpochDay(day);
+    out.put(DAYS[(int) Math.floorMod(day + 3, 7)]).put(',').put(' '); // 1970-01-01 was a Thursday
+    twoDigits(out, date.getDayOfMonth());
+    out.put(' ').put(MONTHS[date.getMonthValue() - 1]).put(' ');
+    int year = date.getYear();
+    twoDigits(out, year / 100);
+    twoDigits(out, year % 100);
+    out.put(' ');
+    twoDigits(out, secondOfDay / 3600);
+    out.put(':');
+    twoDigits(out, secondOfDay / 60 % 60);
+    out.put(':');
+    twoDigits(out, secondOfDay % 60);
+    out.put(" GMT");
+  }
+
+  /** The epoch second a datetime names (floored, so sub-seconds are truncated as Werkzeug does). */
+  private static long epochSecond(Object value) {
+    if (value instanceof OffsetDateTime dateTime) {
+      return dateTime.toEpochSecond();
+    }
+    if (value instanceof ZonedDateTime dateTime) {
+      return dateTime.toEpochSecond();
+    }
+    if (value instanceof LocalDateTime dateTime) {
+      return dateTime.toEpochSecond(ZoneOffset.UTC);
+    }
+    return ((Instant) value).getEpochSecond();
+  }
+
+  private static void twoDigits(JsonBuffer out, int value) {
+    out.put((char) ('0' + value / 10)).put((char) ('0' + value % 10));
+  }
+
   /** A plain date, as Flask's JSON fallback writes it: midnight UTC. */
   static void appendDate(StringBuilder out, LocalDate date) {
     append(out, date.atStartOfDay());

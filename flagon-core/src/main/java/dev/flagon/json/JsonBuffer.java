@@ -38,6 +38,19 @@ final class JsonBuffer {
     return this;
   }
 
+  /** Bytes already in JSON form, written as they are. */
+  JsonBuffer put(byte[] written, int from, int n) {
+    ensure(n);
+    System.arraycopy(written, from, bytes, length, n);
+    length += n;
+    return this;
+  }
+
+  /** A copy of what was written from {@code start} on. */
+  byte[] copyOfRange(int start) {
+    return Arrays.copyOfRange(bytes, start, length);
+  }
+
   /** ASCII text written as is: literals, numbers, dates. */
   JsonBuffer put(CharSequence ascii) {
     int n = ascii.length();
@@ -46,6 +59,40 @@ final class JsonBuffer {
       bytes[length + i] = (byte) ascii.charAt(i);
     }
     length += n;
+    return this;
+  }
+
+  /** {@code true} or {@code false}, stored directly: they are among the most common values. */
+  JsonBuffer putTrueOrFalse(boolean flag) {
+    ensure(5);
+    byte[] b = bytes;
+    int at = length;
+    if (flag) {
+      b[at] = 't';
+      b[at + 1] = 'r';
+      b[at + 2] = 'u';
+      b[at + 3] = 'e';
+      length = at + 4;
+    } else {
+      b[at] = 'f';
+      b[at + 1] = 'a';
+      b[at + 2] = 'l';
+      b[at + 3] = 's';
+      b[at + 4] = 'e';
+      length = at + 5;
+    }
+    return this;
+  }
+
+  JsonBuffer putNull() {
+    ensure(4);
+    byte[] b = bytes;
+    int at = length;
+    b[at] = 'n';
+    b[at + 1] = 'u';
+    b[at + 2] = 'l';
+    b[at + 3] = 'l';
+    length = at + 4;
     return this;
   }
 
@@ -59,16 +106,53 @@ final class JsonBuffer {
       bytes[length++] = '-';
       value = -value;
     }
-    int digits = 1;
-    while (digits < 19 && value >= POWERS_OF_TEN[digits]) {
-      digits++;
-    }
+    int digits = digitCount(value);
     for (int i = length + digits - 1; i >= length; i--) {
       bytes[i] = (byte) ('0' + value % 10);
       value /= 10;
     }
     length += digits;
     return this;
+  }
+
+  /**
+   * {@code n / 10^scale} written positionally with exactly {@code scale} decimals, or {@code n.0} for
+   * scale 0: {@code (287, 1)} is {@code 28.7}, {@code (5, 4)} is {@code 0.0005}. The digits are produced
+   * from the right, so there is no division by a variable 10^scale. @param n at least 0 @param scale 0 to 4
+   */
+  JsonBuffer putDecimal(long n, int scale) {
+    if (scale == 0) {
+      put(n);
+      ensure(2);
+      bytes[length++] = '.';
+      bytes[length++] = '0';
+      return this;
+    }
+    int integerDigits = Math.max(1, digitCount(n) - scale);
+    int end = length + integerDigits + 1 + scale;
+    ensure(end - length);
+    byte[] b = bytes;
+    int at = end;
+    for (int i = 0; i < scale; i++) {
+      b[--at] = (byte) ('0' + n % 10);
+      n /= 10;
+    }
+    b[--at] = '.';
+    do {
+      b[--at] = (byte) ('0' + n % 10); // a '0' before the point when n < 10^scale
+      n /= 10;
+    } while (at > length);
+    length = end;
+    return this;
+  }
+
+  /** Decimal digits of a non-negative long (1 for 0). */
+  private static int digitCount(long value) {
+    int digits = 1;
+    while (digits < 19 && value >= POWERS_OF_TEN[digits]) {
+      digits++;
+    }
+    return digits;
   }
 
   /**

@@ -17,6 +17,7 @@ public final class TaggedJson {
 
   private final TagRegistry tags;
   private final TaggedReader reader;
+  private final KeyShapes shapes = new KeyShapes();
   /**
    * The buffer size for {@link #dumps}: a little more than a recent text, so that writing a session of the
    * usual size does not grow and copy its buffer. Not observable state: any value gives the same text, so
@@ -47,7 +48,7 @@ public final class TaggedJson {
    */
   public String dumps(Object value) {
     int hint = capacityHint;
-    String text = new TaggedWriter(tags, hint).write(value);
+    String text = new TaggedWriter(tags, shapes, hint).write(value);
     int wanted = Math.min(MAX_CAPACITY_HINT, Math.max(128, text.length() + text.length() / 8 + 16));
     if (wanted > hint || wanted < hint / 2) {
       capacityHint = wanted;

@@ -3,6 +3,7 @@ package dev.flagon.json;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -22,15 +23,24 @@ final class TaggedWriter {
   /** Flask's tags only: no custom tag can claim a value, so common types are dispatched directly. */
   private final boolean builtinOnly;
   private final JsonBuffer out;
+  private final KeyShapes shapes;
+  /** The shape of the last dict recognised or learned (the next one is often its sibling). */
+  private KeyShape recent;
+  /**
+   * The values of the dicts being written by shape, innermost last: each is collected in the same pass
+   * that recognises its keys. Made on the first such dict of at least two keys.
+   */
+  private Object[] values;
+  private int valuesTop;
 
-  TaggedWriter(TagRegistry tags) {
-    this(tags, 128);
-  }
-
-  /** @param capacity the expected length of the text, so the buffer rarely has to grow and copy */
-  TaggedWriter(TagRegistry tags, int capacity) {
+  /**
+   * @param shapes the serializer's recently written dict shapes
+   * @param capacity the expected length of the text, so the buffer rarely has to grow and copy
+   */
+  TaggedWriter(TagRegistry tags, KeyShapes shapes, int capacity) {
     this.tags = tags;
     this.builtinOnly = tags.builtinOnly();
+    this.shapes = shapes;
     this.out = new JsonBuffer(capacity);
   }
 
@@ -43,40 +53,51 @@ final class TaggedWriter {
     if (builtinOnly) {
       // The same first match as the loop below over Flask's order: no builtin tag takes a string, an
       // integer, a boolean, null or a double; a dict goes to TAG_DICT, then PASS_DICT, which takes any
-      // dict; a list to TUPLE (if it is a Tuple), then PASS_LIST, which takes any list.
+      // dict; a list to TUPLE (if it is a Tuple), then PASS_LIST, which takes any list. The final classes
+      // come first: none of them is a Map or a List, and testing them is one class comparison each, while
+      // an interface test that fails walks the value's interfaces.
       if (value instanceof String text) {
         out.putQuoted(text);
         return;
       }
-      if (value instanceof Map<?, ?> map) {
-        if (!writeBuiltin(BuiltinTag.TAG_DICT, value, depth)) {
-          writeMap(map, depth);
-        }
-        return;
-      }
-      if (value instanceof Integer || value instanceof Long) {
-        out.put(((Number) value).longValue());
+      if (value instanceof Integer number) {
+        out.put((long) number.intValue());
         return;
       }
       if (value instanceof Boolean flag) {
-        out.put(flag ? "true" : "false");
-        return;
-      }
-      if (value == null) {
-        out.put("null");
+        out.putTrueOrFalse(flag);
         return;
       }
       if (value instanceof Double number) {
         FloatRepr.append(out, number);
         return;
       }
+      if (value instanceof Long number) {
+        out.put(number.longValue());
+        return;
+      }
+      if (value == null) {
+        out.putNull();
+        return;
+      }
+      if (value instanceof Map<?, ?> map) {
+        if (map.size() != 1 || !writeBuiltin(BuiltinTag.TAG_DICT, value, depth)) {
+          writeMap(map, depth);
+        }
+        return;
+      }
       if (value instanceof List<?> list) { // TUPLE comes before PASS_LIST, and a Tuple is a List
-        if (!writeBuiltin(BuiltinTag.TUPLE, value, depth)) {
+        if (!(list instanceof Tuple) || !writeBuiltin(BuiltinTag.TUPLE, value, depth)) {
           writeList(list, depth);
         }
         return;
       }
     }
+    writeTagged(value, depth);
+  }
+
+  /** Tries the tags in Flask's order and writes the value by the first that takes it. */
+  private void writeTagged(Object value, int depth) {
     for (Object tag : tags.order()) {
       if (tag instanceof BuiltinTag builtin ? writeBuiltin(builtin, value, depth)
           : writeCustom((JsonTag<?>) tag, value, depth)) {
@@ -154,9 +175,9 @@ final class TaggedWriter {
           return false;
         }
         openTag(tag.key(), depth);
-        StringBuilder date = new StringBuilder(32);
-        HttpDate.appendDateTime(date, value);
-        out.put('"').put(date).put("\"}");
+        out.put('"');
+        HttpDate.appendDateTime(out, value);
+        out.put("\"}");
       }
     }
     return true;
@@ -217,9 +238,19 @@ final class TaggedWriter {
 
   private void writeMap(Map<?, ?> map, int depth) {
     enter(depth);
+    int size = map.size();
+    boolean written = size == 1 ? writeOneByShape(map, depth)
+        : size > 1 && size <= KeyShape.MAX_KEYS && writeByShape(map, size, depth);
+    if (written) {
+      return;
+    }
     out.put('{');
     boolean first = true;
     if (KeyOrder.inPythonOrder(map)) {
+      KeyShape learned = shapes.learn(map); // next time, these keys are recognised instead of checked
+      if (learned != null) {
+        recent = learned;
+      }
       for (Map.Entry<?, ?> entry : map.entrySet()) { // no copy: the map's own order is Python's
         first = writeEntry(entry, first, depth);
       }
@@ -229,6 +260,50 @@ final class TaggedWriter {
       }
     }
     out.put('}');
+  }
+
+  /** Writes a dict of 2 to 16 keys whose shape is known; false (nothing written) if it is not. */
+  private boolean writeByShape(Map<?, ?> map, int size, int depth) {
+    int at = valuesTop;
+    if (values == null) {
+      values = new Object[Math.max(32, size)];
+    } else if (at + size > values.length) {
+      values = Arrays.copyOf(values, Math.max(values.length * 2, at + size));
+    }
+    KeyShape shape = recent;
+    if (shape == null || !shape.collect(map, values, at)) {
+      shape = shapes.candidate(map.keySet().iterator().next(), size);
+      if (shape == null || !shape.collect(map, values, at)) {
+        return false;
+      }
+      recent = shape;
+    }
+    valuesTop = at + size; // nested dicts collect above these
+    for (int i = 0; i < size; i++) {
+      shape.putPrefix(out, i);
+      writeValue(values[at + i], depth + 1);
+    }
+    valuesTop = at;
+    out.put('}');
+    return true;
+  }
+
+  /** {@link #writeByShape} for a one-key dict, which needs no room for its values. */
+  private boolean writeOneByShape(Map<?, ?> map, int depth) {
+    Map.Entry<?, ?> only = map.entrySet().iterator().next();
+    Object key = only.getKey();
+    KeyShape shape = recent;
+    if (shape == null || shape.size() != 1 || !shape.isKey(0, key)) {
+      shape = shapes.candidate(key, 1);
+      if (shape == null) {
+        return false;
+      }
+      recent = shape;
+    }
+    shape.putPrefix(out, 0);
+    writeValue(only.getValue(), depth + 1);
+    out.put('}');
+    return true;
   }
 
   private boolean writeEntry(Map.Entry<?, ?> entry, boolean first, int depth) {

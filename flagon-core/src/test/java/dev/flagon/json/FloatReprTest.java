@@ -67,6 +67,16 @@ class FloatReprTest {
   @Property(tries = 20_000)
   void repr_shortDecimalShortcut_sameAsGeneralAlgorithm(@ForAll("doubles") double value) {
     assertThat(FloatRepr.repr(value)).isEqualTo(FloatRepr.reprGeneral(value));
+    assertThat(intoBuffer(value)).isEqualTo(FloatRepr.reprGeneral(value));
+    assertThat(intoBuffer(-value)).isEqualTo(FloatRepr.reprGeneral(-value));
+  }
+
+  /** The writer's own path: the shortcut there lays digits out in the buffer, not through a StringBuilder. */
+  private static String intoBuffer(double value) {
+    JsonBuffer out = new JsonBuffer(4);
+    out.put('x'); // not at the start of the buffer
+    FloatRepr.append(out, value);
+    return out.toString().substring(1);
   }
 
   @Test
@@ -75,6 +85,8 @@ class FloatReprTest {
         0.1, 0.2, 0.3, 0.7, 1.1, 2.675, 1.005, 19.99, 0.0005, 0.00015, 99999.9999, 8589934591.9999, 1234.5678}) {
       assertThat(FloatRepr.repr(value)).as("%s", value).isEqualTo(FloatRepr.reprGeneral(value));
       assertThat(FloatRepr.repr(-value)).as("%s", -value).isEqualTo(FloatRepr.reprGeneral(-value));
+      assertThat(intoBuffer(value)).as("%s", value).isEqualTo(FloatRepr.reprGeneral(value));
+      assertThat(intoBuffer(-value)).as("%s", -value).isEqualTo(FloatRepr.reprGeneral(-value));
     }
   }
 

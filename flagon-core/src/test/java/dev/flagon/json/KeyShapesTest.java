@@ -1,0 +1,93 @@
+package dev.flagon.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Dicts written by a known shape must be the bytes the general path writes. One serializer is shared by
+ * every try, so its table fills up, collides and is overwritten, as on a server; the reference writer
+ * learns nothing.
+ */
+class KeyShapesTest {
+  private static final TaggedJson SHARED = TaggedJson.builder().build();
+
+  /** Few enough that dicts repeat their keys; escapes, non-ASCII, surrogates, tag keys, a too-long key. */
+  private static final List<String> KEYS = List.of("a", "b", "c", "gift", "price", "qty", "sku", "title", "",
+      " t", " di", "_id", "Zo\u00eb", "\u00c5", "\u20ac", "\"q\"", "back\\slash", "tab\there", "\u0000",
+      "\u007f", "\ud83d\ude42", "\ud83d\ude00", "\ud800", "\udfff", "\ufb01", "\ue000", "\uffff",
+      "k".repeat(KeyShape.MAX_KEY_LENGTH), "k".repeat(KeyShape.MAX_KEY_LENGTH + 1), "price ", "pric");
+
+  @Property(tries = 3000)
+  void dumps_dictsOfRepeatedKeys_sameAsWithoutShapes(@ForAll("values") Object value) {
+    String expected = reference(value);
+    for (int i = 0; i < 2; i++) { // the second time, every shape of the first has been seen
+      assertThat(outcome(() -> SHARED.dumps(value))).as("round %d", i).isEqualTo(expected);
+    }
+  }
+
+  private static String reference(Object value) {
+    return outcome(() -> new TaggedWriter(TagRegistry.standard(), KeyShapes.disabled(), 16).write(value));
+  }
+
+  private static String outcome(java.util.function.Supplier<String> dump) {
+    try {
+      return dump.get();
+    } catch (TaggedJsonException e) {
+      return "ERR " + e.getMessage();
+    }
+  }
+
+  @Provide
+  Arbitrary<Object> values() {
+    return Arbitraries.recursive(this::scalars, this::containers, 0, 3);
+  }
+
+  private Arbitrary<Object> scalars() {
+    return Arbitraries.oneOf(
+        Arbitraries.of(KEYS).map(s -> (Object) s),
+        Arbitraries.integers().between(-5, 500).map(n -> (Object) n),
+        Arbitraries.of(19.99, 0.5, 1e300, -0.0).map(d -> (Object) d),
+        Arbitraries.of(true, false).map(b -> (Object) b));
+  }
+
+  private Arbitrary<Object> containers(Arbitrary<Object> inner) {
+    // Fresh key instances now and then: a known shape must match equal keys, not only the same ones.
+    Arbitrary<Object> keys = Arbitraries.oneOf(
+        Arbitraries.of(KEYS).map(k -> (Object) k),
+        Arbitraries.of(KEYS).map(k -> (Object) new String(k.toCharArray())),
+        Arbitraries.integers().between(0, 3).map(n -> (Object) n));
+    Arbitrary<Object> dicts = Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(8, Arbitraries.maps(keys.filter(k -> k instanceof String), inner)
+            .ofMinSize(1).ofMaxSize(KeyShape.MAX_KEYS + 2).map(KeyShapesTest::sortedOrShuffled)),
+        net.jqwik.api.Tuple.of(1,
+            Arbitraries.maps(keys, inner).ofMaxSize(4).map(m -> (Object) new LinkedHashMap<>(m))));
+    return Arbitraries.oneOf(
+        dicts,
+        dicts.list().ofMaxSize(6).map(list -> (Object) new ArrayList<>(list)),
+        inner.list().ofMaxSize(4).map(list -> (Object) Tuple.copyOf(list)));
+  }
+
+  /** Mostly in Python's order (the dicts that get a shape), sometimes in the generator's own. */
+  private static Object sortedOrShuffled(Map<Object, Object> map) {
+    Map<Object, Object> copy = new LinkedHashMap<>();
+    if (map.hashCode() % 4 == 0) {
+      copy.putAll(map);
+      return copy;
+    }
+    List<Object> keys = new ArrayList<>(map.keySet());
+    keys.sort((x, y) -> KeyOrder.compareCodePoints((String) x, (String) y));
+    for (Object key : keys) {
+      copy.put(key, map.get(key));
+    }
+    return copy;
+  }
+}
