@@ -7,8 +7,9 @@ import java.util.Map;
  * slots, chosen by its first key's hash (which a String caches; a map key has had it computed already)
  * and its size, so that two shapes whose slots collide can both stay. Thread-safe without locks: a shape
  * is immutable and reached through final fields, so a thread sees either no shape or a whole one, and
- * whichever of two racing writes wins, the table holds correct shapes. A shape found here is only a
- * candidate: {@link KeyShape#collect} decides. Bounded by {@value #SLOTS} shapes.
+ * whichever of two racing writes wins, the table holds correct shapes. A shape found here has the right
+ * size and first key; its other keys are for {@link KeyShape#collect} to check. Bounded by {@value #SLOTS}
+ * shapes.
  */
 final class KeyShapes {
   private static final int SLOTS = 128;
@@ -28,7 +29,7 @@ final class KeyShapes {
     return new KeyShapes(null);
   }
 
-  /** A shape that may fit a non-empty map of this size whose first key is {@code firstKey}, or null. */
+  /** A known shape of this size whose first key equals {@code firstKey}, or null. */
   KeyShape candidate(Object firstKey, int size) {
     if (slots == null || !(firstKey instanceof String text)) {
       return null;

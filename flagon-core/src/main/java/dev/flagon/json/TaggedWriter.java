@@ -294,7 +294,7 @@ final class TaggedWriter {
     Object key = only.getKey();
     KeyShape shape = recent;
     if (shape == null || shape.size() != 1 || !shape.isKey(0, key)) {
-      shape = shapes.candidate(key, 1);
+      shape = shapes.candidate(key, 1); // its first key is checked, which for one key is the whole shape
       if (shape == null) {
         return false;
       }

@@ -11,6 +11,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * Dicts written by a known shape must be the bytes the general path writes. One serializer is shared by
@@ -26,11 +27,49 @@ class KeyShapesTest {
       "\u007f", "\ud83d\ude42", "\ud83d\ude00", "\ud800", "\udfff", "\ufb01", "\ue000", "\uffff",
       "k".repeat(KeyShape.MAX_KEY_LENGTH), "k".repeat(KeyShape.MAX_KEY_LENGTH + 1), "price ", "pric");
 
-  @Property(tries = 3000)
+  @Property(tries = 1500)
   void dumps_dictsOfRepeatedKeys_sameAsWithoutShapes(@ForAll("values") Object value) {
     String expected = reference(value);
     for (int i = 0; i < 2; i++) { // the second time, every shape of the first has been seen
       assertThat(outcome(() -> SHARED.dumps(value))).as("round %d", i).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void dumps_manyThreadsOnOneSerializer_eachGetsItsOwnDictsBytes() throws Exception {
+    TaggedJson json = TaggedJson.builder().build();
+    List<Object> values = new ArrayList<>();
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < 400; i++) { // more shapes than slots, so threads keep replacing each other's
+      Map<String, Object> dict = new java.util.TreeMap<>(KeyOrder::compareCodePoints);
+      int size = 1 + random.nextInt(6);
+      while (dict.size() < size) {
+        dict.put(KEYS.get(random.nextInt(KEYS.size())), random.nextInt(100));
+      }
+      values.add(List.of(new LinkedHashMap<>(dict), new LinkedHashMap<>(dict)));
+    }
+    List<String> expected = values.stream().map(KeyShapesTest::reference).toList();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Integer>> mismatches = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int offset = t * 97;
+        mismatches.add(pool.submit(() -> {
+          int wrong = 0;
+          for (int round = 0; round < 50; round++) {
+            for (int i = 0; i < values.size(); i++) {
+              int at = (i + offset) % values.size();
+              wrong += json.dumps(values.get(at)).equals(expected.get(at)) ? 0 : 1;
+            }
+          }
+          return wrong;
+        }));
+      }
+      for (java.util.concurrent.Future<Integer> wrong : mismatches) {
+        assertThat(wrong.get()).isZero();
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 
@@ -48,7 +87,7 @@ class KeyShapesTest {
 
   @Provide
   Arbitrary<Object> values() {
-    return Arbitraries.recursive(this::scalars, this::containers, 0, 3);
+    return Arbitraries.recursive(this::scalars, this::containers, 0, 2);
   }
 
   private Arbitrary<Object> scalars() {
