@@ -335,18 +335,23 @@ public final class Report {
             .append(route.equals("read") ? "GET / (read)" : "GET /write (write)").append(" | ")
             .append(num(v[0])).append(" | ").append(micros(v[1])).append(" | ").append(micros(v[2])).append(" | ")
             .append(fmt(v[3], 1)).append(" µs | ")
-            .append(name.equals("none") ? "–" : (extra >= 0 ? "+" : "") + fmt(extra, 1) + " µs").append(" |\n");
+            .append(name.equals("none") ? "–" : signed(extra) + " µs").append(" |\n");
       }
     }
     double flagon = over.get("flagon").get("read");
     double session = over.get("httpsession").get("read");
     targets.add(new Target("HTTP read path, server CPU/req over no session", "≤ +1.5 µs, below HttpSession's",
-        "+" + fmt(flagon, 1) + " µs (HttpSession +" + fmt(session, 1) + " µs)",
+        signed(flagon) + " µs (HttpSession " + signed(session) + " µs)",
         flagon <= 1.5 && flagon < session));
     double ratio = med.get("flagon").get("read")[0] / med.get("flask").get("read")[0];
     targets.add(new Target("HTTP read path, req/s vs Flask + gunicorn", "≥ 15×", ratio(ratio), ratio >= 15));
-    targets.add(new Target("HTTP write path", "report", "+" + fmt(over.get("flagon").get("write"), 1)
+    targets.add(new Target("HTTP write path", "report", signed(over.get("flagon").get("write"))
         + " µs CPU/req over no session; " + num(med.get("flagon").get("write")[0]) + " req/s", null));
+  }
+
+  /** A difference with its sign: +4.0 or -0.8. */
+  private static String signed(double value) {
+    return (value >= 0 ? "+" : "") + fmt(value, 1);
   }
 
   /** The median over rounds of a server's CPU/req minus the no-session server's in the same round. */
