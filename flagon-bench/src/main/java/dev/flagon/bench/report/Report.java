@@ -162,8 +162,13 @@ public final class Report {
     if (m.hasNonNull("note")) {
       md.append("\n").append(m.get("note").asText()).append("\n");
     }
-    if (Math.max(before, after) > 1.0 || m.path("under_load").asBoolean(false)) {
-      md.append("\n> **Measured under load**: other processes shared the 2 cores during this run, so absolute numbers"
+    double steal = Math.max(m.path("steal_pct_codec").asDouble(0), m.path("steal_pct_http").asDouble(0));
+    if (m.has("steal_pct_codec")) {
+      md.append("Steal time (CPU the host gave to other virtual machines): ").append(fmt(m.path("steal_pct_codec").asDouble(), 1))
+          .append(" % during the codec part, ").append(fmt(m.path("steal_pct_http").asDouble(), 1)).append(" % during HTTP.\n");
+    }
+    if (Math.max(before, after) > 1.0 || steal > 2.0 || m.path("under_load").asBoolean(false)) {
+      md.append("\n> **Measured under load**: other processes (or, with steal time, other virtual machines) shared the 2 cores during this run, so absolute numbers"
           + " are low and noisy and ratios are less reliable than on a quiet machine.\n");
     }
   }
