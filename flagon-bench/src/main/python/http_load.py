@@ -10,6 +10,7 @@ GET /write (write path: the session changes, so it is encoded, signed and sent b
 wrk sends the same request every time, so the write path always writes the same one-key change.
 
 Usage: python3 http_load.py CLASSPATH OUT.json [--duration S] [--rounds N] [--warmup S]
+         [--servers none,flagon,...] [--routes read,write]   (a subset, for a targeted comparison)
 Bounded: every wrk run is time-limited, every server is killed at the end (also on errors).
 """
 import argparse
@@ -142,30 +143,38 @@ def main():
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--warmup", type=int, default=8)
     ap.add_argument("--connections", type=int, default=16)
+    ap.add_argument("--servers", default=",".join(name for name, _, _ in SERVERS),
+                    help="comma-separated subset of the servers, for a targeted comparison")
+    ap.add_argument("--routes", default="read,write", help="comma-separated subset of read, write")
     args = ap.parse_args()
+    chosen = args.servers.split(",")
+    unknown = set(chosen) - {name for name, _, _ in SERVERS}
+    if unknown:
+        raise SystemExit(f"unknown servers {sorted(unknown)}")
+    servers = [s for s in SERVERS if s[0] in chosen]
 
     procs = {}
     try:
-        for name, _, port in SERVERS:
+        for name, _, port in servers:
             procs[name] = start(name, port, args.classpath)
-        for name, _, port in SERVERS:
+        for name, _, port in servers:
             wait_ready(port)
         flagon_cookie = session_cookie()
         cookies = {name: jsessionid(port) if name == "httpsession" else flagon_cookie
-                   for name, _, port in SERVERS}
-        for name, _, port in SERVERS:  # every server must see the logged-in user before it is timed
+                   for name, _, port in servers}
+        for name, _, port in servers:  # every server must see the logged-in user before it is timed
             req = urllib.request.Request(f"http://127.0.0.1:{port}/", headers={"Cookie": cookies[name]})
             body = urllib.request.urlopen(req, timeout=5).read().decode()
             if body != "Logged in as user 12345":
                 raise SystemExit(f"{name} answered {body!r} to the logged-in request")
-        routes = [("read", "/"), ("write", "/write")]
-        for name, _, port in SERVERS:  # JIT warm-up (the JIT shares the server's one core), not recorded
+        routes = [r for r in [("read", "/"), ("write", "/write")] if r[0] in args.routes.split(",")]
+        for name, _, port in servers:  # JIT warm-up (the JIT shares the server's one core), not recorded
             for _, path in routes:  # CPython has no JIT: a short run checks the route and fills caches
                 wrk(port, path, cookies[name], min(args.warmup, 3) if name == "flask" else args.warmup,
                     args.connections)
-        runs = {name: {route: [] for route, _ in routes} for name, _, _ in SERVERS}
+        runs = {name: {route: [] for route, _ in routes} for name, _, _ in servers}
         for rnd in range(args.rounds):
-            order = SERVERS if rnd % 2 == 0 else SERVERS[::-1]
+            order = servers if rnd % 2 == 0 else servers[::-1]
             for name, _, port in order:
                 for route, path in routes:
                     before = cpu_seconds(procs[name].pid)
@@ -176,7 +185,7 @@ def main():
                     print(f"round {rnd + 1} {name:12} {route:5} {result['rps']:9.0f} req/s "
                           f"p50 {result['p50_us']:8.0f} us p99 {result['p99_us']:8.0f} us "
                           f"cpu {result['cpu_us_per_req']:7.1f} us/req", file=sys.stderr)
-        json.dump({"servers": [{"name": n, "label": l} for n, l, _ in SERVERS],
+        json.dump({"servers": [{"name": n, "label": l} for n, l, _ in servers],
                    "server_cpu": SERVER_CPU, "client_cpu": CLIENT_CPU, "jvm_flags": JVM_FLAGS,
                    "duration_s": args.duration, "rounds": args.rounds, "connections": args.connections,
                    "runs": runs}, open(args.out, "w"), indent=1)
