@@ -112,15 +112,20 @@ public final class Signer {
    * @throws BadSignatureException if the token is too long or has no {@code .}
    */
   static int lastSeparator(String token) {
-    Objects.requireNonNull(token, "token");
-    if (token.length() > MAX_TOKEN_LENGTH) {
-      throw new BadSignatureException("value too long (over " + MAX_TOKEN_LENGTH + " characters, a Flagon limit)");
-    }
+    checkLength(token);
     int dot = token.lastIndexOf('.');
     if (dot < 0) {
       throw new BadSignatureException("No '.' found in value");
     }
     return dot;
+  }
+
+  /** @throws BadSignatureException if the token is longer than 64 KiB (itsdangerous' first check has no cap) */
+  static void checkLength(String token) {
+    Objects.requireNonNull(token, "token");
+    if (token.length() > MAX_TOKEN_LENGTH) {
+      throw new BadSignatureException("value too long (over " + MAX_TOKEN_LENGTH + " characters, a Flagon limit)");
+    }
   }
 
   /**

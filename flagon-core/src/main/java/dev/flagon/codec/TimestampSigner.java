@@ -125,15 +125,28 @@ public final class TimestampSigner {
     if (nowEpochSeconds < 0) {
       throw new IllegalArgumentException("now must not be negative, was " + nowEpochSeconds);
     }
-    int sigDot = Signer.lastSeparator(token);
+    Signer.checkLength(token);
     byte[] bytes = Utf8.encodeOrNull(token); // null: a lone surrogate, which Python cannot sign
-    int sigDotByte = bytes == null ? -1 : Signer.lastByte(bytes, '.', bytes.length - 1);
-    int keyIndex = bytes == null ? -1 : signer.verify(bytes, sigDotByte);
+    int sigDotByte;
+    int keyIndex;
+    if (bytes != null) {
+      // UTF-8 keeps every '.' as the same single byte, and no other character's bytes contain one: the
+      // bytes have a '.' exactly where the text has, so the separator is looked for once, in the bytes.
+      sigDotByte = Signer.lastByte(bytes, '.', bytes.length - 1);
+      if (sigDotByte < 0) {
+        throw new BadSignatureException("No '.' found in value");
+      }
+      keyIndex = signer.verify(bytes, sigDotByte);
+    } else {
+      Signer.lastSeparator(token); // the same error as above when there is no '.'
+      sigDotByte = -1;
+      keyIndex = -1;
+    }
     if (keyIndex < 0) {
       // itsdangerous re-raises a mismatch as BadTimeSignature once it can split off a timestamp. (It then
       // says "Malformed timestamp" for a timestamp outside datetime's range; we do not decode unverified
       // data just to pick a message: the kind is the same.)
-      if (token.lastIndexOf('.', sigDot - 1) < 0) {
+      if (token.lastIndexOf('.', token.lastIndexOf('.') - 1) < 0) {
         throw new BadSignatureException("Signature does not match");
       }
       throw new BadTimeSignatureException("Signature does not match");

@@ -124,6 +124,23 @@ class TimestampSignerTest {
   }
 
   @Test
+  void unsign_noSeparator_badSignatureWhateverTheText() {
+    // ASCII, non-ASCII and a lone surrogate (which has no UTF-8 form): the same kind and message
+    for (String token : List.of("abc", "h\u00e9llo", "a\ud800b")) {
+      assertThatThrownBy(() -> TIMED.unsign(token, T, 10))
+          .isExactlyInstanceOf(BadSignatureException.class).hasMessage("No '.' found in value");
+    }
+  }
+
+  @Test
+  void unsign_loneSurrogate_failsToVerifyWithTheKindItsDotsGive() {
+    assertThatThrownBy(() -> TIMED.unsign("a\ud800b.sig", T, 10))
+        .isExactlyInstanceOf(BadSignatureException.class).hasMessage("Signature does not match");
+    assertThatThrownBy(() -> TIMED.unsign("a\ud800b.ZVPxAA.sig", T, 10))
+        .isExactlyInstanceOf(BadTimeSignatureException.class).hasMessage("Signature does not match");
+  }
+
+  @Test
   void unsign_mismatchWithTimestampPart_badTimeSignatureEvenIfExpired() {
     // The signature is checked before the age: a tampered old token is not "expired".
     String token = TIMED.sign("v", T);
