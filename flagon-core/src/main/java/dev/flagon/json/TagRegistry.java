@@ -1,7 +1,6 @@
 package dev.flagon.json;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +11,19 @@ import java.util.Map;
  */
 final class TagRegistry {
   private final Object[] order;
+  /** Never modified after construction and never handed out. */
   private final Map<String, Object> byKey;
+  /**
+   * The longest tag key: every one-key object read is looked up, and most of their keys (session keys such
+   * as {@code user_id}) are longer than any tag key (Flask's have 2 or 3 characters), so they are turned
+   * away without hashing.
+   */
+  private final int longestKey;
 
   private TagRegistry(Object[] order, Map<String, Object> byKey) {
     this.order = order;
     this.byKey = byKey;
+    this.longestKey = byKey.keySet().stream().mapToInt(String::length).max().orElse(0);
   }
 
   /** Flask's tags only. */
@@ -41,7 +48,7 @@ final class TagRegistry {
 
   /** The {@link BuiltinTag} or {@link JsonTag} for a key, or null if the key is not a tag key. */
   Object forKey(Object key) {
-    return key instanceof String ? byKey.get(key) : null;
+    return key instanceof String s && s.length() <= longestKey ? byKey.get(s) : null;
   }
 
   boolean isTagKey(Object key) {
@@ -78,7 +85,7 @@ final class TagRegistry {
     }
 
     TagRegistry freeze() {
-      return new TagRegistry(order.toArray(), Collections.unmodifiableMap(new HashMap<>(byKey)));
+      return new TagRegistry(order.toArray(), new HashMap<>(byKey));
     }
   }
 }

@@ -56,6 +56,16 @@ class CustomJsonTagTest {
   }
 
   @Test
+  void customTag_keyLongerThanFlasks_isReadBack_andLongerKeysStayPlainObjects() {
+    TaggedJson json = TaggedJson.builder().register(new PointTag(" point")).build();
+
+    assertThat(((Map<?, ?>) json.loads("{\"pt\":{\" point\":{\" t\":[3,4]}}}")).get("pt"))
+        .isEqualTo(new int[] {3, 4});
+    assertThat(json.loads("{\" points\":1}")).isEqualTo(Map.of(" points", 1));
+    assertThat(JSON.loads("{\" point\":1}")).isEqualTo(Map.of(" point", 1));
+  }
+
+  @Test
   void customTag_keyIsTagKeyForTagDict() {
     TaggedJson json = TaggedJson.builder().register(new PointTag(" p")).build();
 
