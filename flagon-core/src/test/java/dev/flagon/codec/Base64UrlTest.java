@@ -42,6 +42,24 @@ class Base64UrlTest {
   }
 
   @Test
+  void decode_anyByteOutsideTheAlphabet_atAnyPosition_isNull() {
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    byte[] valid = "QUJDRA".getBytes(java.nio.charset.StandardCharsets.US_ASCII); // "ABCD"
+    for (int value = 0; value < 256; value++) {
+      if (alphabet.indexOf(value) >= 0) {
+        continue;
+      }
+      for (int position = 0; position < valid.length; position++) {
+        byte[] text = valid.clone();
+        text[position] = (byte) value;
+        assertThat(Base64Url.decode(text, 0, text.length))
+            .as("byte %d at %d", value, position).isNull();
+      }
+    }
+    assertThat(Base64Url.decode(valid, 0, valid.length)).containsExactly('A', 'B', 'C', 'D');
+  }
+
+  @Test
   void decode_empty_isEmpty() {
     assertThat(Base64Url.decode("")).isEmpty();
   }
