@@ -222,10 +222,11 @@ public final class Report {
         + " itsdangerous dumps\" is the same bound for a dump with a JSON writer that took no time (one zlib"
         + " compression and the HMAC); for the small session, where Flagon provably skips zlib, the bound is the"
         + " HMAC floor's instead.\n");
-    md.append("\nSpread: the slowest and fastest fork means of each Flagon benchmark, as % of its median: ");
+    md.append("\nSpread: the slowest and fastest fork means of each Flagon benchmark, as % of its median (and of the"
+        + " HMAC floor, whose code is the JDK's alone: its spread is the machine's own): ");
     List<String> spreads = new ArrayList<>();
     boolean unsettled = false;
-    for (String b : List.of("flagonLoads", "flagonDumps")) {
+    for (String b : List.of("flagonLoads", "flagonDumps", "floorHmac")) {
       for (String s : SIZES) {
         Jmh r = jmh.getOrDefault(b, Map.of()).get(s);
         if (r != null) {
@@ -236,8 +237,9 @@ public final class Report {
     }
     md.append(String.join(", ", spreads)).append(".\n");
     if (unsettled) {
-      md.append("\n> **Forks disagree**: some Flagon benchmark has a fork more than 10 % from its median, a sign that"
-          + " the JIT had not settled within the warm-up or that something else ran; read those rows with care.\n");
+      md.append("\n> **Forks disagree**: some benchmark above has a fork more than 10 % from its median, a sign that"
+          + " the JIT had not settled within the warm-up, that something else ran, or (when the HMAC floor's forks"
+          + " disagree too) that the host slowed this virtual machine's cores; read those rows with care.\n");
     }
     md.append("\n![Flagon's speed as a multiple of itsdangerous, jjwt and the floors](benchmarks.png)\n");
 
@@ -331,7 +333,8 @@ public final class Report {
     md.append("Medians over the rounds. CPU/req is the server's own CPU time (user + system, all its threads and"
         + " worker processes) divided by the requests served. \"Over no session\" is the median, over the rounds, of"
         + " the difference to the no-session server in the same round and route (rounds alternate the servers' order,"
-        + " so a drift during the run moves both sides of a difference alike).\n\n");
+        + " so a drift during the run moves both sides of a difference alike); in brackets, the middle half of those"
+        + " differences (from the lower to the upper quartile), which shows how much the rounds disagreed.\n\n");
     md.append("| server | route | req/s | p50 | p99 | server CPU/req | CPU/req over no session |\n")
         .append("| --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
     Map<String, Map<String, double[]>> med = new LinkedHashMap<>();
@@ -361,7 +364,7 @@ public final class Report {
             .append(route.equals("read") ? "GET / (read)" : "GET /write (write)").append(" | ")
             .append(num(v[0])).append(" | ").append(micros(v[1])).append(" | ").append(micros(v[2])).append(" | ")
             .append(fmt(v[3], 1)).append(" µs | ")
-            .append(name.equals("none") ? "–" : signed(extra) + " µs").append(" |\n");
+            .append(name.equals("none") ? "–" : signed(extra) + " µs " + quartiles(http, name, route)).append(" |\n");
       }
     }
     double flagon = over.get("flagon").get("read");
@@ -382,13 +385,27 @@ public final class Report {
 
   /** The median over rounds of a server's CPU/req minus the no-session server's in the same round. */
   private static double pairedOver(JsonNode http, String name, String route) {
+    List<Double> diffs = pairedDiffs(http, name, route);
+    return diffs.isEmpty() ? Double.NaN : median(diffs);
+  }
+
+  /** "(+1.2 … +1.9)": the lower and upper quartiles of the same-round differences. */
+  private static String quartiles(JsonNode http, String name, String route) {
+    double[] d = pairedDiffs(http, name, route).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    if (d.length < 4) {
+      return "";
+    }
+    return "(" + signed(d[(d.length - 1) / 4]) + " … " + signed(d[d.length - 1 - (d.length - 1) / 4]) + ")";
+  }
+
+  private static List<Double> pairedDiffs(JsonNode http, String name, String route) {
     JsonNode runs = http.path("runs").path(name).path(route);
     JsonNode base = http.path("runs").path("none").path(route);
     List<Double> diffs = new ArrayList<>();
     for (int i = 0; i < Math.min(runs.size(), base.size()); i++) {
       diffs.add(runs.get(i).path("cpu_us_per_req").asDouble() - base.get(i).path("cpu_us_per_req").asDouble());
     }
-    return diffs.isEmpty() ? Double.NaN : median(diffs);
+    return diffs;
   }
 
   private static double medianOf(JsonNode runs, String field) {
