@@ -64,6 +64,9 @@ public final class Report {
     machine(machine);
     codec();
     allocation();
+    if (jmh.containsKey("jsonLoads")) {
+      parts();
+    }
     JsonNode mac = read("mac.json");
     if (mac != null) {
       mac(mac);
@@ -97,7 +100,14 @@ public final class Report {
   }
 
   private void readJmh() throws IOException {
-    for (JsonNode run : mapper.readTree(dir.resolve("jmh.json").toFile())) {
+    readJmh(dir.resolve("jmh.json"));
+    if (Files.exists(dir.resolve("parts.json"))) { // runs from before the parts were measured lack it
+      readJmh(dir.resolve("parts.json"));
+    }
+  }
+
+  private void readJmh(Path file) throws IOException {
+    for (JsonNode run : mapper.readTree(file.toFile())) {
       String name = run.get("benchmark").asText();
       name = name.substring(name.lastIndexOf('.') + 1);
       String size = run.path("params").path("size").asText("-");
@@ -289,6 +299,34 @@ public final class Report {
       double v = r == null ? Double.NaN : r.allocBytes;
       targets.add(new Target("allocation, small " + (b.endsWith("Loads") ? "load" : "dump"), "≤ 1 KB",
           Double.isNaN(v) ? "not measured" : fmt(v, 0) + " B", Double.isNaN(v) ? null : v <= 1024));
+    }
+  }
+
+  /** The JSON part of each load and dump, and the core's part of an HTTP request (PartsBench, RequestBench). */
+  private void parts() {
+    md.append("\n### Where the time goes (µs per operation, one thread; `PartsBench` and `RequestBench`)\n\n")
+        .append("The JSON columns are `TaggedJson.loads` / `dumps` alone; the rest of a load is the verification,")
+        .append(" base64 and inflate, the rest of a dump zlib, the HMAC and base64.\n\n")
+        .append("| session | load | JSON read | rest of the load | dump | JSON write | rest of the dump |\n")
+        .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    for (String s : SIZES) {
+      double load = 1e6 / ops("flagonLoads", s);
+      double read = 1e6 / ops("jsonLoads", s);
+      double dump = 1e6 / ops("flagonDumps", s);
+      double write = 1e6 / ops("jsonDumps", s);
+      md.append("| ").append(s).append(" | ").append(fmt(load, 2)).append(" | ").append(fmt(read, 2))
+          .append(" (").append(fmt(100 * read / load, 0)).append(" %) | ").append(fmt(load - read, 2)).append(" | ")
+          .append(fmt(dump, 2)).append(" | ").append(fmt(write, 2)).append(" (").append(fmt(100 * write / dump, 0))
+          .append(" %) | ").append(fmt(dump - write, 2)).append(" |\n");
+    }
+    Jmh read = jmh.getOrDefault("requestRead", Map.of()).get("-");
+    Jmh write = jmh.getOrDefault("requestWrite", Map.of()).get("-");
+    if (read != null && write != null) {
+      md.append("\nThe core's part of one HTTP request of the runs below, without HTTP (`Flagon.open`, the route's")
+          .append(" session use, `Flagon.save`, on the small login session): read path (`GET /`) ")
+          .append(fmt(read.median / 1000, 2)).append(" µs and ").append(fmt(read.allocBytes, 0))
+          .append(" bytes allocated; write path (`GET /write`, signs and formats a `Set-Cookie`) ")
+          .append(fmt(write.median / 1000, 2)).append(" µs and ").append(fmt(write.allocBytes, 0)).append(" bytes.\n");
     }
   }
 
