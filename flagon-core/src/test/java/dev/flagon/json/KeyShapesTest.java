@@ -36,6 +36,22 @@ class KeyShapesTest {
   }
 
   @Test
+  void learn_neverKeepsAKeyOver32CharactersOrADictOver16Keys() {
+    KeyShapes shapes = new KeyShapes();
+    String longKey = "k".repeat(KeyShape.MAX_KEY_LENGTH + 1);
+    Map<String, Object> large = new LinkedHashMap<>();
+    for (int i = 0; i <= KeyShape.MAX_KEYS; i++) {
+      large.put(String.format("k%02d", i), i);
+    }
+
+    assertThat(shapes.learn(Map.of(longKey, 1))).isNull();
+    assertThat(shapes.candidate(longKey, 1)).isNull();
+    assertThat(shapes.learn(large)).isNull();
+    assertThat(shapes.candidate("k00", large.size())).isNull();
+    assertThat(shapes.learn(Map.of("k".repeat(KeyShape.MAX_KEY_LENGTH), 1))).isNotNull();
+  }
+
+  @Test
   void dumps_manyThreadsOnOneSerializer_eachGetsItsOwnDictsBytes() throws Exception {
     TaggedJson json = TaggedJson.builder().build();
     List<Object> values = new ArrayList<>();
