@@ -20,7 +20,7 @@ import javax.imageio.ImageIO;
 final class Chart {
   record Group(String label, double[] values) {}
 
-  private static final String[] SERIES = {"× itsdangerous (Flask)", "× jjwt HS256", "× floor (1.0 = as fast as the floor)"};
+  private static final String[] SERIES = {"× itsdangerous (Flask)", "× jjwt HS256", "× the format's floor (1.0 = as fast as it)"};
   private static final Color[] COLORS = {new Color(0x2b6cb0), new Color(0xdd6b20), new Color(0x718096)};
   private static final double MIN = 0.1;
   private static final double MAX = 1000;
