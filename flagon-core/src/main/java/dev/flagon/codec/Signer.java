@@ -120,7 +120,7 @@ public final class Signer {
     return dot;
   }
 
-  /** @throws BadSignatureException if the token is longer than 64 KiB (itsdangerous' first check has no cap) */
+  /** @throws BadSignatureException if the token is longer than 64 KiB (a Flagon limit; itsdangerous has none) */
   static void checkLength(String token) {
     Objects.requireNonNull(token, "token");
     if (token.length() > MAX_TOKEN_LENGTH) {

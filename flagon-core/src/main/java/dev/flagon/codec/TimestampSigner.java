@@ -131,7 +131,7 @@ public final class TimestampSigner {
     int keyIndex;
     if (bytes != null) {
       // UTF-8 keeps every '.' as the same single byte, and no other character's bytes contain one: the
-      // bytes have a '.' exactly where the text has, so the separator is looked for once, in the bytes.
+      // bytes hold a '.' exactly when the text does, so the separator is looked for once, in the bytes.
       sigDotByte = Signer.lastByte(bytes, '.', bytes.length - 1);
       if (sigDotByte < 0) {
         throw new BadSignatureException("No '.' found in value");
@@ -139,7 +139,7 @@ public final class TimestampSigner {
       keyIndex = signer.verify(bytes, sigDotByte);
     } else {
       Signer.lastSeparator(token); // the same error as above when there is no '.'
-      sigDotByte = -1;
+      sigDotByte = -1; // not read: no key verifies a token without UTF-8 bytes
       keyIndex = -1;
     }
     if (keyIndex < 0) {
