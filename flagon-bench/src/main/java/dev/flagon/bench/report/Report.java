@@ -2,6 +2,7 @@ package dev.flagon.bench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ public final class Report {
    * time per operation), {@code slowest} its slowest fork's; what the report uses is {@code best} (see
    * {@link #ops}).
    */
-  record Jmh(double best, double slowest, double allocBytes, int samples) {}
+  record Jmh(double best, double slowest, double allocBytes) {}
 
   record Target(String what, String goal, String measured, Boolean met) {}
 
@@ -119,7 +120,7 @@ public final class Report {
         for (JsonNode pass : passes) {
           fastest = Math.max(fastest, pass.path(size).path(op).path("max").asDouble(0));
         }
-        ((com.fasterxml.jackson.databind.node.ObjectNode) merged.path(size).path(op)).put("max", fastest);
+        ((ObjectNode) merged.path(size).path(op)).put("max", fastest);
       }
     }
     return merged;
@@ -143,18 +144,7 @@ public final class Report {
       name = name.substring(name.lastIndexOf('.') + 1);
       String size = run.path("params").path("size").asText("-");
       boolean perSecond = run.get("primaryMetric").get("scoreUnit").asText().endsWith("/s");
-      int samples = 0;
-      double min = Double.MAX_VALUE;
-      double max = 0;
-      for (JsonNode fork : run.get("primaryMetric").get("rawData")) {
-        double sum = 0;
-        for (JsonNode s : fork) {
-          samples++;
-          sum += s.asDouble();
-        }
-        min = Math.min(min, sum / fork.size());
-        max = Math.max(max, sum / fork.size());
-      }
+      double[] forks = forkMeanRange(run);
       double alloc = Double.NaN;
       var it = run.path("secondaryMetrics").fields();
       while (it.hasNext()) {
@@ -164,8 +154,23 @@ public final class Report {
         }
       }
       jmh.computeIfAbsent(name, k -> new LinkedHashMap<>())
-          .put(size, perSecond ? new Jmh(max, min, alloc, samples) : new Jmh(min, max, alloc, samples));
+          .put(size, perSecond ? new Jmh(forks[1], forks[0], alloc) : new Jmh(forks[0], forks[1], alloc));
     }
+  }
+
+  /** The smallest and the largest of a JMH result's fork means (each fork's iterations averaged). */
+  private static double[] forkMeanRange(JsonNode run) {
+    double min = Double.MAX_VALUE;
+    double max = 0;
+    for (JsonNode fork : run.get("primaryMetric").get("rawData")) {
+      double sum = 0;
+      for (JsonNode iteration : fork) {
+        sum += iteration.asDouble();
+      }
+      min = Math.min(min, sum / fork.size());
+      max = Math.max(max, sum / fork.size());
+    }
+    return new double[] {min, max};
   }
 
   static double median(List<Double> values) {
@@ -385,16 +390,8 @@ public final class Report {
       name = name.substring(name.lastIndexOf('.') + 1);
       boolean two = name.endsWith("2Threads");
       String base = two ? name.substring(0, name.length() - "2Threads".length()) : name;
-      double fastestFork = 0; // as for every other figure: the least disturbed fork
-      for (JsonNode fork : run.get("primaryMetric").get("rawData")) {
-        double sum = 0;
-        for (JsonNode x : fork) {
-          sum += x.asDouble();
-        }
-        fastestFork = Math.max(fastestFork, sum / fork.size());
-      }
       double[] row = rows.computeIfAbsent(base, k -> new double[] {Double.NaN, Double.NaN, Double.NaN});
-      row[two ? 1 : 0] = fastestFork;
+      row[two ? 1 : 0] = forkMeanRange(run)[1]; // ops/s: as for every other figure, the fastest fork
       var it = run.path("secondaryMetrics").fields();
       while (it.hasNext() && !two) {
         var e = it.next();
