@@ -127,9 +127,11 @@ public final class TimestampSigner {
     }
     Signer.checkLength(token);
     byte[] bytes = Utf8.encodeOrNull(token); // null: a lone surrogate, which Python cannot sign
-    int sigDotByte;
-    int keyIndex;
-    if (bytes != null) {
+    int sigDotByte = -1;
+    int keyIndex = -1; // no key verifies a token without UTF-8 bytes
+    if (bytes == null) {
+      Signer.lastSeparator(token); // the same error as below when there is no '.'
+    } else {
       // UTF-8 keeps every '.' as the same single byte, and no other character's bytes contain one: the
       // bytes hold a '.' exactly when the text does, so the separator is looked for once, in the bytes.
       sigDotByte = Signer.lastByte(bytes, '.', bytes.length - 1);
@@ -137,10 +139,6 @@ public final class TimestampSigner {
         throw new BadSignatureException("No '.' found in value");
       }
       keyIndex = signer.verify(bytes, sigDotByte);
-    } else {
-      Signer.lastSeparator(token); // the same error as above when there is no '.'
-      sigDotByte = -1; // not read: no key verifies a token without UTF-8 bytes
-      keyIndex = -1;
     }
     if (keyIndex < 0) {
       // itsdangerous re-raises a mismatch as BadTimeSignature once it can split off a timestamp. (It then
