@@ -12,7 +12,8 @@ import java.util.Arrays;
 
 /**
  * One key as given on the command line: an option name and its raw value. Parsing only records these;
- * the key is read after parsing, so that a malformed value never reaches picocli's error messages.
+ * the key is read after parsing, so that a malformed value never reaches picocli's error messages. No
+ * message repeats the value unless {@link Echo} says it is a variable name or a path, not a pasted key.
  */
 final class KeySource {
   /** A key file holds one key; anything bigger is a wrong path (and /dev/zero would never end). */
@@ -54,12 +55,12 @@ final class KeySource {
   private Secret readEnv(CliContext context) {
     String text = context.env(value);
     if (text == null) {
-      throw new UsageException(option + ": environment variable " + value + " is not set or empty");
+      throw new UsageException(option + ": " + Echo.variable(value) + " is not set or empty");
     }
     try {
       return Secret.fromText(text);
     } catch (IllegalArgumentException e) {
-      throw new UsageException(option + ": environment variable " + value + " is not valid Unicode text");
+      throw new UsageException(option + ": " + Echo.variable(value) + " is not valid Unicode text");
     }
   }
 
@@ -77,21 +78,22 @@ final class KeySource {
   }
 
   private Secret readFile() {
+    String shown = Echo.path(value);
     Path path;
     try {
       path = Path.of(value);
     } catch (InvalidPathException e) {
-      throw new UsageException(option + ": not a valid path: " + value);
+      throw new UsageException(option + ": not a valid path: " + shown);
     }
     byte[] bytes;
     try (InputStream stream = Files.newInputStream(path)) {
       bytes = stream.readNBytes(MAX_FILE_BYTES + 1);
     } catch (NoSuchFileException e) {
-      throw new UsageException(option + ": no such file: " + path);
+      throw new UsageException(option + ": no such file: " + shown);
     } catch (AccessDeniedException e) {
-      throw new UsageException(option + ": permission denied: " + path);
+      throw new UsageException(option + ": permission denied: " + shown);
     } catch (IOException e) {
-      throw new UsageException(option + ": cannot read " + path + " (" + e.getClass().getSimpleName() + ")");
+      throw new UsageException(option + ": cannot read " + shown + " (" + e.getClass().getSimpleName() + ")");
     }
     try {
       if (bytes.length > MAX_FILE_BYTES) {
@@ -126,6 +128,6 @@ final class KeySource {
 
   @Override
   public String toString() {
-    return kind == Kind.HEX ? option + " <redacted>" : option + " " + value;
+    return option + " <" + kind.name().toLowerCase(java.util.Locale.ROOT) + ", not shown>";
   }
 }

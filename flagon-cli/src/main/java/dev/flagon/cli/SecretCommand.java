@@ -24,7 +24,7 @@ final class SecretCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (bytes < 1 || bytes > MAX_BYTES) {
-      throw new UsageException("--bytes must be between 1 and " + MAX_BYTES + ", not " + bytes);
+      throw new UsageException("--bytes must be between 1 and " + MAX_BYTES);
     }
     context.out().println(Secret.generateHex(bytes));
     return Exit.OK;
