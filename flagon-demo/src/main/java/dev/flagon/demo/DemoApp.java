@@ -43,6 +43,10 @@ public final class DemoApp {
       "FLAGON_SESSION_COOKIE_SAMESITE", "Lax",
       "FLAGON_PERMANENT_SESSION_LIFETIME", Long.toString(REMEMBER_ME.toSeconds()));
   private static final String USAGE = "usage: demo [--port PORT]";
+  /** Printed at startup while the cookie is Secure: why a script's login "silently fails", and the way out. */
+  static final String SECURE_COOKIE_NOTE = "The session cookie is Secure: browsers send it back to"
+      + " http://localhost, but Python requests and other non-browser clients send it only over https, so"
+      + " their logins seem to fail; for them, start with FLAGON_SESSION_COOKIE_SECURE=false.";
   private static final System.Logger LOG = System.getLogger(DemoApp.class.getName());
 
   private DemoApp() {}
@@ -95,6 +99,9 @@ public final class DemoApp {
       return CommandLine.fail(err, CommandLine.CANNOT_LISTEN, CommandLine.cannotListen(port, e));
     }
     out.println("Flagon demo running on http://localhost:" + server.port() + "/ (Ctrl-C to stop)");
+    if (config.cookieSecure()) {
+      out.println(SECURE_COOKIE_NOTE);
+    }
     out.flush();
     whileRunning.accept(server);
     return 0;

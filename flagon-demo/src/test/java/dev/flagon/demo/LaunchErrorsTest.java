@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The demo's and the conformance server's mains in process: a mistake is exactly one line on stderr (no
- * stack trace) with exit status 2, or 1 for a busy port, whose line names --port.
+ * stack trace) with exit status 2, or 1 for a busy port, whose line names --port; the demo says at startup
+ * that its cookie is Secure.
  */
 class LaunchErrorsTest {
   private static final String KEY = "launch-errors-test-secret-key-0123";
@@ -74,6 +75,26 @@ class LaunchErrorsTest {
 
     assertOneLineError(launch, 2);
     assertThat(launch.err()).contains("usage: demo [--port PORT]");
+  }
+
+  @Test
+  void demo_startup_saysTheCookieIsSecureAndHowToTurnItOff() throws Exception {
+    Launch launch = demo(Map.of("FLAGON_SECRET_KEY", KEY), "--port", "0");
+
+    assertThat(launch.exit()).as(launch.err()).isZero();
+    String[] lines = launch.out().split("\n");
+    assertThat(lines).hasSize(2);
+    assertThat(lines[0]).startsWith("Flagon demo running on http://localhost:");
+    assertThat(lines[1]).isEqualTo(DemoApp.SECURE_COOKIE_NOTE)
+        .contains("Secure", "Python requests", "FLAGON_SESSION_COOKIE_SECURE=false");
+  }
+
+  @Test
+  void demo_startupWithoutSecure_hasNoNote() throws Exception {
+    Launch launch = demo(Map.of("FLAGON_SECRET_KEY", KEY, "FLAGON_SESSION_COOKIE_SECURE", "false"), "--port", "0");
+
+    assertThat(launch.exit()).isZero();
+    assertThat(launch.out()).startsWith("Flagon demo running on").doesNotContain("Secure");
   }
 
   @Test
