@@ -34,7 +34,7 @@ final class ServerSettings {
     Map<String, String> environment = new HashMap<>();
     // The parser insists on a key; this one is random and signs nothing. The variable is read alone.
     environment.put(KeyOptions.DEFAULT_ENV, Secret.generateHex(32));
-    String value = context.env(variable);
+    String value = context.envAsSet(variable);
     if (value != null) {
       environment.put(variable, value);
     }
