@@ -97,7 +97,7 @@ final class ParseErrors {
   }
 
   /** Every option name of every command, so that one given to the wrong command is still named. */
-  private static Set<String> knownOptionNames(CommandLine command) {
+  static Set<String> knownOptionNames(CommandLine command) {
     Set<String> names = new TreeSet<>();
     collect(root(command), names);
     return names;

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -18,7 +17,6 @@ import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import picocli.CommandLine;
 
 /**
  * However a key lands on the command line (glued to an option name, after a mistyped option, as a stray
@@ -170,13 +168,6 @@ class KeyNeverEchoedPropertyTest {
   private static List<String> optionNames() {
     CliContext context = new CliContext(Map.of(), InputStream.nullInputStream(), System.out, System.err,
         Clock.systemUTC());
-    Set<String> names = new TreeSet<>();
-    collect(FlagonCli.commandLine(context), names);
-    return List.copyOf(names);
-  }
-
-  private static void collect(CommandLine command, Set<String> names) {
-    names.addAll(command.getCommandSpec().optionsMap().keySet());
-    command.getSubcommands().values().forEach(sub -> collect(sub, names));
+    return List.copyOf(ParseErrors.knownOptionNames(FlagonCli.commandLine(context)));
   }
 }
