@@ -113,6 +113,15 @@ public final class Flagon {
   }
 
   /**
+   * The value of the first cookie with this name in a {@code Cookie} header, read as {@link #open} reads
+   * it (Werkzeug's rules), or null if there is none: for tools given a pasted header or {@code name=value}.
+   */
+  public static String cookieValue(String cookieHeader, String cookieName) {
+    return CookieHeader.firstValue(Objects.requireNonNull(cookieHeader, "cookieHeader"),
+        Objects.requireNonNull(cookieName, "cookieName"));
+  }
+
+  /**
    * Opens the session from the session cookie's value itself ({@code null} for no cookie).
    *
    * <p>The verified payload must be a JSON object (the session) or {@code null} (an empty session, as in

@@ -31,6 +31,11 @@ final class CliContext {
     return value == null || value.isEmpty() ? null : value;
   }
 
+  /** The variable's value as set, empty included, or null if unset: a server's parser sees it so. */
+  String envAsSet(String name) {
+    return env.get(name);
+  }
+
   InputStream in() {
     return in;
   }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 final class DecodeCommand implements Callable<Integer> {
   private final CliContext context;
 
-  @Parameters(paramLabel = "COOKIE", description = "The session cookie's value.")
+  @Parameters(paramLabel = "COOKIE", description = CookieArgument.HELP)
   private String cookie;
 
   DecodeCommand(CliContext context) {
@@ -26,7 +26,8 @@ final class DecodeCommand implements Callable<Integer> {
   public Integer call() {
     String payload;
     try {
-      payload = SessionJson.rewrite(UrlSafeTimedSerializer.decodeUnverified(cookie));
+      payload = SessionJson.rewrite(UrlSafeTimedSerializer.decodeUnverified(
+          CookieArgument.value(cookie, context, "decode")));
     } catch (BadDataException e) {
       return rejected(e.kind(), e.getMessage());
     } catch (TaggedJsonException e) {

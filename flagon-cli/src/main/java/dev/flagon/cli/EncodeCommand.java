@@ -52,7 +52,7 @@ final class EncodeCommand implements Callable<Integer> {
     long signedAt = timestamp != null ? timestamp : context.nowEpochSeconds();
     if (signedAt < 0 || signedAt > MAX_TIMESTAMP) {
       throw new UsageException(
-          "--timestamp must be between 0 and " + MAX_TIMESTAMP + " (the end of year 9999), not " + signedAt);
+          "--timestamp must be between 0 and " + MAX_TIMESTAMP + " (the end of year 9999)");
     }
     // Keys first: a missing key should not wait for a session on standard input.
     UrlSafeTimedSerializer serializer = Serializers.create(keys.current(context), List.<Secret>of(), signing);
@@ -84,7 +84,7 @@ final class EncodeCommand implements Callable<Integer> {
       return json;
     }
     if (jsonFile != null) {
-      return utf8(readFile(), "--json-file " + jsonFile);
+      return utf8(readFile(), "--json-file " + Echo.path(jsonFile));
     }
     try {
       return utf8(context.in().readAllBytes(), "standard input");
@@ -97,11 +97,12 @@ final class EncodeCommand implements Callable<Integer> {
     try {
       return Files.readAllBytes(Path.of(jsonFile));
     } catch (InvalidPathException e) {
-      throw new UsageException("--json-file: not a valid path: " + jsonFile);
+      throw new UsageException("--json-file: not a valid path: " + Echo.path(jsonFile));
     } catch (NoSuchFileException e) {
-      throw new UsageException("--json-file: no such file: " + jsonFile);
+      throw new UsageException("--json-file: no such file: " + Echo.path(jsonFile));
     } catch (IOException e) {
-      throw new UsageException("--json-file: cannot read " + jsonFile + " (" + e.getClass().getSimpleName() + ")");
+      throw new UsageException(
+          "--json-file: cannot read " + Echo.path(jsonFile) + " (" + e.getClass().getSimpleName() + ")");
     }
   }
 

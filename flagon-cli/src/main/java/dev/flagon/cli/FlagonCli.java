@@ -31,6 +31,11 @@ public final class FlagonCli {
   }
 
   static int run(String[] args, CliContext context) {
+    return commandLine(context).execute(args);
+  }
+
+  /** The whole command line, with its error handling: what a run executes, and what tests inspect. */
+  static CommandLine commandLine(CliContext context) {
     ErrorReporter errors = new ErrorReporter();
     CommandLine cli = new CommandLine(new RootCommand())
         .addSubcommand(new SecretCommand(context))
@@ -38,12 +43,11 @@ public final class FlagonCli {
         .addSubcommand(new VerifyCommand(context))
         .addSubcommand(new DecodeCommand(context));
     // Set after adding the subcommands, so that they apply to them too.
-    cli.setExpandAtFiles(false) // "@path" would paste a file (maybe a key file) into the arguments and errors
+    return cli.setExpandAtFiles(false) // "@path" would paste a file (maybe a key file) into the arguments and errors
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setOut(new PrintWriter(context.out(), true))
         .setErr(new PrintWriter(context.err(), true))
         .setParameterExceptionHandler(errors)
         .setExecutionExceptionHandler(errors);
-    return cli.execute(args);
   }
 }

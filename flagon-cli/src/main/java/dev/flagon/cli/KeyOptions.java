@@ -22,7 +22,9 @@ final class KeyOptions {
       description = "Read SECRET_KEY (bytes) from this file; one trailing newline is dropped.")
   private String secretFile;
 
-  @Option(names = "--secret-hex", paramLabel = "HEX", description = "SECRET_KEY as hex bytes.")
+  @Option(names = "--secret-hex", paramLabel = "HEX", description = {
+      "SECRET_KEY as bytes written in hex, decoded: not for the text ./flagon secret prints, which servers"
+          + " use as text (its characters); give that with --secret-env."})
   private String secretHex;
 
   // A repeating exclusive group keeps the order across the three kinds: one instance per option given.
@@ -40,7 +42,7 @@ final class KeyOptions {
     private String file;
 
     @Option(names = "--fallback-hex", paramLabel = "HEX",
-        description = "A fallback key as hex bytes.")
+        description = "A fallback key as bytes written in hex, decoded (see --secret-hex).")
     private String hex;
 
     KeySource source() {
@@ -53,6 +55,20 @@ final class KeyOptions {
 
   /** SECRET_KEY: from the one key option given, else from FLAGON_SECRET_KEY. */
   Secret current(CliContext context) {
+    return currentSource(context).read(context);
+  }
+
+  /** SECRET_KEY_FALLBACKS, in the order given. */
+  List<Secret> fallbacks(CliContext context) {
+    List<Secret> keys = new ArrayList<>();
+    for (KeySource source : fallbackSources()) {
+      keys.add(source.read(context));
+    }
+    return keys;
+  }
+
+  /** Where SECRET_KEY comes from: the one key option given, else FLAGON_SECRET_KEY. */
+  private KeySource currentSource(CliContext context) {
     List<KeySource> given = new ArrayList<>();
     if (secretEnv != null) {
       given.add(KeySource.env("--secret-env", secretEnv));
@@ -73,15 +89,23 @@ final class KeyOptions {
       }
       given.add(KeySource.env(DEFAULT_ENV, DEFAULT_ENV));
     }
-    return given.get(0).read(context);
+    return given.get(0);
   }
 
-  /** SECRET_KEY_FALLBACKS, in the order given. */
-  List<Secret> fallbacks(CliContext context) {
-    List<Secret> keys = new ArrayList<>();
+  /** Where SECRET_KEY comes from, then where each fallback does, in the order given. */
+  List<KeySource> sources(CliContext context) {
+    List<KeySource> sources = new ArrayList<>();
+    sources.add(currentSource(context));
+    sources.addAll(fallbackSources());
+    return sources;
+  }
+
+  /** Where SECRET_KEY_FALLBACKS come from, in the order given. */
+  private List<KeySource> fallbackSources() {
+    List<KeySource> sources = new ArrayList<>();
     for (Fallback fallback : fallbacks) {
-      keys.add(fallback.source().read(context));
+      sources.add(fallback.source());
     }
-    return keys;
+    return sources;
   }
 }

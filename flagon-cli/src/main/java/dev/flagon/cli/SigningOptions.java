@@ -31,7 +31,7 @@ final class SigningOptions {
         return candidate;
       }
     }
-    throw new UsageException("--digest: unknown digest '" + digest + "'; use one of "
+    throw new UsageException("--digest: unknown digest (the value given is not shown); use one of "
         + Arrays.stream(Digest.values()).map(Digest::flaskName).collect(Collectors.joining(", ")));
   }
 
@@ -41,7 +41,7 @@ final class SigningOptions {
         return candidate;
       }
     }
-    throw new UsageException("--key-derivation: unknown key derivation '" + keyDerivation + "'; use one of "
+    throw new UsageException("--key-derivation: unknown key derivation (the value given is not shown); use one of "
         + Arrays.stream(KeyDerivation.values()).map(KeyDerivation::flaskName).collect(Collectors.joining(", ")));
   }
 }

@@ -2,10 +2,14 @@ package dev.flagon.cli;
 
 import dev.flagon.codec.BadDataException;
 import dev.flagon.codec.BadPayloadException;
+import dev.flagon.codec.BadSignatureException;
+import dev.flagon.codec.Secret;
+import dev.flagon.codec.SignatureExpiredException;
 import dev.flagon.codec.UrlSafeTimedSerializer;
 import dev.flagon.codec.Verified;
 import dev.flagon.json.TaggedJsonException;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,15 +34,16 @@ final class VerifyCommand implements Callable<Integer> {
       description = "The current time in seconds since the Unix epoch (default: now).")
   private Long now;
 
-  @Option(names = "--max-age", paramLabel = "SECONDS", defaultValue = "" + DEFAULT_MAX_AGE,
-      description = "The oldest accepted signature, inclusive (default: ${DEFAULT-VALUE}, 31 days).")
-  private long maxAge;
+  @Option(names = "--max-age", paramLabel = "SECONDS",
+      description = "The oldest accepted signature, inclusive (default: " + ServerSettings.LIFETIME
+          + " when set, as the server reads it, else " + DEFAULT_MAX_AGE + ", 31 days).")
+  private Long maxAge;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "text (default): the session and its signing time; json: one JSON object.")
   private Format format;
 
-  @Parameters(paramLabel = "COOKIE", description = "The session cookie's value.")
+  @Parameters(paramLabel = "COOKIE", description = CookieArgument.HELP)
   private String cookie;
 
   @Mixin private KeyOptions keys;
@@ -54,18 +59,21 @@ final class VerifyCommand implements Callable<Integer> {
     if (nowSeconds < 0) {
       throw new UsageException("--now must not be negative");
     }
-    if (maxAge < 0) {
+    if (maxAge != null && maxAge < 0) {
       throw new UsageException("--max-age must not be negative");
     }
-    UrlSafeTimedSerializer serializer =
-        Serializers.create(keys.current(context), keys.fallbacks(context), signing);
+    List<KeySource> sources = keys.sources(context);
+    List<Secret> secrets = sources.stream().map(source -> source.read(context)).toList();
+    UrlSafeTimedSerializer serializer = Serializers.create(secrets.get(0), secrets.subList(1, secrets.size()), signing);
+    long maxAgeSeconds = maxAge != null ? maxAge : ServerSettings.maxAgeSeconds(context);
+    String value = CookieArgument.value(cookie, context, "verify");
     Verified verified;
     String session;
     try {
-      verified = serializer.loads(cookie, nowSeconds, maxAge);
+      verified = serializer.loads(value, nowSeconds, maxAgeSeconds);
       session = session(verified.json());
     } catch (BadDataException e) {
-      return rejected(e);
+      return rejected(e, sources, value);
     }
     if (format == Format.JSON) {
       context.out().println(VerifyReport.accepted(session, verified.signedAt()));
@@ -88,12 +96,17 @@ final class VerifyCommand implements Callable<Integer> {
     }
   }
 
-  private int rejected(BadDataException e) {
+  private int rejected(BadDataException e, List<KeySource> sources, String value) {
     String message = e.getMessage() != null ? e.getMessage() : e.kind();
     if (format == Format.JSON) {
       context.out().println(VerifyReport.rejected(e.kind(), message));
     } else {
       context.err().println("flagon verify: cookie rejected: " + e.kind() + ": " + message);
+    }
+    if (e instanceof BadSignatureException && !(e instanceof SignatureExpiredException)) {
+      for (String hint : OtherReadings.hints(sources, value, signing.signing(), context)) {
+        context.err().println("flagon verify: hint: " + hint);
+      }
     }
     return Exit.REJECTED;
   }

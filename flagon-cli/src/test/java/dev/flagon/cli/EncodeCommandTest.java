@@ -177,6 +177,7 @@ class EncodeCommandTest {
     Cli.Result result = flagon("encode", "--json", "{}", "--digest", "md5").env("FLAGON_SECRET_KEY", "k").run();
 
     assertThat(result.exit()).isEqualTo(2);
-    assertThat(result.err()).contains("md5", "sha1, sha256, sha384, sha512");
+    // The value is not repeated: an option's value may be a misplaced key.
+    assertThat(result.err()).contains("--digest", "sha1, sha256, sha384, sha512").doesNotContain("md5");
   }
 }

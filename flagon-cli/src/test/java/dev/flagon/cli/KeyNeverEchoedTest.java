@@ -4,6 +4,7 @@ import static dev.flagon.cli.Cli.flagon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,13 +54,70 @@ class KeyNeverEchoedTest {
     assertThat(result.out() + result.err()).doesNotContainIgnoringCase(KEY);
   }
 
+  /** The cases: a key glued to an option name, or pasted where a variable name belongs. */
+  static Stream<Arguments> keyInTheWrongPlace() {
+    return Stream.<Object>of(
+        new String[] {"encode", "--secret-hex" + KEY, "--json", "{}"},
+        new String[] {"encode", "--secret-hex:" + KEY, "--json", "{}"},
+        new String[] {"encode", "--fallback-hex" + KEY, "--secret-hex", "00", "--json", "{}"},
+        new String[] {"encode", "--secret-env", "a" + KEY, "--json", "{}"},
+        new String[] {"verify", "--secret-env=" + KEY.toUpperCase(java.util.Locale.ROOT), COOKIE},
+        new String[] {"verify", "--secret-hex", "00", "--fallback-env", "k" + KEY, COOKIE},
+        new String[] {"encode", "--secret-file", "a" + KEY, "--json", "{}"},
+        new String[] {"encode", "--secret-hex", "00", "--json-file", "/no-such-dir/a" + KEY},
+        new String[] {"verify", "-k", KEY, COOKIE},
+        new String[] {"verify", "--now", KEY, COOKIE},
+        new String[] {"secret", "--bytes=" + KEY},
+        new String[] {"encode", "--secret-hex", "00", "--json", "{}", "--digest", "a" + KEY},
+        new String[] {"help", KEY},
+        new String[] {"a" + KEY}).map(args -> Arguments.of((Object) args));
+  }
+
+  @ParameterizedTest
+  @MethodSource("keyInTheWrongPlace")
+  void keyInTheWrongPlace_exits2WithoutPrintingIt(String[] args) {
+    Cli.Result result = flagon(args).run();
+
+    assertThat(result.exit()).as(Arrays.toString(args) + "\n" + result.err()).isEqualTo(2);
+    assertThat(result.out() + result.err()).doesNotContainIgnoringCase(KEY);
+  }
+
   @Test
-  void picocliMessageQuotingTheKey_isReplacedByOneNamingTheOption() {
+  void gluedKeyOption_namesTheKnownOptionAndHowToSeparate() {
+    Cli.Result result = flagon("encode", "--secret-hex" + KEY, "--json", "{}").run();
+
+    assertThat(result.err()).contains("--secret-hex followed by other characters", "a space or '='");
+  }
+
+  @Test
+  void optionOfAnotherCommand_isNamed() {
+    Cli.Result result = flagon("decode", "--secret-hex=" + KEY, COOKIE).run();
+
+    assertThat(result.err()).contains("--secret-hex is not an option of flagon decode").doesNotContain(KEY);
+  }
+
+  @Test
+  void secretEnv_keyPastedAsTheName_saysSoWithoutTheKey() {
+    Cli.Result result = flagon("encode", "--secret-env", "a" + KEY, "--json", "{}").run();
+
+    assertThat(result.err()).contains("--secret-env", "does not look like a variable name", "not the key");
+  }
+
+  @Test
+  void secretEnv_plainNames_areStillNamed() {
+    for (String name : List.of("MY_KEY", "flask_secret", "KEY_2024", "_K")) {
+      assertThat(flagon("encode", "--secret-env", name, "--json", "{}").run().err())
+          .contains("environment variable " + name + " is not set");
+    }
+  }
+
+  @Test
+  void picocliMessageQuotingTheValue_isReplacedByOneNamingTheOption() {
     // picocli would say: Invalid value for option '--now': '<the key>' is not a long
     Cli.Result result = flagon("verify", "--secret-hex", KEY, "--now", KEY, COOKIE).run();
 
     assertThat(result.exit()).isEqualTo(2);
-    assertThat(result.err()).contains("invalid command line at option --now", "details not shown")
+    assertThat(result.err()).contains("invalid value for --now", "EPOCH, a whole number", "not shown")
         .doesNotContain(KEY);
   }
 }

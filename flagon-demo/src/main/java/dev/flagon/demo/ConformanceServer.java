@@ -1,10 +1,13 @@
 package dev.flagon.demo;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.flagon.Flagon;
 import dev.flagon.servlet.FlagonFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -35,8 +38,22 @@ public final class ConformanceServer {
 
   private ConformanceServer() {}
 
-  /** Runs the server until the process is stopped. */
+  /** Runs the server until the process is stopped; a usage or configuration error is one line, exit 2. */
   public static void main(String[] args) throws Exception {
+    int status = run(args, System.out, System.err, WebServer::join);
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  /**
+   * What {@code main} does, on these streams: parses the arguments, reads the settings, starts the server
+   * and hands it to {@code whileRunning}. A mistake of the user's is one line on {@code err}.
+   *
+   * @return the exit status: 0, 2 for a usage or configuration error, 1 if the port cannot be listened on
+   */
+  static int run(String[] args, PrintStream out, PrintStream err, CommandLine.WhileRunning whileRunning)
+      throws Exception {
     Integer port = null;
     Path config = null;
     boolean testClock = false;
@@ -46,7 +63,10 @@ public final class ConformanceServer {
           case "--port" -> port = CommandLine.port(CommandLine.value(args, ++i, "--port"));
           case "--config" -> config = Path.of(CommandLine.value(args, ++i, "--config"));
           case "--test-clock" -> testClock = true;
-          case "-h", "--help" -> CommandLine.exit(0, USAGE);
+          case "-h", "--help" -> {
+            out.println(USAGE);
+            return 0;
+          }
           default -> throw new IllegalArgumentException("unknown argument " + args[i]);
         }
       }
@@ -54,28 +74,38 @@ public final class ConformanceServer {
         throw new IllegalArgumentException("--port and --config are required");
       }
     } catch (IllegalArgumentException e) {
-      CommandLine.exit(2, e.getMessage() + "\n" + USAGE);
+      return CommandLine.fail(err, CommandLine.USAGE, e.getMessage() + "; " + USAGE);
     }
-    ConformanceSettings settings = null;
+    ConformanceSettings settings;
     try {
       settings = ConformanceSettings.read(config);
     } catch (IOException | IllegalArgumentException e) {
-      String reason = e instanceof NoSuchFileException ? "no such file" : e.getMessage();
-      CommandLine.exit(2, "cannot use " + config + ": " + reason);
+      return CommandLine.fail(err, CommandLine.USAGE, "cannot use " + config + ": " + reason(e));
     }
     WebServer server;
     try {
       server = start(settings, LOOPBACK, port, testClock);
     } catch (IOException e) {
-      CommandLine.exit(1, "cannot listen on port " + port + ": " + e.getMessage());
-      return;
+      return CommandLine.fail(err, CommandLine.CANNOT_LISTEN, CommandLine.cannotListen(port, e));
     } catch (IllegalArgumentException | IllegalStateException e) {
-      CommandLine.exit(2, "invalid configuration in " + config + ": " + e.getMessage());
-      return;
+      return CommandLine.fail(err, CommandLine.USAGE, "invalid configuration in " + config + ": " + e.getMessage());
     }
-    System.out.println("listening on " + server.baseUrl());
-    System.out.flush();
-    server.join();
+    out.println("listening on " + server.baseUrl());
+    out.flush();
+    whileRunning.accept(server);
+    return 0;
+  }
+
+  /** Why the settings file cannot be used, in one line: jackson's messages hold a newline and its source. */
+  private static String reason(Exception e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof JsonProcessingException json) {
+      JsonLocation at = json.getLocation();
+      return "not valid JSON" + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+    }
+    return e.getMessage();
   }
 
   /**

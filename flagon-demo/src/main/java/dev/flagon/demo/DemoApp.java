@@ -4,6 +4,7 @@ import dev.flagon.Flagon;
 import dev.flagon.FlagonConfig;
 import dev.flagon.codec.Secret;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.HashMap;
@@ -42,35 +43,68 @@ public final class DemoApp {
       "FLAGON_SESSION_COOKIE_SAMESITE", "Lax",
       "FLAGON_PERMANENT_SESSION_LIFETIME", Long.toString(REMEMBER_ME.toSeconds()));
   private static final String USAGE = "usage: demo [--port PORT]";
+  /** Printed at startup while the cookie is Secure: why a script's login "silently fails", and the way out. */
+  static final String SECURE_COOKIE_NOTE = "The session cookie is Secure: browsers send it back to"
+      + " http://localhost, but Python requests and other non-browser clients send it only over https, so"
+      + " their logins seem to fail; for them, start with FLAGON_SESSION_COOKIE_SECURE=false.";
   private static final System.Logger LOG = System.getLogger(DemoApp.class.getName());
 
   private DemoApp() {}
 
-  /** Runs the demo until Ctrl-C. */
+  /** Runs the demo until Ctrl-C; a usage or configuration error is one line on stderr and exit status 2. */
   public static void main(String[] args) throws Exception {
+    int status = run(args, System.getenv(), System.out, System.err, WebServer::join);
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  /**
+   * What {@code main} does, on these streams and this environment: parses the arguments, builds the
+   * configuration, starts the server and hands it to {@code whileRunning} ({@code main} waits for it to
+   * stop). Nothing is thrown for a mistake of the user's: it is one line on {@code err}.
+   *
+   * @return the exit status: 0, 2 for a usage or configuration error, 1 if the port cannot be listened on
+   */
+  static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err,
+      CommandLine.WhileRunning whileRunning) throws Exception {
     int port = DEFAULT_PORT;
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--port" -> port = CommandLine.port(CommandLine.value(args, ++i, "--port"));
-          case "-h", "--help" -> CommandLine.exit(0, USAGE);
+          case "-h", "--help" -> {
+            out.println(USAGE);
+            return 0;
+          }
           default -> throw new IllegalArgumentException("unknown argument " + args[i]);
         }
       }
     } catch (IllegalArgumentException e) {
-      CommandLine.exit(2, e.getMessage() + "\n" + USAGE);
+      return CommandLine.fail(err, CommandLine.USAGE, e.getMessage() + "; " + USAGE);
     }
-    FlagonConfig config = configFromEnvironment(System.getenv());
+    FlagonConfig config;
+    Flagon flagon;
+    try {
+      config = configFromEnvironment(environment);
+      flagon = Flagon.create(config);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      return CommandLine.fail(err, CommandLine.USAGE,
+          "invalid configuration (FLAGON_ environment variables): " + e.getMessage());
+    }
     WebServer server;
     try {
-      server = start(config, port);
+      server = start(flagon, config, port);
     } catch (IOException e) {
-      CommandLine.exit(1, "cannot listen on port " + port + ": " + e.getMessage());
-      return;
+      return CommandLine.fail(err, CommandLine.CANNOT_LISTEN, CommandLine.cannotListen(port, e));
     }
-    System.out.println("Flagon demo running on http://localhost:" + server.port() + "/ (Ctrl-C to stop)");
-    System.out.flush();
-    server.join();
+    out.println("Flagon demo running on http://localhost:" + server.port() + "/ (Ctrl-C to stop)");
+    if (config.cookieSecure()) {
+      out.println(SECURE_COOKIE_NOTE);
+    }
+    out.flush();
+    whileRunning.accept(server);
+    return 0;
   }
 
   /**
@@ -79,7 +113,10 @@ public final class DemoApp {
    * @param port the port, {@code 0} for any free one
    */
   public static WebServer start(FlagonConfig config, int port) throws Exception {
-    Flagon flagon = Flagon.create(config);
+    return start(Flagon.create(config), config, port);
+  }
+
+  private static WebServer start(Flagon flagon, FlagonConfig config, int port) throws Exception {
     return WebServer.start(LOOPBACK, port, context -> {
       WebServer.addSessionFilter(context, flagon);
       context.addServlet(new ServletHolder(new DemoServlet(config)), "/");

@@ -10,7 +10,7 @@ import java.util.Set;
 final class DemoPages {
   private DemoPages() {}
 
-  /** The home page: the flashed messages, who is logged in, the login form and the logout link. */
+  /** The home page: the flashed messages, who is logged in, and the login form or the logout link. */
   static String index(Object userId, List<FlashMessage> flashes, Duration rememberFor) {
     StringBuilder body = new StringBuilder();
     if (!flashes.isEmpty()) {
@@ -21,16 +21,18 @@ final class DemoPages {
       }
       body.append("</ul>\n");
     }
-    body.append(userId != null
-        ? "<p>Logged in as user " + Html.escape(String.valueOf(userId)) + "</p>\n"
-        : "<p>Not logged in</p>\n");
-    // Both controls always: logging in again (say, with "remember me") needs no logout first.
-    body.append("<form method=post action=\"/login\">\n")
-        .append("<label><input type=checkbox name=remember value=on> remember me for ")
-        .append(rememberFor.toMinutes()).append(" minutes</label>\n")
-        .append("<button>Log in</button>\n")
-        .append("</form>\n")
-        .append("<p><a href=\"/logout\">Log out</a></p>\n");
+    // Only the control that fits the state: the login form when logged out, the logout link when logged in.
+    if (userId != null) {
+      body.append("<p>Logged in as user ").append(Html.escape(String.valueOf(userId))).append("</p>\n")
+          .append("<p><a href=\"/logout\">Log out</a></p>\n");
+    } else {
+      body.append("<p>Not logged in</p>\n")
+          .append("<form method=post action=\"/login\">\n")
+          .append("<label><input type=checkbox name=remember value=on> remember me for ")
+          .append(rememberFor.toMinutes()).append(" minutes</label>\n")
+          .append("<button>Log in</button>\n")
+          .append("</form>\n");
+    }
     body.append("<p><a href=\"/cookie\">What is in my session cookie?</a></p>\n");
     return page("Flagon demo", body.toString());
   }

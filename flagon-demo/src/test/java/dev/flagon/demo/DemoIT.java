@@ -45,7 +45,7 @@ class DemoIT {
     assertThat(index.headers().firstValue("Content-Type")).hasValueSatisfying(
         type -> assertThat(type.replace(" ", "")).isEqualToIgnoringCase("text/html;charset=utf-8"));
     assertThat(index.body()).contains("Not logged in", "<form method=post action=\"/login\">",
-        "name=remember value=on", "remember me for 60 minutes");
+        "name=remember value=on", "remember me for 60 minutes").doesNotContain("href=\"/logout\"");
   }
 
   @Test
@@ -58,7 +58,8 @@ class DemoIT {
         .endsWith("; Secure; HttpOnly; Path=/; SameSite=Lax");
 
     HttpResponse<String> first = get("/", cookiePair(setCookie));
-    assertThat(first.body()).contains("Logged in as user 12345", "You are logged in", "href=\"/logout\"");
+    assertThat(first.body()).contains("Logged in as user 12345", "You are logged in", "href=\"/logout\"")
+        .doesNotContain("action=\"/login\"");
 
     // Reading the flashes removed them: the browser now holds the cookie without them.
     HttpResponse<String> second = get("/", cookiePair(onlySetCookie(first)));
