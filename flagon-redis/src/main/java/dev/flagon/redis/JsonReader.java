@@ -42,7 +42,12 @@ final class JsonReader {
    */
   static Object read(byte[] input) {
     // Decoded here, strictly, so that jackson cannot guess another encoding or skip a byte-order mark.
-    String text = PyText.decode(input, 0, input.length, "the stored JSON");
+    String text;
+    try {
+      text = PyText.decode(input, 0, input.length, "the stored JSON");
+    } catch (SessionDataException e) {
+      throw new NotThisFormat("the JSON text is not UTF-8"); // msgpack, say: Flask-Session tries the other format
+    }
     if (text.startsWith("\uFEFF")) {
       throw new NotThisFormat("JSON must not start with a byte-order mark");
     }

@@ -89,8 +89,12 @@ final class MsgpackReader {
     return narrow(in.unpackLong());
   }
 
+  /** Integer when it fits, as core's JSON reader gives (not a ternary: that would unbox both to long). */
   private static Object narrow(long value) {
-    return value == (int) value ? Integer.valueOf((int) value) : Long.valueOf(value);
+    if (value == (int) value) {
+      return Integer.valueOf((int) value);
+    }
+    return Long.valueOf(value);
   }
 
   private List<Object> array(int count, int depth) throws IOException {
