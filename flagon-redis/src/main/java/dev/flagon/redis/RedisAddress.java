@@ -38,6 +38,12 @@ final class RedisAddress {
         throw new IllegalArgumentException("SESSION_REDIS is not a valid Redis URL (value not shown: it may hold"
             + " a password)");
       }
+      // Lettuce reads "host:notaport" as a host name; only an IPv6 literal ([::1]) has a colon in its host
+      if (uri.getSentinels().isEmpty() && (uri.getHost() == null || uri.getHost().isEmpty()
+          || (uri.getHost().contains(":") && !one.contains("[")))) {
+        throw new IllegalArgumentException("SESSION_REDIS has no valid host and port (value not shown: it may hold"
+            + " a password)");
+      }
       if (cluster && (uri.getDatabase() != 0 || !uri.getSentinels().isEmpty())) {
         throw new IllegalArgumentException("SESSION_REDIS_CLUSTER needs redis:// or rediss:// seed nodes with"
             + " database 0 (Redis Cluster has only database 0)");

@@ -40,13 +40,15 @@ public final class RedisServer implements AutoCloseable {
   private final Path dir;
   private final int port;
   private final List<String> extraArgs;
+  private final boolean sentinel;
   private Process process;
   private final Thread cleanup;
 
-  private RedisServer(Path dir, int port, List<String> extraArgs) {
+  private RedisServer(Path dir, int port, List<String> extraArgs, boolean sentinel) {
     this.dir = dir;
     this.port = port;
     this.extraArgs = extraArgs;
+    this.sentinel = sentinel;
     this.cleanup = new Thread(this::destroy, "redis-server cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
   }
@@ -58,11 +60,23 @@ public final class RedisServer implements AutoCloseable {
 
   /** A started server with extra {@code redis-server} arguments (such as cluster mode). */
   static RedisServer start(List<String> extraArgs) {
+    return start(extraArgs, false);
+  }
+
+  /**
+   * A started Sentinel that monitors {@code master} under the name {@code mymaster} (quorum 1), for
+   * {@code redis-sentinel://127.0.0.1:PORT/0#mymaster} URLs.
+   */
+  public static RedisServer startSentinel(RedisServer master) {
+    return start(List.of("sentinel monitor mymaster 127.0.0.1 " + master.port() + " 1"), true);
+  }
+
+  private static RedisServer start(List<String> extraArgs, boolean sentinel) {
     String binary = requireBinary("redis-server");
     for (int attempt = 1; ; attempt++) {
       RedisServer server;
       try {
-        server = new RedisServer(Files.createTempDirectory("flagon-redis-"), freePort(), extraArgs);
+        server = new RedisServer(Files.createTempDirectory("flagon-redis-"), freePort(), extraArgs, sentinel);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -171,11 +185,23 @@ public final class RedisServer implements AutoCloseable {
   }
 
   private void launch(String binary) {
-    List<String> command = new ArrayList<>(List.of(binary, "--port", Integer.toString(port),
-        "--bind", "127.0.0.1", "--dir", dir.toString(), "--daemonize", "no", "--logfile", "",
-        "--save", "", "--appendonly", "yes", "--appendfsync", "always", "--protected-mode", "no",
-        "--enable-debug-command", "local"));
-    command.addAll(extraArgs);
+    List<String> command = new ArrayList<>(List.of(binary));
+    if (sentinel) { // a Sentinel needs a writable config file: its lines are the extra arguments
+      Path config = dir.resolve("sentinel.conf");
+      try {
+        Files.writeString(config, String.join("\n", extraArgs) + "\n");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      command.addAll(List.of(config.toString(), "--sentinel"));
+    }
+    command.addAll(List.of("--port", Integer.toString(port), "--bind", "127.0.0.1", "--dir", dir.toString(),
+        "--daemonize", "no", "--logfile", "", "--protected-mode", "no"));
+    if (!sentinel) {
+      command.addAll(List.of("--save", "", "--appendonly", "yes", "--appendfsync", "always",
+          "--enable-debug-command", "local"));
+      command.addAll(extraArgs);
+    }
     try {
       process = new ProcessBuilder(command).redirectErrorStream(true).start();
     } catch (IOException e) {
@@ -197,7 +223,7 @@ public final class RedisServer implements AutoCloseable {
               log.append(line).append('\n');
             }
           }
-          if (line.contains("Ready to accept connections")) {
+          if (line.contains(sentinel ? "+monitor master" : "Ready to accept connections")) {
             ready.countDown();
           }
         }
