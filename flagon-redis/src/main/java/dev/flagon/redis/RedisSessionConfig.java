@@ -201,103 +201,86 @@ public final class RedisSessionConfig {
       sessionType = Objects.requireNonNull(value, "SESSION_TYPE");
       return this;
     }
-
     /** {@code SESSION_REDIS}, a URL; null for none. */
     public Builder redisUrl(String value) {
       redisUrl = value;
       return this;
     }
-
     /** {@code SESSION_REDIS_CLUSTER}. */
     public Builder cluster(boolean value) {
       cluster = value;
       return this;
     }
-
     /** {@code SESSION_KEY_PREFIX}. */
     public Builder keyPrefix(String value) {
       keyPrefix = Objects.requireNonNull(value, "SESSION_KEY_PREFIX");
       return this;
     }
-
     /** {@code SESSION_ID_LENGTH}, in bytes. */
     public Builder idLength(int value) {
       idLength = value;
       return this;
     }
-
     /** {@code SESSION_USE_SIGNER}. */
     public Builder useSigner(boolean value) {
       useSigner = value;
       return this;
     }
-
     /** {@code SESSION_PERMANENT}. */
     public Builder permanent(boolean value) {
       permanent = value;
       return this;
     }
-
     /** {@code SESSION_SERIALIZATION_FORMAT}. */
     public Builder serializationFormat(SerializationFormat value) {
       serializationFormat = Objects.requireNonNull(value, "SESSION_SERIALIZATION_FORMAT");
       return this;
     }
-
     /** {@code SESSION_REDIS_TIMEOUT}. */
     public Builder commandTimeout(Duration value) {
       commandTimeout = Objects.requireNonNull(value, "SESSION_REDIS_TIMEOUT");
       return this;
     }
-
     /** {@code SESSION_REDIS_CONNECT_TIMEOUT}. */
     public Builder connectTimeout(Duration value) {
       connectTimeout = Objects.requireNonNull(value, "SESSION_REDIS_CONNECT_TIMEOUT");
       return this;
     }
-
     /** {@code SESSION_REVOCATION}. */
     public Builder revocation(boolean value) {
       revocation = value;
       return this;
     }
-
     /** {@code SESSION_REVOCATION_USER_KEY}. */
     public Builder revocationUserKey(String value) {
       revocationUserKey = Objects.requireNonNull(value, "SESSION_REVOCATION_USER_KEY");
       return this;
     }
-
     /** {@code SESSION_REVOCATION_KEY_PREFIX}. */
     public Builder revocationKeyPrefix(String value) {
       revocationKeyPrefix = Objects.requireNonNull(value, "SESSION_REVOCATION_KEY_PREFIX");
       return this;
     }
-
     /** {@code SESSION_REVOCATION_MAX_STALENESS}. */
     public Builder revocationMaxStaleness(Duration value) {
       revocationMaxStaleness = Objects.requireNonNull(value, "SESSION_REVOCATION_MAX_STALENESS");
       return this;
     }
-
     /** {@code SESSION_REVOCATION_CACHE_SIZE}. */
     public Builder revocationCacheSize(int value) {
       revocationCacheSize = value;
       return this;
     }
-
     /** {@code SESSION_REVOCATION_FAIL}. */
     public Builder revocationFailMode(RevocationFailMode value) {
       revocationFailMode = Objects.requireNonNull(value, "SESSION_REVOCATION_FAIL");
       return this;
     }
-
     /** {@code SESSION_REVOCATION_PUBSUB}. */
     public Builder revocationPubSub(boolean value) {
       revocationPubSub = value;
       return this;
     }
-
     /**
      * The configuration.
      *
