@@ -61,25 +61,35 @@ final class RevocationPushes implements AutoCloseable {
       if (connection == null) {
         StatefulRedisPubSubConnection<String, String> opened = redis.client() instanceof RedisClusterClient cluster
             ? cluster.connectPubSub(StringCodec.UTF8) : ((RedisClient) redis.client()).connectPubSub(StringCodec.UTF8);
-        opened.addListener(new RedisPubSubAdapter<>() {
-          @Override
-          public void message(String from, String message) {
-            apply(message);
-          }
-        });
-        opened.addListener(new RedisConnectionStateListener() {
-          @Override
-          public void onRedisConnected(RedisChannelHandler<?, ?> handler, SocketAddress address) {
-            cache.clear(); // pushes sent while disconnected are lost: read everything again
-          }
-        });
-        opened.sync().subscribe(channel);
+        subscribe(opened);
         connection = opened;
       }
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.DEBUG, "revocation pushes not subscribed yet (" + e.getClass().getSimpleName() + ")");
     } finally {
       subscribing.unlock();
+    }
+  }
+
+  /** Listens and subscribes; a connection that cannot subscribe is closed, not leaked. */
+  private void subscribe(StatefulRedisPubSubConnection<String, String> opened) {
+    try {
+      opened.addListener(new RedisPubSubAdapter<>() {
+        @Override
+        public void message(String from, String message) {
+          apply(message);
+        }
+      });
+      opened.addListener(new RedisConnectionStateListener() {
+        @Override
+        public void onRedisConnected(RedisChannelHandler<?, ?> handler, SocketAddress address) {
+          cache.clear(); // pushes sent while disconnected are lost: read everything again
+        }
+      });
+      opened.sync().subscribe(channel);
+    } catch (RuntimeException e) {
+      opened.close();
+      throw e;
     }
   }
 
