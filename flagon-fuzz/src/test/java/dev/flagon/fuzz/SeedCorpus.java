@@ -7,6 +7,8 @@ import dev.flagon.codec.JweForge;
 import dev.flagon.codec.Secret;
 import dev.flagon.codec.Signing;
 import dev.flagon.codec.TimestampSigner;
+import dev.flagon.redis.MsgSpecSerializer;
+import dev.flagon.redis.SerializationFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,6 +80,17 @@ final class SeedCorpus {
     put(seeds, chunks.resolve("signed-split"), 0, splitCookieHeader(ChunkReassemblyFuzzTest.SIGNED));
     put(seeds, chunks.resolve("encrypted-split"), 1, splitCookieHeader(ChunkReassemblyFuzzTest.ENCRYPTED));
     put(seeds, chunks.resolve("malformed-count"), 0, "session=17~abc; session.1=x; session.16=y");
+
+    Path stored = dir("StoredSessionFuzzTest", "decode");
+    for (MsgSpecSerializer serializer : List.of(MsgSpecSerializer.of(SerializationFormat.MSGPACK),
+        MsgSpecSerializer.of(SerializationFormat.JSON))) {
+      byte[] session = serializer.encode(StoredSessionFuzzTest.SEED_SESSION);
+      byte[] withMode = new byte[session.length + 1];
+      withMode[0] = (byte) serializer.format().ordinal();
+      System.arraycopy(session, 0, withMode, 1, session.length);
+      seeds.put(stored.resolve(serializer.format().flaskName()), withMode);
+    }
+    seeds.put(stored.resolve("pickle"), new byte[] {0, (byte) 0x80, 4, (byte) 0x95, 0x10, 0, 0, 0, 0, 0, 0, 0, 0x7d});
     return seeds;
   }
 

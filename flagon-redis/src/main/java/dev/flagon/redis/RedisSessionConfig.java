@@ -1,0 +1,294 @@
+package dev.flagon.redis;
+
+import io.lettuce.core.RedisURI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Server-side session and revocation settings, with Flask-Session's names and defaults where it has them
+ * ({@code SESSION_TYPE}, {@code SESSION_REDIS}, {@code SESSION_KEY_PREFIX}, {@code SESSION_ID_LENGTH},
+ * {@code SESSION_USE_SIGNER}, {@code SESSION_PERMANENT}, {@code SESSION_SERIALIZATION_FORMAT}) and Flagon's own
+ * for timeouts, Cluster and revocation (docs/redis.md has the table). Immutable, validated when built: a bad
+ * setting fails at startup with one line naming it. {@link #toString} never shows the Redis password.
+ */
+public final class RedisSessionConfig {
+  private final SessionType sessionType;
+  private final String redisUrl;
+  private final boolean cluster;
+  private final String keyPrefix;
+  private final int idLength;
+  private final boolean useSigner;
+  private final boolean permanent;
+  private final SerializationFormat serializationFormat;
+  private final Duration commandTimeout;
+  private final Duration connectTimeout;
+  private final boolean revocation;
+  private final String revocationUserKey;
+  private final String revocationKeyPrefix;
+  private final Duration revocationMaxStaleness;
+  private final int revocationCacheSize;
+  private final RevocationFailMode revocationFailMode;
+  private final boolean revocationPubSub;
+  private final String address;
+
+  private RedisSessionConfig(Builder b) {
+    sessionType = b.sessionType;
+    redisUrl = b.redisUrl;
+    cluster = b.cluster;
+    keyPrefix = b.keyPrefix;
+    idLength = b.idLength;
+    useSigner = b.useSigner;
+    permanent = b.permanent;
+    serializationFormat = b.serializationFormat;
+    commandTimeout = b.commandTimeout;
+    connectTimeout = b.connectTimeout;
+    revocation = b.revocation;
+    revocationUserKey = b.revocationUserKey;
+    revocationKeyPrefix = b.revocationKeyPrefix;
+    revocationMaxStaleness = b.revocationMaxStaleness;
+    revocationCacheSize = b.revocationCacheSize;
+    revocationFailMode = b.revocationFailMode;
+    revocationPubSub = b.revocationPubSub;
+    address = redisUrl == null ? "(no SESSION_REDIS)" : RedisAddress.describe(redisUris());
+  }
+
+  /** A new builder with every default. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The settings in a Flask-style config map: typed values, or text as in environment variables
+   * ({@code "true"}, {@code "0.5"} seconds, {@code "PT0.5S"}). Other keys are ignored, as in Flask.
+   *
+   * @throws IllegalArgumentException naming the first bad setting
+   */
+  public static RedisSessionConfig fromMap(Map<String, ?> config) {
+    Builder builder = builder();
+    RedisSettings.apply(config, builder);
+    return builder.build();
+  }
+
+  /** {@code SESSION_TYPE}: {@code cookie} (default) or {@code redis}. */
+  public SessionType sessionType() {
+    return sessionType;
+  }
+
+  /** {@code SESSION_REDIS_CLUSTER}: whether {@code SESSION_REDIS} names Redis Cluster seed nodes (default false). */
+  public boolean cluster() {
+    return cluster;
+  }
+
+  /** {@code SESSION_KEY_PREFIX}: prefix of every session's Redis key (default {@code session:}). */
+  public String keyPrefix() {
+    return keyPrefix;
+  }
+
+  /** {@code SESSION_ID_LENGTH}: random bytes in a new session id (default 32; Flagon allows 16 to 256). */
+  public int idLength() {
+    return idLength;
+  }
+
+  /** {@code SESSION_USE_SIGNER}: whether the cookie carries the id signed with SECRET_KEY (default false). */
+  public boolean useSigner() {
+    return useSigner;
+  }
+
+  /** {@code SESSION_PERMANENT}: whether new sessions are permanent (default true, as in Flask-Session). */
+  public boolean permanent() {
+    return permanent;
+  }
+
+  /** {@code SESSION_SERIALIZATION_FORMAT}: {@code msgpack} (default) or {@code json}. */
+  public SerializationFormat serializationFormat() {
+    return serializationFormat;
+  }
+
+  /** {@code SESSION_REDIS_TIMEOUT}: the longest wait for one Redis command (default 1 s). */
+  public Duration commandTimeout() {
+    return commandTimeout;
+  }
+
+  /** {@code SESSION_REDIS_CONNECT_TIMEOUT}: the longest wait to connect to Redis (default 1 s). */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  /** {@code SESSION_REVOCATION}: whether cookie sessions are checked against Redis revocations (default false). */
+  public boolean revocation() {
+    return revocation;
+  }
+
+  /** {@code SESSION_REVOCATION_USER_KEY}: the session key holding the user id (default Flask-Login's {@code _user_id}). */
+  public String revocationUserKey() {
+    return revocationUserKey;
+  }
+
+  /** {@code SESSION_REVOCATION_KEY_PREFIX}: prefix of the revocation keys (default {@code flagon:revoked:}). */
+  public String revocationKeyPrefix() {
+    return revocationKeyPrefix;
+  }
+
+  /** {@code SESSION_REVOCATION_MAX_STALENESS}: the longest a cached revocation answer is used (default 5 s). */
+  public Duration revocationMaxStaleness() {
+    return revocationMaxStaleness;
+  }
+
+  /** {@code SESSION_REVOCATION_CACHE_SIZE}: the most users whose answers are cached (default 100000). */
+  public int revocationCacheSize() {
+    return revocationCacheSize;
+  }
+
+  /** {@code SESSION_REVOCATION_FAIL}: {@code closed} (default: 503) or {@code open} when Redis cannot answer. */
+  public RevocationFailMode revocationFailMode() {
+    return revocationFailMode;
+  }
+
+  /** {@code SESSION_REVOCATION_PUBSUB}: whether revocations are pushed to every server at once (default true). */
+  public boolean revocationPubSub() {
+    return revocationPubSub;
+  }
+
+  /** Redis's address for logs and messages, without credentials, for example {@code redis://127.0.0.1:6379/0}. */
+  public String redisAddress() {
+    return address;
+  }
+
+  /** {@code SESSION_REDIS} as Lettuce URIs (new objects each call: {@link RedisURI} is mutable). */
+  List<RedisURI> redisUris() {
+    if (redisUrl == null) {
+      throw new IllegalStateException("SESSION_REDIS is not set");
+    }
+    return RedisAddress.parse(redisUrl, cluster, commandTimeout);
+  }
+
+  @Override
+  public String toString() {
+    return "RedisSessionConfig[SESSION_TYPE=" + sessionType.name().toLowerCase(java.util.Locale.ROOT)
+        + ", SESSION_REDIS=" + address + ", SESSION_REDIS_CLUSTER=" + cluster + ", SESSION_KEY_PREFIX=" + keyPrefix
+        + ", SESSION_ID_LENGTH=" + idLength + ", SESSION_USE_SIGNER=" + useSigner + ", SESSION_PERMANENT=" + permanent
+        + ", SESSION_SERIALIZATION_FORMAT=" + serializationFormat.flaskName() + ", SESSION_REDIS_TIMEOUT="
+        + commandTimeout + ", SESSION_REDIS_CONNECT_TIMEOUT=" + connectTimeout + ", SESSION_REVOCATION=" + revocation
+        + "]";
+  }
+
+  /** Collects settings; {@link #build} validates them. Not thread-safe. */
+  public static final class Builder {
+    SessionType sessionType = SessionType.COOKIE;
+    String redisUrl;
+    boolean cluster;
+    String keyPrefix = "session:";
+    int idLength = 32;
+    boolean useSigner;
+    boolean permanent = true;
+    SerializationFormat serializationFormat = SerializationFormat.MSGPACK;
+    Duration commandTimeout = Duration.ofSeconds(1);
+    Duration connectTimeout = Duration.ofSeconds(1);
+    boolean revocation;
+    String revocationUserKey = "_user_id";
+    String revocationKeyPrefix = "flagon:revoked:";
+    Duration revocationMaxStaleness = Duration.ofSeconds(5);
+    int revocationCacheSize = 100_000;
+    RevocationFailMode revocationFailMode = RevocationFailMode.CLOSED;
+    boolean revocationPubSub = true;
+
+    private Builder() {}
+
+    /** {@code SESSION_TYPE}. */
+    public Builder sessionType(SessionType value) {
+      sessionType = Objects.requireNonNull(value, "SESSION_TYPE");
+      return this;
+    }
+    /** {@code SESSION_REDIS}, a URL; null for none. */
+    public Builder redisUrl(String value) {
+      redisUrl = value;
+      return this;
+    }
+    /** {@code SESSION_REDIS_CLUSTER}. */
+    public Builder cluster(boolean value) {
+      cluster = value;
+      return this;
+    }
+    /** {@code SESSION_KEY_PREFIX}. */
+    public Builder keyPrefix(String value) {
+      keyPrefix = Objects.requireNonNull(value, "SESSION_KEY_PREFIX");
+      return this;
+    }
+    /** {@code SESSION_ID_LENGTH}, in bytes. */
+    public Builder idLength(int value) {
+      idLength = value;
+      return this;
+    }
+    /** {@code SESSION_USE_SIGNER}. */
+    public Builder useSigner(boolean value) {
+      useSigner = value;
+      return this;
+    }
+    /** {@code SESSION_PERMANENT}. */
+    public Builder permanent(boolean value) {
+      permanent = value;
+      return this;
+    }
+    /** {@code SESSION_SERIALIZATION_FORMAT}. */
+    public Builder serializationFormat(SerializationFormat value) {
+      serializationFormat = Objects.requireNonNull(value, "SESSION_SERIALIZATION_FORMAT");
+      return this;
+    }
+    /** {@code SESSION_REDIS_TIMEOUT}. */
+    public Builder commandTimeout(Duration value) {
+      commandTimeout = Objects.requireNonNull(value, "SESSION_REDIS_TIMEOUT");
+      return this;
+    }
+    /** {@code SESSION_REDIS_CONNECT_TIMEOUT}. */
+    public Builder connectTimeout(Duration value) {
+      connectTimeout = Objects.requireNonNull(value, "SESSION_REDIS_CONNECT_TIMEOUT");
+      return this;
+    }
+    /** {@code SESSION_REVOCATION}. */
+    public Builder revocation(boolean value) {
+      revocation = value;
+      return this;
+    }
+    /** {@code SESSION_REVOCATION_USER_KEY}. */
+    public Builder revocationUserKey(String value) {
+      revocationUserKey = Objects.requireNonNull(value, "SESSION_REVOCATION_USER_KEY");
+      return this;
+    }
+    /** {@code SESSION_REVOCATION_KEY_PREFIX}. */
+    public Builder revocationKeyPrefix(String value) {
+      revocationKeyPrefix = Objects.requireNonNull(value, "SESSION_REVOCATION_KEY_PREFIX");
+      return this;
+    }
+    /** {@code SESSION_REVOCATION_MAX_STALENESS}. */
+    public Builder revocationMaxStaleness(Duration value) {
+      revocationMaxStaleness = Objects.requireNonNull(value, "SESSION_REVOCATION_MAX_STALENESS");
+      return this;
+    }
+    /** {@code SESSION_REVOCATION_CACHE_SIZE}. */
+    public Builder revocationCacheSize(int value) {
+      revocationCacheSize = value;
+      return this;
+    }
+    /** {@code SESSION_REVOCATION_FAIL}. */
+    public Builder revocationFailMode(RevocationFailMode value) {
+      revocationFailMode = Objects.requireNonNull(value, "SESSION_REVOCATION_FAIL");
+      return this;
+    }
+    /** {@code SESSION_REVOCATION_PUBSUB}. */
+    public Builder revocationPubSub(boolean value) {
+      revocationPubSub = value;
+      return this;
+    }
+    /**
+     * The configuration.
+     *
+     * @throws IllegalArgumentException naming the first bad setting
+     */
+    public RedisSessionConfig build() {
+      RedisSettings.validate(this);
+      return new RedisSessionConfig(this);
+    }
+  }
+}
