@@ -21,8 +21,8 @@ public final class FlagonSettings {
 
   /** {@code SECRET_KEY}. */
   public static final Setting<Secret> SECRET_KEY = Setting.secret("SECRET_KEY", "flagon.secret-key",
-      "Required: signs new cookies; Flagon refuses to start without one (`./flagon secret` makes one)."
-          + " Text means its UTF-8 bytes, as in Flask.");
+      "Required: signs new cookies; Flagon refuses to start without one (`./flagon secret` or"
+          + " `openssl rand -hex 32` makes one). Text means its UTF-8 bytes, as in Flask.");
 
   /** {@code SECRET_KEY_FALLBACKS}. */
   public static final Setting<List<Secret>> SECRET_KEY_FALLBACKS = Setting.secrets("SECRET_KEY_FALLBACKS",

@@ -30,6 +30,14 @@ class SettingsTableTest {
   }
 
   @Test
+  void readme_coreImports_nameRealClasses() throws ClassNotFoundException {
+    assertThat(ReadmeSnippets.importsOf("flagon-core")).contains("dev.flagon.FlagonConfig");
+    for (String name : ReadmeSnippets.importsOf("flagon-core")) {
+      Class.forName(name);
+    }
+  }
+
+  @Test
   void toString_showsEveryRowAsWrittenInConfiguration() {
     FlagonConfig config = FlagonConfig.builder().secretKey("3f9c1be0a47d52e6b8c01f2a9d7e6c45").build();
     for (Setting<?> setting : FlagonSettings.all()) {

@@ -66,6 +66,25 @@ public final class ReadmeSnippets {
     return errors;
   }
 
+  /**
+   * The classes named in the last cell of the README's dependency-table row for a Maven artifact
+   * ({@code `dev.flagon:ARTIFACT:...`}): each {@code `dev.flagon...`} name there, for a test to load.
+   */
+  public static List<String> importsOf(String artifactId) {
+    String coordinates = "`dev\\.flagon:" + Pattern.quote(artifactId) + ":[^`]*`";
+    Pattern row = Pattern.compile("^\\|.*" + coordinates + ".*\\|([^|]*)\\|\\s*$", Pattern.MULTILINE);
+    Matcher matcher = row.matcher(readme());
+    if (!matcher.find()) {
+      throw new IllegalStateException("the README has no dependency row for " + artifactId);
+    }
+    List<String> classes = new ArrayList<>();
+    Matcher name = Pattern.compile("`(dev\\.flagon\\.[A-Za-z0-9_.]+)`").matcher(matcher.group(1));
+    while (name.find()) {
+      classes.add(name.group(1));
+    }
+    return classes;
+  }
+
   /** The README's lines between {@code <!-- NAME: start -->} and {@code <!-- NAME: end -->}. */
   public static String section(String name) {
     String text = readme();
@@ -109,7 +128,8 @@ public final class ReadmeSnippets {
     return dir;
   }
 
-  private static String readme() {
+  /** The repository's README. */
+  public static String readme() {
     try {
       return Files.readString(repositoryRoot().resolve("README.md"), StandardCharsets.UTF_8);
     } catch (IOException e) {
