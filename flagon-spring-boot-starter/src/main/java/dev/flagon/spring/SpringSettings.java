@@ -64,9 +64,11 @@ final class SpringSettings {
 
   private static Object springValue(Binder binder, Setting<?> setting) {
     String text = binder.bind(setting.springName(), String.class).orElse(null);
-    if (!setting.isList() || (text != null && text.strip().startsWith("["))) {
-      return text; // a JSON array is text, as in the environment
+    boolean springList = text == null || (text.contains(",") && !text.strip().startsWith("["));
+    if (!setting.isList() || !springList) {
+      return text; // read as in the environment: null, a JSON array or one value
     }
+    // Spring's list forms: a,b and name[0], name[1]
     return binder.bind(setting.springName(), Bindable.listOf(String.class)).orElse(null);
   }
 
