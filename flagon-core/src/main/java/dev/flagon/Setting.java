@@ -41,11 +41,13 @@ public final class Setting<T> {
   private final String doc;
   private final boolean nullAllowed;
   private final T nullValue;
-  private final List<Predicate<? super T>> rules;
-  private final List<String> ruleTexts;
+  private final List<Rule<T>> rules;
+
+  /** A rule a value must follow, and how a message says it ({@code between 1 and 16}). */
+  private record Rule<T>(Predicate<? super T> test, String text) {}
 
   private Setting(String name, String springName, Kind<T> kind, T defaultValue, String doc,
-      boolean nullAllowed, T nullValue, List<Predicate<? super T>> rules, List<String> ruleTexts) {
+      boolean nullAllowed, T nullValue, List<Rule<T>> rules) {
     if (!NAME.matcher(name).matches() || !SPRING_NAME.matcher(springName).matches()) {
       throw new IllegalArgumentException("a setting is named like SESSION_COOKIE_SECURE, its Spring property"
           + " like flagon.cookie.secure: not " + name + ", " + springName);
@@ -58,11 +60,10 @@ public final class Setting<T> {
     this.nullAllowed = nullAllowed;
     this.nullValue = nullValue;
     this.rules = List.copyOf(rules);
-    this.ruleTexts = List.copyOf(ruleTexts);
   }
 
   private static <T> Setting<T> of(String name, String springName, Kind<T> kind, T defaultValue, String doc) {
-    return new Setting<>(name, springName, kind, defaultValue, doc, false, null, List.of(), List.of());
+    return new Setting<>(name, springName, kind, defaultValue, doc, false, null, List.of());
   }
 
   /** A boolean; also {@code yes}/{@code no}, {@code on}/{@code off}, {@code 1}/{@code 0}; null is false. */
@@ -123,7 +124,7 @@ public final class Setting<T> {
 
   /** This setting, where null means {@code value} (as {@code MAX_COOKIE_SIZE=None} means no limit). */
   public Setting<T> nullMeans(T value) {
-    return new Setting<>(name, springName, kind, defaultValue, doc, true, value, rules, ruleTexts);
+    return new Setting<>(name, springName, kind, defaultValue, doc, true, value, rules);
   }
 
   /**
@@ -131,11 +132,9 @@ public final class Setting<T> {
    * {@code NAME must be RULE, not 'value'} (without the value for a secret).
    */
   public Setting<T> require(Predicate<? super T> rule, String ruleText) {
-    List<Predicate<? super T>> more = new ArrayList<>(rules);
-    more.add(rule);
-    List<String> moreTexts = new ArrayList<>(ruleTexts);
-    moreTexts.add(ruleText);
-    return new Setting<>(name, springName, kind, defaultValue, doc, nullAllowed, nullValue, more, moreTexts);
+    List<Rule<T>> more = new ArrayList<>(rules);
+    more.add(new Rule<>(rule, ruleText));
+    return new Setting<>(name, springName, kind, defaultValue, doc, nullAllowed, nullValue, more);
   }
 
   /** The Flask name, such as {@code SESSION_COOKIE_SECURE}: in maps, properties files and init-params. */
@@ -207,9 +206,9 @@ public final class Setting<T> {
       }
       return nullValue;
     }
-    for (int i = 0; i < rules.size(); i++) {
-      if (!rules.get(i).test(value)) {
-        throw refused(ruleTexts.get(i), value);
+    for (Rule<T> rule : rules) {
+      if (!rule.test().test(value)) {
+        throw refused(rule.text(), value);
       }
     }
     return value;

@@ -21,8 +21,17 @@ import java.util.stream.Collectors;
  * <p>{@link #read} answers the value, or null when the input is not of this kind (the setting then says
  * what it {@link #expected() expected}), or throws {@link IllegalArgumentException} whose message follows
  * the setting's name ({@code "must be between ..., not ..."}) and never shows a secret.
+ *
+ * @param expected what a value looks like, for messages: {@code true or false (...)}
+ * @param typeName the Java type of the value as written in configuration, for tools
+ * @param isSecret whether values are key material: never shown
+ * @param isList whether the value is a list (Spring binds {@code a,b} and {@code name[0]} forms)
+ * @param json which JSON literals read from text are taken (see {@link #takesJson})
+ * @param reader the function behind {@link #read}
+ * @param shower the function behind {@link #show}
  */
-public final class Kind<T> {
+public record Kind<T>(String expected, String typeName, boolean isSecret, boolean isList,
+    Predicate<Object> json, Function<Object, T> reader, Function<T, String> shower) {
   /** Python's {@code timedelta.max}: a longer lifetime would make Flask fail on every save. */
   public static final Duration MAX_DURATION = Duration.ofDays(999_999_999);
   /** The rule a duration follows, for messages. */
@@ -33,48 +42,17 @@ public final class Kind<T> {
   private static final Pattern WITH_UNIT =
       Pattern.compile("([0-9]+)(ns|us|ms|s|m|h|d)", Pattern.CASE_INSENSITIVE);
 
-  private final String expected;
-  private final String typeName;
-  private final boolean secret;
-  private final boolean list;
-  private final Predicate<Object> takesJson;
-  private final Function<Object, T> read;
-  private final Function<T, String> show;
-
-  private Kind(String expected, String typeName, boolean secret, boolean list, Predicate<Object> takesJson,
-      Function<Object, T> read, Function<T, String> show) {
-    this.expected = expected;
-    this.typeName = typeName;
-    this.secret = secret;
-    this.list = list;
-    this.takesJson = takesJson;
-    this.read = read;
-    this.show = show;
-  }
-
-  /** What a value of this kind looks like, for messages: {@code true or false (...)}. */
-  public String expected() { return expected; }
-
-  /** The Java type of the value as written in configuration, for tools ({@code java.lang.Boolean}, ...). */
-  public String typeName() { return typeName; }
-
-  /** Whether values are key material: never shown. */
-  public boolean isSecret() { return secret; }
-
-  /** Whether the value is a list (Spring binds {@code a,b} and {@code name[0]} forms). */
-  public boolean isList() { return list; }
-
   /**
    * Whether a JSON literal read from a text (Flask's {@code from_prefixed_env}) is taken as the value;
    * otherwise the raw text is. Text kinds take only a JSON string or null, so {@code 2024} stays text.
    */
-  public boolean takesJson(Object json) { return takesJson.test(json); }
+  public boolean takesJson(Object literal) { return json.test(literal); }
 
   /** The value, or null when {@code value} (not null) is not of this kind. */
-  public T read(Object value) { return read.apply(value); }
+  public T read(Object value) { return reader.apply(value); }
 
   /** The value as written in configuration; key material as {@code <redacted>}. */
-  public String show(T value) { return show.apply(value); }
+  public String show(T value) { return shower.apply(value); }
 
   private static boolean any(Object json) {
     return true;
