@@ -28,7 +28,7 @@ final class CookieChunks {
   private final int maxChunks;
   private final int maxPieceLength;
   /** Index i: the format of chunk i (0 is the main cookie), for every index a chunk can have. */
-  private final SetCookieFormat[] formats = new SetCookieFormat[ConfigParser.MAX_CHUNKS];
+  private final SetCookieFormat[] formats = new SetCookieFormat[FlagonSettings.MAX_CHUNKS];
 
   CookieChunks(FlagonConfig config, SetCookieFormat main, int maxPieceLength) {
     this.name = config.cookieName();
@@ -85,7 +85,7 @@ final class CookieChunks {
     }
     String digits = value.substring(0, mark);
     boolean ok = digits.matches("[1-9][0-9]?") && Integer.parseInt(digits) >= 2
-        && Integer.parseInt(digits) <= ConfigParser.MAX_CHUNKS;
+        && Integer.parseInt(digits) <= FlagonSettings.MAX_CHUNKS;
     return ok ? Integer.parseInt(digits) : -1;
   }
 
@@ -100,7 +100,7 @@ final class CookieChunks {
       return -1;
     }
     int index = Integer.parseInt(digits);
-    return index < ConfigParser.MAX_CHUNKS ? index : -1;
+    return index < FlagonSettings.MAX_CHUNKS ? index : -1;
   }
 
   /**

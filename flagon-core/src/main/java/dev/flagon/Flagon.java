@@ -61,7 +61,7 @@ public final class Flagon {
   Flagon(FlagonConfig config, System.Logger log) {
     this.config = Objects.requireNonNull(config, "config");
     this.codec = new SessionCodec(config);
-    this.cookieFormat = new SetCookieFormat(config);
+    this.cookieFormat = new SetCookieFormat(config.cookieAttributes());
     this.cookieSize = new CookieSize(config, log);
     boolean split = config.sizePolicy() == SizePolicy.SPLIT;
     this.chunks = split ? new CookieChunks(config, cookieFormat, MAX_COOKIE_VALUE_LENGTH) : null;

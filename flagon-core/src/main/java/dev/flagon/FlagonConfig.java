@@ -1,71 +1,76 @@
 package dev.flagon;
 
+import static dev.flagon.FlagonSettings.*;
+
 import dev.flagon.codec.Secret;
 import dev.flagon.codec.Signing;
 import dev.flagon.json.TaggedJson;
+import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Flagon's configuration, with Flask's names and defaults. Immutable and thread-safe; checked when built:
- * a missing, empty or weak {@code SECRET_KEY} fails here, at startup, not on the first request (Flask would
- * instead serve a read-only empty "null session" and answer 500 to the first write), as do cookie
- * attributes that browsers drop.
- *
- * <p>One parser reads Flask's names ({@code SECRET_KEY}, {@code SESSION_COOKIE_SECURE}, ...) from a map
- * ({@link #fromMap}), from {@code FLAGON_}-prefixed environment variables ({@link #fromEnvironment}) or
- * from a properties file ({@link #fromProperties}); {@link #builder()} is for code. Flagon's own settings
- * use names of the same style: {@code SESSION_SALT}, {@code SESSION_DIGEST}, {@code SESSION_KEY_DERIVATION}
- * (Flask fixes them to {@code cookie-session}, {@code sha1}, {@code hmac}), {@code SESSION_SIZE_POLICY},
- * {@code SESSION_MAX_CHUNKS}, {@code SESSION_FORMAT}, {@code SESSION_ENCRYPTION_COMPRESS},
- * {@code SESSION_REISSUE_ON_FALLBACK} and {@code SECRET_KEY_ALLOW_WEAK} (docs/security.md).
- *
- * <p>Text values (environment variables, properties) are read as Flask's {@code from_prefixed_env} reads
- * them: as a JSON literal if they are one ({@code true}, {@code 3600}, {@code null}, {@code ["a","b"]},
- * {@code "quoted"}), else as the raw text. Booleans may also be written {@code yes}/{@code no},
- * {@code on}/{@code off} or {@code 1}/{@code 0}; {@code PERMANENT_SESSION_LIFETIME} as seconds or an
- * ISO-8601 duration such as {@code PT60M}. A secret key is always taken as text, even when it looks like a
- * number. No message ever contains a secret key.
+ * a missing, empty or weak {@code SECRET_KEY} fails at startup, not on the first request (Flask would serve
+ * a read-only "null session"), as do cookie attributes that browsers drop or that would break the header.
+ * Every setting is a row of {@link FlagonSettings}, read by {@link Setting#parse} from a map, the
+ * environment or a properties file (text as Flask's {@code from_prefixed_env} reads it: {@code null},
+ * {@code 3600}, {@code ["a","b"]}, or the raw text); {@link #builder()} is for code. No message ever
+ * contains a secret key.
  */
 public final class FlagonConfig {
-  private final Settings values;
+  private final Map<Setting<?>, Object> values;
+  private final Clock clock;
+  private final TaggedJson taggedJson;
+  private final SessionValidator validator;
+  private final Signing signing;
+  private final CookieAttributes cookie;
 
-  private FlagonConfig(Settings settings) {
-    this.values = settings.copy();
+  private FlagonConfig(Builder b) {
+    this.values = Collections.unmodifiableMap(new LinkedHashMap<>(b.values));
+    this.clock = b.clock;
+    this.taggedJson = b.taggedJson;
+    this.validator = b.validator;
+    ConfigChecks.check(this);
+    this.cookie = CookieAttributes.of(this);
+    this.signing = Signing.of(get(SESSION_SALT), get(SESSION_DIGEST), get(SESSION_KEY_DERIVATION));
   }
 
   /** A builder with Flask's defaults and no secret key. */
   public static Builder builder() {
-    return new Builder(new Settings());
+    return new Builder();
   }
 
   /**
-   * Reads Flask's configuration names from a map; values may be typed ({@code Boolean}, {@code Integer},
-   * {@code Duration}, {@code byte[]}, {@code Secret}, {@code List}) or text as in an environment variable.
-   * Unknown keys are ignored, as in a Flask config.
-   *
-   * @throws IllegalArgumentException naming the key whose value is invalid
-   * @throws IllegalStateException if the secret key is missing, empty or weak, or the cookie attributes
-   *     are ones browsers drop
+   * Reads Flask's names from a map, each value typed ({@code Boolean}, {@code Duration}, {@code Secret},
+   * {@code List}, an enum constant, ...) or a {@code String} read as an environment variable is. Unknown
+   * keys are ignored, as in a Flask config. @throws IllegalArgumentException naming an invalid key
+   * @throws IllegalStateException if the configuration as a whole is not usable (see {@link Builder#build})
    */
   public static FlagonConfig fromMap(Map<String, ?> flaskConfig) {
     return builder().putAll(flaskConfig).build();
   }
 
-  /**
-   * Every setting name the parser reads ({@code SECRET_KEY}, {@code SESSION_COOKIE_SECURE}, ...), for
-   * integrations that collect Flask-named settings from their own configuration sources.
-   */
+  /** The Flask names of every row of {@link FlagonSettings}, in its order. */
   public static Set<String> settingNames() {
-    return ConfigParser.NAMES;
+    Set<String> names = new LinkedHashSet<>();
+    FlagonSettings.all().forEach(setting -> names.add(setting.name()));
+    return Collections.unmodifiableSet(names);
   }
 
   /** {@link #fromMap} over this process's {@code FLAGON_}-prefixed environment variables, prefix removed. */
@@ -75,234 +80,212 @@ public final class FlagonConfig {
 
   /** {@link #fromMap} over the {@code FLAGON_}-prefixed entries of a given environment, prefix removed. */
   public static FlagonConfig fromEnvironment(Map<String, String> environment) {
-    return builder().putAll(TextConfig.fromText(environment, "FLAGON_")).build();
+    return fromMap(Setting.fromEnvironment(FlagonSettings.all(), environment));
   }
 
-  /** {@link #fromMap} over properties (keys with Flask's names). */
+  /** {@link #fromMap} over properties (keys with Flask's names, values text). */
   public static FlagonConfig fromProperties(Properties properties) {
-    return builder().putAll(TextConfig.fromText(properties, "")).build();
+    return fromMap(Setting.fromNames(FlagonSettings.all(), properties));
   }
 
   /** {@link #fromMap} over a properties file (UTF-8). @throws UncheckedIOException if it cannot be read */
   public static FlagonConfig fromProperties(Path propertiesFile) {
-    return fromProperties(TextConfig.load(propertiesFile));
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(propertiesFile, StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read Flagon properties " + propertiesFile, e);
+    }
+    return fromProperties(properties);
   }
 
   /** A builder holding this configuration's values. */
-  public Builder toBuilder() { return new Builder(values.copy()); }
-
-  /** {@code SECRET_KEY}: new cookies are signed with it. */
-  public Secret secretKey() { return values.secretKey; }
-
-  /** {@code SECRET_KEY_FALLBACKS}, oldest first: older keys still accepted when loading. */
-  public List<Secret> secretKeyFallbacks() { return values.fallbacks; }
-
-  /** {@code PERMANENT_SESSION_LIFETIME}: {@code Expires} of permanent cookies, max age of every cookie. */
-  public Duration permanentSessionLifetime() { return values.lifetime; }
-
-  /** {@code SESSION_COOKIE_NAME}. */
-  public String cookieName() { return values.cookieName; }
-
-  /** {@code SESSION_COOKIE_DOMAIN}, as configured (encoded when written). */
-  public Optional<String> cookieDomain() { return Optional.ofNullable(values.cookieDomain); }
-
-  /** {@code SESSION_COOKIE_PATH}, or else {@code APPLICATION_ROOT}, or else {@code /}. */
-  public String cookiePath() { return values.effectivePath(); }
-
-  /** {@code SESSION_COOKIE_HTTPONLY}. */
-  public boolean cookieHttpOnly() { return values.httpOnly; }
-
-  /** {@code SESSION_COOKIE_SECURE} (the cookie is also Secure when partitioned). */
-  public boolean cookieSecure() { return values.secure; }
-
-  /** {@code SESSION_COOKIE_SAMESITE}; empty omits the attribute. */
-  public Optional<SameSite> cookieSameSite() { return Optional.ofNullable(values.sameSite); }
-
-  /** {@code SESSION_COOKIE_PARTITIONED}. */
-  public boolean cookiePartitioned() { return values.partitioned; }
-
-  /** {@code SESSION_REFRESH_EACH_REQUEST}. */
-  public boolean refreshEachRequest() { return values.refresh; }
-
-  /** {@code MAX_COOKIE_SIZE}; 0 disables the check. */
-  public int maxCookieSize() { return values.maxCookieSize; }
-
-  /** {@code SESSION_SIZE_POLICY}: what an oversized cookie does. */
-  public SizePolicy sizePolicy() { return values.sizePolicy; }
-
-  /** {@code SESSION_SALT}, {@code SESSION_DIGEST} and {@code SESSION_KEY_DERIVATION}. */
-  public Signing signing() { return values.signing; }
-
-  /** The session serializer. */
-  public TaggedJson taggedJson() { return values.taggedJson; }
-
-  /** The clock for timestamps, expiry and {@code Expires}. */
-  public Clock clock() { return values.clock; }
-
-  /** {@code SESSION_MAX_CHUNKS}: most cookies one session may take under {@link SizePolicy#SPLIT}. */
-  public int maxChunks() { return values.maxChunks; }
-
-  /** {@code SESSION_FORMAT}: signed as Flask, or encrypted. */
-  public SessionFormat sessionFormat() { return values.format; }
-
-  /** {@code SESSION_ENCRYPTION_COMPRESS}: whether encrypted sessions are deflated ({@code "zip":"DEF"}). */
-  public boolean encryptionCompression() { return values.encryptionCompression; }
-
-  /** {@code SESSION_REISSUE_ON_FALLBACK}: whether a cookie verified by a fallback key is re-issued. */
-  public boolean reissueOnFallback() { return values.reissueOnFallback; }
-
-  /** {@code SECRET_KEY_ALLOW_WEAK}: whether short or placeholder keys were explicitly allowed. */
-  public boolean allowsWeakSecretKey() { return values.allowWeakKey; }
-
-  /** The check run on each verified session, if any. */
-  public Optional<SessionValidator> sessionValidator() { return Optional.ofNullable(values.validator); }
-
-  /** Every setting but the keys, of which only the number is shown. */
-  @Override
-  public String toString() {
-    return values.describe();
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.values.putAll(values);
+    return builder.clock(clock).taggedJson(taggedJson).sessionValidator(validator);
   }
 
-  /** Builds a {@link FlagonConfig}; every setter returns the builder. Not thread-safe. */
-  public static final class Builder {
-    private final Settings s;
+  /** The value of a row of {@link FlagonSettings}. @throws IllegalArgumentException for another setting */
+  public <T> T get(Setting<T> setting) {
+    if (!values.containsKey(setting)) {
+      throw new IllegalArgumentException(setting.name() + " is not one of FlagonSettings.all()");
+    }
+    @SuppressWarnings("unchecked")
+    T value = (T) values.get(setting);
+    return value;
+  }
 
-    private Builder(Settings settings) {
-      this.s = settings;
+  /** {@code SECRET_KEY}: new cookies are signed with it. */
+  public Secret secretKey() { return get(SECRET_KEY); }
+  /** {@code SECRET_KEY_FALLBACKS}, oldest first: older keys still accepted when loading. */
+  public List<Secret> secretKeyFallbacks() { return get(SECRET_KEY_FALLBACKS); }
+  /** {@code PERMANENT_SESSION_LIFETIME}: {@code Expires} of permanent cookies, max age of every cookie. */
+  public Duration permanentSessionLifetime() { return get(PERMANENT_SESSION_LIFETIME); }
+  /** {@code SESSION_COOKIE_NAME}. */
+  public String cookieName() { return get(SESSION_COOKIE_NAME); }
+
+  /** {@code SESSION_COOKIE_DOMAIN}, as configured (encoded when written); empty when unset or empty. */
+  public Optional<String> cookieDomain() {
+    return Optional.ofNullable(get(SESSION_COOKIE_DOMAIN)).filter(domain -> !domain.isEmpty());
+  }
+
+  /** Flask's {@code SESSION_COOKIE_PATH or APPLICATION_ROOT}, and {@code /} when both are empty. */
+  public String cookiePath() {
+    String path = get(SESSION_COOKIE_PATH);
+    String root = get(APPLICATION_ROOT);
+    return path != null && !path.isEmpty() ? path : root != null && !root.isEmpty() ? root : "/";
+  }
+
+  /** {@code SESSION_COOKIE_HTTPONLY}. */
+  public boolean cookieHttpOnly() { return get(SESSION_COOKIE_HTTPONLY); }
+  /** {@code SESSION_COOKIE_SECURE} (the cookie is also Secure when partitioned). */
+  public boolean cookieSecure() { return get(SESSION_COOKIE_SECURE); }
+  /** {@code SESSION_COOKIE_SAMESITE}; empty omits the attribute. */
+  public Optional<SameSite> cookieSameSite() { return Optional.ofNullable(get(SESSION_COOKIE_SAMESITE)); }
+  /** {@code SESSION_COOKIE_PARTITIONED}. */
+  public boolean cookiePartitioned() { return get(SESSION_COOKIE_PARTITIONED); }
+  /** {@code SESSION_REFRESH_EACH_REQUEST}. */
+  public boolean refreshEachRequest() { return get(SESSION_REFRESH_EACH_REQUEST); }
+  /** {@code MAX_COOKIE_SIZE}; 0 disables the check. */
+  public int maxCookieSize() { return get(MAX_COOKIE_SIZE); }
+  /** {@code SESSION_SIZE_POLICY}: what an oversized cookie does. */
+  public SizePolicy sizePolicy() { return get(SESSION_SIZE_POLICY); }
+  /** {@code SESSION_SALT}, {@code SESSION_DIGEST} and {@code SESSION_KEY_DERIVATION}. */
+  public Signing signing() { return signing; }
+  /** The session serializer. */
+  public TaggedJson taggedJson() { return taggedJson; }
+  /** The clock for timestamps, expiry and {@code Expires}. */
+  public Clock clock() { return clock; }
+  /** {@code SESSION_MAX_CHUNKS}: most cookies one session may take under {@link SizePolicy#SPLIT}. */
+  public int maxChunks() { return get(SESSION_MAX_CHUNKS); }
+  /** {@code SESSION_FORMAT}: signed as Flask, or encrypted. */
+  public SessionFormat sessionFormat() { return get(SESSION_FORMAT); }
+  /** {@code SESSION_ENCRYPTION_COMPRESS}: whether encrypted sessions are deflated ({@code "zip":"DEF"}). */
+  public boolean encryptionCompression() { return get(SESSION_ENCRYPTION_COMPRESS); }
+  /** {@code SESSION_REISSUE_ON_FALLBACK}: whether a cookie verified by a fallback key is re-issued. */
+  public boolean reissueOnFallback() { return get(SESSION_REISSUE_ON_FALLBACK); }
+  /** {@code SECRET_KEY_ALLOW_WEAK}: whether short or placeholder keys were explicitly allowed. */
+  public boolean allowsWeakSecretKey() { return get(SECRET_KEY_ALLOW_WEAK); }
+  /** The check run on each verified session, if any. */
+  public Optional<SessionValidator> sessionValidator() { return Optional.ofNullable(validator); }
+
+  /** The cookie's attributes, checked and encoded for {@code Set-Cookie}. */
+  CookieAttributes cookieAttributes() { return cookie; }
+
+  /** Every setting as written in configuration, in {@link FlagonSettings}' order; keys redacted. */
+  @Override
+  public String toString() {
+    return values.entrySet().stream().map(e -> e.getKey().name() + "=" + e.getKey().show(e.getValue()))
+        .collect(Collectors.joining(", ", "FlagonConfig[", validator != null ? ", sessionValidator]" : "]"));
+  }
+
+  /** Builds a {@link FlagonConfig}; each setter checks its value and returns the builder. Not thread-safe. */
+  public static final class Builder {
+    private final Map<Setting<?>, Object> values = new LinkedHashMap<>();
+    private Clock clock = Clock.systemUTC();
+    private TaggedJson taggedJson = TaggedJson.standard();
+    private SessionValidator validator;
+
+    private Builder() {
+      FlagonSettings.all().forEach(setting -> values.put(setting, setting.defaultValue()));
+    }
+
+    /** Sets a row of {@link FlagonSettings}. @throws IllegalArgumentException naming a broken rule */
+    public <T> Builder set(Setting<T> setting, T value) {
+      if (!values.containsKey(setting)) {
+        throw new IllegalArgumentException(setting.name() + " is not one of FlagonSettings.all()");
+      }
+      values.put(setting, setting.check(value));
+      return this;
+    }
+
+    /** Applies Flask-named entries as {@link FlagonConfig#fromMap}. @throws IllegalArgumentException */
+    public Builder putAll(Map<String, ?> flaskConfig) {
+      for (Setting<?> setting : FlagonSettings.all()) {
+        if (flaskConfig.containsKey(setting.name())) {
+          values.put(setting, setting.parse(flaskConfig.get(setting.name())));
+        }
+      }
+      return this;
     }
 
     /** {@code SECRET_KEY} as text (its UTF-8 bytes). */
-    public Builder secretKey(String secretKey) {
-      return secretKey(secretKey == null ? null : Secret.fromText(secretKey));
-    }
-
+    public Builder secretKey(String key) { return secretKey(key == null ? null : Secret.fromText(key)); }
     /** {@code SECRET_KEY}. */
-    public Builder secretKey(Secret secretKey) { s.secretKey = secretKey; return this; }
-
+    public Builder secretKey(Secret secretKey) { return set(SECRET_KEY, secretKey); }
     /** {@code SECRET_KEY_FALLBACKS}, in Flask's order (oldest first). */
     public Builder secretKeyFallbacks(List<Secret> fallbacks) {
-      s.fallbacks = fallbacks == null ? List.of() : List.copyOf(fallbacks);
-      return this;
+      return set(SECRET_KEY_FALLBACKS, fallbacks == null ? null : List.copyOf(fallbacks));
     }
 
     /** {@code PERMANENT_SESSION_LIFETIME}, default 31 days, also every cookie's max age. Not negative. */
-    public Builder permanentSessionLifetime(Duration lifetime) {
-      s.lifetime = ConfigParser.checkLifetime(Objects.requireNonNull(lifetime, "lifetime"));
-      return this;
-    }
-
+    public Builder permanentSessionLifetime(Duration d) { return set(PERMANENT_SESSION_LIFETIME, d); }
     /** {@code APPLICATION_ROOT}, default {@code /}: the cookie path when none is set. */
-    public Builder applicationRoot(String root) { s.applicationRoot = root; return this; }
-
+    public Builder applicationRoot(String root) { return set(APPLICATION_ROOT, root); }
     /** {@code SESSION_COOKIE_NAME}, default {@code session}; an HTTP token, as it is written unquoted. */
-    public Builder cookieName(String name) { s.cookieName = ConfigParser.checkCookieName(name); return this; }
-
-    /** {@code SESSION_COOKIE_DOMAIN}, default none; null or empty omits it. */
-    public Builder cookieDomain(String domain) {
-      s.cookieDomain = domain == null || domain.isEmpty() ? null : domain;
-      return this;
-    }
-
+    public Builder cookieName(String name) { return set(SESSION_COOKIE_NAME, name); }
+    /** {@code SESSION_COOKIE_DOMAIN}, default none; null or empty omits it. A host name, checked at build. */
+    public Builder cookieDomain(String domain) { return set(SESSION_COOKIE_DOMAIN, domain); }
     /** {@code SESSION_COOKIE_PATH}, default none (then {@code APPLICATION_ROOT}). */
-    public Builder cookiePath(String path) { s.cookiePath = path; return this; }
-
+    public Builder cookiePath(String path) { return set(SESSION_COOKIE_PATH, path); }
     /** {@code SESSION_COOKIE_HTTPONLY}, default true. */
-    public Builder cookieHttpOnly(boolean httpOnly) { s.httpOnly = httpOnly; return this; }
-
+    public Builder cookieHttpOnly(boolean httpOnly) { return set(SESSION_COOKIE_HTTPONLY, httpOnly); }
     /** {@code SESSION_COOKIE_SECURE}, default false. */
-    public Builder cookieSecure(boolean secure) { s.secure = secure; return this; }
-
+    public Builder cookieSecure(boolean secure) { return set(SESSION_COOKIE_SECURE, secure); }
     /** {@code SESSION_COOKIE_SAMESITE}, default none (null omits the attribute). */
-    public Builder cookieSameSite(SameSite sameSite) { s.sameSite = sameSite; return this; }
-
+    public Builder cookieSameSite(SameSite sameSite) { return set(SESSION_COOKIE_SAMESITE, sameSite); }
     /** {@code SESSION_COOKIE_PARTITIONED}, default false; true also forces Secure. */
-    public Builder cookiePartitioned(boolean partitioned) { s.partitioned = partitioned; return this; }
-
+    public Builder cookiePartitioned(boolean on) { return set(SESSION_COOKIE_PARTITIONED, on); }
     /** {@code SESSION_REFRESH_EACH_REQUEST}, default true: re-send permanent sessions on each response. */
-    public Builder refreshEachRequest(boolean refresh) { s.refresh = refresh; return this; }
-
+    public Builder refreshEachRequest(boolean refresh) { return set(SESSION_REFRESH_EACH_REQUEST, refresh); }
     /** {@code MAX_COOKIE_SIZE}, default 4093; 0 disables it. @throws IllegalArgumentException if negative */
-    public Builder maxCookieSize(int maxCookieSize) {
-      if (maxCookieSize < 0) {
-        throw new IllegalArgumentException("MAX_COOKIE_SIZE must be 0 (no limit) or positive");
-      }
-      s.maxCookieSize = maxCookieSize;
-      return this;
-    }
-
+    public Builder maxCookieSize(int maxCookieSize) { return set(MAX_COOKIE_SIZE, maxCookieSize); }
     /** What an oversized cookie does, default {@link SizePolicy#ERROR}. */
-    public Builder sizePolicy(SizePolicy policy) {
-      s.sizePolicy = Objects.requireNonNull(policy, "policy");
-      return this;
-    }
+    public Builder sizePolicy(SizePolicy policy) { return set(SESSION_SIZE_POLICY, policy); }
 
     /** Salt, digest and key derivation, default {@link Signing#flask()}. */
     public Builder signing(Signing signing) {
-      s.signing = Objects.requireNonNull(signing, "signing");
-      return this;
+      Objects.requireNonNull(signing, "signing");
+      return set(SESSION_SALT, signing.salt()).set(SESSION_DIGEST, signing.digest())
+          .set(SESSION_KEY_DERIVATION, signing.keyDerivation());
     }
 
     /** The serializer, default {@link TaggedJson#standard()}; set one with custom tags here. */
     public Builder taggedJson(TaggedJson taggedJson) {
-      s.taggedJson = Objects.requireNonNull(taggedJson, "taggedJson");
+      this.taggedJson = Objects.requireNonNull(taggedJson, "taggedJson");
       return this;
     }
 
     /** The clock for timestamps, expiry and {@code Expires}, default the system UTC clock. */
-    public Builder clock(Clock clock) { s.clock = Objects.requireNonNull(clock, "clock"); return this; }
+    public Builder clock(Clock clock) { this.clock = Objects.requireNonNull(clock, "clock"); return this; }
 
     /** Flask's security advice in one call: Secure, HttpOnly and SameSite=Lax. */
     public Builder recommended() {
       return cookieSecure(true).cookieHttpOnly(true).cookieSameSite(SameSite.LAX);
     }
 
-    /**
-     * Applies Flask-named entries, as {@link FlagonConfig#fromMap}; unknown names are ignored.
-     *
-     * @throws IllegalArgumentException naming the key whose value is invalid
-     */
-    public Builder putAll(Map<String, ?> flaskConfig) {
-      ConfigParser.apply(flaskConfig, this, s);
-      return this;
-    }
-
     /** {@code SESSION_FORMAT}, default {@link SessionFormat#SIGNED} (Flask's). */
-    public Builder sessionFormat(SessionFormat format) {
-      s.format = Objects.requireNonNull(format, "format");
-      return this;
-    }
-
+    public Builder sessionFormat(SessionFormat format) { return set(SESSION_FORMAT, format); }
     /** {@code SESSION_ENCRYPTION_COMPRESS}, default false: compression can leak the size of secrets. */
-    public Builder encryptionCompression(boolean on) { s.encryptionCompression = on; return this; }
-
+    public Builder encryptionCompression(boolean on) { return set(SESSION_ENCRYPTION_COMPRESS, on); }
     /** {@code SESSION_REISSUE_ON_FALLBACK}, default false (as Flask): re-sign fallback-key cookies. */
-    public Builder reissueOnFallback(boolean reissue) { s.reissueOnFallback = reissue; return this; }
-
+    public Builder reissueOnFallback(boolean reissue) { return set(SESSION_REISSUE_ON_FALLBACK, reissue); }
     /** {@code SESSION_MAX_CHUNKS}, default 4, from 1 to 16. @throws IllegalArgumentException otherwise */
-    public Builder maxChunks(int maxChunks) {
-      s.maxChunks = ConfigParser.checkMaxChunks(maxChunks);
-      return this;
-    }
-
+    public Builder maxChunks(int maxChunks) { return set(SESSION_MAX_CHUNKS, maxChunks); }
     /** {@code SECRET_KEY_ALLOW_WEAK=true}: accept short or placeholder keys, for Flask test vectors only. */
     public Builder allowWeakSecretKey() { return allowWeakSecretKey(true); }
-
     /** {@code SECRET_KEY_ALLOW_WEAK}, default false. */
-    public Builder allowWeakSecretKey(boolean allow) { s.allowWeakKey = allow; return this; }
-
+    public Builder allowWeakSecretKey(boolean allow) { return set(SECRET_KEY_ALLOW_WEAK, allow); }
     /** A check run on each verified session ({@link SessionValidator}); null for none, the default. */
-    public Builder sessionValidator(SessionValidator validator) { s.validator = validator; return this; }
+    public Builder sessionValidator(SessionValidator validator) { this.validator = validator; return this; }
 
     /**
-     * The configuration.
-     *
-     * @throws IllegalStateException if the secret key is missing, empty or weak, or a value is
-     *     inconsistent, with a message saying how to fix it
+     * The configuration. @throws IllegalStateException if the secret key is missing, empty or weak, or the
+     *     cookie attributes would break the header or be dropped, saying how to fix it
      */
     public FlagonConfig build() {
-      Settings checked = s.copy();
-      checked.complete();
-      return new FlagonConfig(checked);
+      return new FlagonConfig(this);
     }
   }
 }

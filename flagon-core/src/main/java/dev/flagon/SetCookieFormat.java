@@ -1,18 +1,14 @@
 package dev.flagon;
 
 import java.io.ByteArrayOutputStream;
-import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /**
- * The session cookie's {@code Set-Cookie} values exactly as Werkzeug 3.1's {@code dump_cookie} writes them.
- * The attributes come from the configuration and are encoded once. Immutable.
+ * The session cookie's {@code Set-Cookie} values exactly as Werkzeug 3.1's {@code dump_cookie} writes them,
+ * from attributes the configuration checked and encoded when it was built. Immutable.
  */
 final class SetCookieFormat {
   private static final String EPOCH_DATE = "Thu, 01 Jan 1970 00:00:00 GMT";
@@ -20,9 +16,7 @@ final class SetCookieFormat {
   private static final String[] MONTHS = {
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
   };
-  private static final String PATH_SAFE = "_.-~%!$&'()*+,/:=@";
   private static final String VALUE_SAFE = "_!#$%&'()*+-./:<=>?@[]^`{|}~";
-  private static final String HEX = "0123456789ABCDEF";
 
   /** Bit c of these two words: ASCII c may stand unquoted in a value (letters, digits, VALUE_SAFE). */
   private static final long VALUE_SAFE_LOW = safeBits(0);
@@ -36,17 +30,10 @@ final class SetCookieFormat {
   private final String tail;
   private final String deleteHeader;
 
-  SetCookieFormat(FlagonConfig config) {
-    this(config.cookieName(), config.cookieDomain(), config.cookiePath(), config.cookieSecure(),
-        config.cookieHttpOnly(), config.cookieSameSite(), config.cookiePartitioned());
-  }
-
-  /** The attributes as configured (domain and path not yet encoded), written out once here. */
-  SetCookieFormat(String name, Optional<String> domain, String path, boolean secure, boolean httpOnly,
-      Optional<SameSite> sameSite, boolean partitioned) {
-    // Werkzeug: Partitioned requires Secure.
-    this(name, domain.flatMap(SetCookieFormat::encodeDomain).map(d -> "; Domain=" + d).orElse(""),
-        tail(encodePath(path), secure || partitioned, httpOnly, sameSite, partitioned));
+  /** The header format for attributes already checked and encoded ({@link CookieAttributes}). */
+  SetCookieFormat(CookieAttributes attributes) {
+    this(attributes.name(), attributes.domain() == null ? "" : "; Domain=" + attributes.domain(),
+        tail(attributes));
   }
 
   private SetCookieFormat(String name, String domainPart, String tail) {
@@ -56,11 +43,10 @@ final class SetCookieFormat {
     this.deleteHeader = prefix + domainPart + "; Expires=" + EPOCH_DATE + "; Max-Age=0" + tail;
   }
 
-  private static String tail(String path, boolean secure, boolean httpOnly, Optional<SameSite> sameSite,
-      boolean partitioned) {
-    return (secure ? "; Secure" : "") + (httpOnly ? "; HttpOnly" : "") + "; Path=" + path
-        + sameSite.map(s -> "; SameSite=" + s.attributeValue()).orElse("")
-        + (partitioned ? "; Partitioned" : "");
+  private static String tail(CookieAttributes a) {
+    return (a.secure() ? "; Secure" : "") + (a.httpOnly() ? "; HttpOnly" : "") + "; Path=" + a.path()
+        + (a.sameSite() == null ? "" : "; SameSite=" + a.sameSite().attributeValue())
+        + (a.partitioned() ? "; Partitioned" : "");
   }
 
   /** These attributes for another cookie name: the chunks of a split session. */
@@ -84,59 +70,6 @@ final class SetCookieFormat {
   /** The header that deletes the cookie, as Werkzeug's {@code delete_cookie}. */
   String delete() {
     return deleteHeader;
-  }
-
-  /**
-   * Werkzeug's domain: cut at the first {@code :}, strip leading dots, then Python's IDNA 2003 codec per
-   * label (ASCII labels unchanged, others nameprepped and punycoded). Empty after that: omitted.
-   *
-   * @throws IllegalArgumentException if a label cannot be encoded (empty in the middle, too long, ...)
-   */
-  static Optional<String> encodeDomain(String configured) {
-    String host = configured;
-    int colon = host.indexOf(':');
-    if (colon >= 0) {
-      host = host.substring(0, colon);
-    }
-    int start = 0;
-    while (start < host.length() && host.charAt(start) == '.') {
-      start++;
-    }
-    host = host.substring(start);
-    if (host.isEmpty()) {
-      return Optional.empty();
-    }
-    // Python's idna codec also splits at the ideographic and full-width dots.
-    String[] labels = host.split("[.\u3002\uff0e\uff61]", -1);
-    List<String> encoded = new ArrayList<>();
-    for (int i = 0; i < labels.length; i++) {
-      String label = labels[i];
-      boolean trailing = i == labels.length - 1 && label.isEmpty();
-      if (trailing) {
-        encoded.add("");
-        continue;
-      }
-      String ascii = isAscii(label) ? label : IDN.toASCII(label, IDN.ALLOW_UNASSIGNED);
-      if (ascii.isEmpty() || ascii.length() > 63) {
-        throw new IllegalArgumentException("a domain label is empty or longer than 63 characters");
-      }
-      encoded.add(ascii);
-    }
-    return Optional.of(String.join(".", encoded));
-  }
-
-  /** Python's {@code urllib.parse.quote(path, safe="%!$&'()*+,/:=@")}: UTF-8, upper-case hex. */
-  static String encodePath(String path) {
-    StringBuilder out = new StringBuilder();
-    for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if (isAsciiAlnum(c) || PATH_SAFE.indexOf(c) >= 0) {
-        out.append((char) c);
-      } else {
-        out.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xf));
-      }
-    }
-    return out.toString();
   }
 
   /**
@@ -212,7 +145,4 @@ final class SetCookieFormat {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
-  private static boolean isAscii(String text) {
-    return text.chars().allMatch(c -> c < 0x80);
-  }
 }

@@ -25,8 +25,7 @@ class SetCookieFormatTest {
 
   private static SetCookieFormat format(String name, String domain, String path, boolean secure,
       SameSite sameSite, boolean partitioned) {
-    return new SetCookieFormat(name, Optional.ofNullable(domain), path, secure, true,
-        Optional.ofNullable(sameSite), partitioned);
+    return new SetCookieFormat(CookieAttributes.encode(name, domain, path, secure, true, sameSite, partitioned));
   }
 
   private static SetCookieFormat flaskDefaults() {
@@ -64,8 +63,8 @@ class SetCookieFormatTest {
 
   @Test
   void set_allAttributes_inWerkzeugOrder() {
-    SetCookieFormat all = new SetCookieFormat("s", Optional.of("a.org"), "/p", true, false,
-        Optional.of(SameSite.STRICT), true);
+    SetCookieFormat all = new SetCookieFormat(CookieAttributes.encode("s", "a.org", "/p", true, false,
+        SameSite.STRICT, true));
     assertThat(all.set("v", Instant.ofEpochSecond(0)))
         .isEqualTo("s=v; Domain=a.org; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Secure; Path=/p; SameSite=Strict;"
             + " Partitioned");
@@ -86,62 +85,62 @@ class SetCookieFormatTest {
 
   @Test
   void encodeDomain_portLeadingDotsAndUnicodeLabel_likeWerkzeug() {
-    assertThat(SetCookieFormat.encodeDomain(".Ärzte.Example.org:8080")).contains("xn--rzte-koa.Example.org");
+    assertThat(CookieAttributes.encodeDomain(".Ärzte.Example.org:8080")).contains("xn--rzte-koa.Example.org");
   }
 
   @Test
   void encodeDomain_asciiLabels_keepTheirCase() {
-    assertThat(SetCookieFormat.encodeDomain("..WWW.Example.COM")).contains("WWW.Example.COM");
+    assertThat(CookieAttributes.encodeDomain("..WWW.Example.COM")).contains("WWW.Example.COM");
   }
 
   @Test
   void encodeDomain_nonAsciiLabel_isLowerCasedBeforePunycode() {
-    assertThat(SetCookieFormat.encodeDomain("BÜCHER.de")).contains("xn--bcher-kva.de");
+    assertThat(CookieAttributes.encodeDomain("BÜCHER.de")).contains("xn--bcher-kva.de");
   }
 
   @Test
   void encodeDomain_ideographicDot_separatesLabels() {
-    assertThat(SetCookieFormat.encodeDomain("bücher\u3002de")).contains("xn--bcher-kva.de");
+    assertThat(CookieAttributes.encodeDomain("bücher\u3002de")).contains("xn--bcher-kva.de");
   }
 
   @Test
   void encodeDomain_trailingDot_isKept() {
-    assertThat(SetCookieFormat.encodeDomain("example.com.")).contains("example.com.");
+    assertThat(CookieAttributes.encodeDomain("example.com.")).contains("example.com.");
   }
 
   @Test
   void encodeDomain_nothingLeft_isOmitted() {
-    assertThat(SetCookieFormat.encodeDomain("...")).isEmpty();
-    assertThat(SetCookieFormat.encodeDomain(":8080")).isEmpty();
+    assertThat(CookieAttributes.encodeDomain("...")).isEmpty();
+    assertThat(CookieAttributes.encodeDomain(":8080")).isEmpty();
     assertThat(format("session", ".", "/", false, null, false).set("v", null)).isEqualTo("session=v; HttpOnly; Path=/");
   }
 
   @Test
   void encodeDomain_emptyLabelInTheMiddle_isRejected() {
-    assertThatThrownBy(() -> SetCookieFormat.encodeDomain("a..b")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> CookieAttributes.encodeDomain("a..b")).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void encodeDomain_labelOver63_isRejected() {
-    assertThatThrownBy(() -> SetCookieFormat.encodeDomain("a".repeat(64) + ".org"))
+    assertThatThrownBy(() -> CookieAttributes.encodeDomain("a".repeat(64) + ".org"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void encodePath_spaceAndSemicolon_arePercentEncoded() {
-    assertThat(SetCookieFormat.encodePath("/a b;c")).isEqualTo("/a%20b%3Bc");
+    assertThat(CookieAttributes.encodePath("/a b;c")).isEqualTo("/a%20b%3Bc");
   }
 
   @Test
   void encodePath_safeSetAndExistingEscapes_passThrough() {
     String safe = "/AZaz09_.-~%!$&'()*+,/:=@";
-    assertThat(SetCookieFormat.encodePath(safe)).isEqualTo(safe);
-    assertThat(SetCookieFormat.encodePath("/%7E")).isEqualTo("/%7E");
+    assertThat(CookieAttributes.encodePath(safe)).isEqualTo(safe);
+    assertThat(CookieAttributes.encodePath("/%7E")).isEqualTo("/%7E");
   }
 
   @Test
   void encodePath_unicodeAndSpecials_areUtf8UpperHex() {
-    assertThat(SetCookieFormat.encodePath("/é\"<>?#[]^`{|}\\")).isEqualTo("/%C3%A9%22%3C%3E%3F%23%5B%5D%5E%60%7B%7C%7D%5C");
+    assertThat(CookieAttributes.encodePath("/é\"<>?#[]^`{|}\\")).isEqualTo("/%C3%A9%22%3C%3E%3F%23%5B%5D%5E%60%7B%7C%7D%5C");
   }
 
   @Test
@@ -206,9 +205,10 @@ class SetCookieFormatTest {
     for (Object o : cases) {
       Map<String, Object> c = PlainJson.map(o);
       String name = ((String) c.get("header")).substring(0, ((String) c.get("header")).indexOf('='));
-      SetCookieFormat format = new SetCookieFormat(name, Optional.ofNullable((String) c.get("domain")),
+      SetCookieFormat format = new SetCookieFormat(CookieAttributes.encode(name, (String) c.get("domain"),
           (String) c.get("path"), (Boolean) c.get("secure"), (Boolean) c.get("httponly"),
-          Optional.ofNullable((String) c.get("samesite")).map(SameSite::fromName), (Boolean) c.get("partitioned"));
+          Optional.ofNullable((String) c.get("samesite")).map(SameSite::fromName).orElse(null),
+          (Boolean) c.get("partitioned")));
       Instant expires = c.get("expires") == null ? null : Instant.ofEpochSecond(((Number) c.get("expires")).longValue());
       assertThat(format.set((String) c.get("value"), expires)).as("%s", c).isEqualTo(c.get("header"));
     }

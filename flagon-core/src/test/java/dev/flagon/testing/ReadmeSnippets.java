@@ -66,7 +66,58 @@ public final class ReadmeSnippets {
     return errors;
   }
 
-  private static String readme() {
+  /**
+   * The classes named in the last cell of the README's dependency-table row for a Maven artifact
+   * ({@code `dev.flagon:ARTIFACT:...`}): each {@code `dev.flagon...`} name there, for a test to load.
+   */
+  public static List<String> importsOf(String artifactId) {
+    String coordinates = "`dev\\.flagon:" + Pattern.quote(artifactId) + ":[^`]*`";
+    Pattern row = Pattern.compile("^\\|.*" + coordinates + ".*\\|([^|]*)\\|\\s*$", Pattern.MULTILINE);
+    Matcher matcher = row.matcher(readme());
+    if (!matcher.find()) {
+      throw new IllegalStateException("the README has no dependency row for " + artifactId);
+    }
+    List<String> classes = new ArrayList<>();
+    Matcher name = Pattern.compile("`(dev\\.flagon\\.[A-Za-z0-9_.]+)`").matcher(matcher.group(1));
+    while (name.find()) {
+      classes.add(name.group(1));
+    }
+    return classes;
+  }
+
+  /** The README's lines between {@code <!-- NAME: start -->} and {@code <!-- NAME: end -->}. */
+  public static String section(String name) {
+    String text = readme();
+    int start = text.indexOf(startMarker(name));
+    int end = text.indexOf(endMarker(name));
+    if (start < 0 || end < start) {
+      throw new IllegalStateException("the README has no section " + name);
+    }
+    return text.substring(start + startMarker(name).length(), end);
+  }
+
+  /** Replaces {@link #section}: for a test that regenerates it on request ({@code -Dflagon.regenerate}). */
+  public static void writeSection(String name, String content) {
+    String text = readme();
+    String updated = text.substring(0, text.indexOf(startMarker(name)) + startMarker(name).length()) + content
+        + text.substring(text.indexOf(endMarker(name)));
+    try {
+      Files.writeString(repositoryRoot().resolve("README.md"), updated, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String startMarker(String name) {
+    return "<!-- " + name + ": start -->\n";
+  }
+
+  private static String endMarker(String name) {
+    return "<!-- " + name + ": end -->";
+  }
+
+  /** The repository's root: the first directory above this one with {@code .ci/run}. */
+  public static Path repositoryRoot() {
     Path dir = Path.of("").toAbsolutePath();
     while (dir != null && !Files.isRegularFile(dir.resolve(".ci/run"))) {
       dir = dir.getParent();
@@ -74,8 +125,13 @@ public final class ReadmeSnippets {
     if (dir == null) {
       throw new IllegalStateException("the repository root (with .ci/run) is not above " + Path.of(""));
     }
+    return dir;
+  }
+
+  /** The repository's README. */
+  public static String readme() {
     try {
-      return Files.readString(dir.resolve("README.md"), StandardCharsets.UTF_8);
+      return Files.readString(repositoryRoot().resolve("README.md"), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -27,4 +27,12 @@ class ReadmeSnippetsTest {
     assertThat(snippets).isNotEmpty();
     assertThat(ReadmeSnippets.compileErrors(snippets, TEMPLATE)).isEmpty();
   }
+
+  @Test
+  void readmeDependencyTable_javalinImports_nameRealClasses() throws ClassNotFoundException {
+    assertThat(ReadmeSnippets.importsOf("flagon-javalin")).isNotEmpty();
+    for (String name : ReadmeSnippets.importsOf("flagon-javalin")) {
+      Class.forName(name);
+    }
+  }
 }

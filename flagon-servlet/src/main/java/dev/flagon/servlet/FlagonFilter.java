@@ -2,7 +2,9 @@ package dev.flagon.servlet;
 
 import dev.flagon.Flagon;
 import dev.flagon.FlagonConfig;
+import dev.flagon.FlagonSettings;
 import dev.flagon.Session;
+import dev.flagon.Setting;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -43,8 +45,9 @@ import java.util.Objects;
  * ({@code SESSION_REFRESH_EACH_REQUEST}).
  *
  * <p>Configure from code ({@code new FlagonFilter(flagon)}) or from {@code web.xml} init-params with
- * Flask's names over {@code FLAGON_}-prefixed environment variables. Map it to {@code /*} for the
- * {@code REQUEST}, {@code ERROR} and {@code ASYNC} dispatcher types, with async support on:
+ * Flask's names over {@code FLAGON_}-prefixed environment variables, each read as
+ * {@link dev.flagon.FlagonConfig#fromEnvironment} reads it ({@code null} unsets). Map it to {@code /*}
+ * for the {@code REQUEST}, {@code ERROR} and {@code ASYNC} dispatcher types, with async support on:
  *
  * <pre>{@code
  * FilterHolder holder = new FilterHolder(new FlagonFilter(flagon));   // embedded Jetty
@@ -83,8 +86,6 @@ public final class FlagonFilter implements Filter {
    * init-params only: it is about how the application's code is written, not about the deployment.
    */
   public static final String HTTP_SESSION_VIEW = "FLAGON_HTTP_SESSION_VIEW";
-
-  private static final String ENVIRONMENT_PREFIX = "FLAGON_";
 
   private final Map<String, String> environment;
   private volatile Flagon flagon;
@@ -175,18 +176,19 @@ public final class FlagonFilter implements Filter {
     if (flagon != null) {
       return;
     }
-    Map<String, String> config = new HashMap<>();
-    environment.forEach((name, value) -> {
-      if (name.startsWith(ENVIRONMENT_PREFIX)) {
-        config.put(name.substring(ENVIRONMENT_PREFIX.length()), value);
-      }
-    });
-    config.putAll(params);
+    // The core's rows, read as every entry point reads them: init-params win over FLAGON_ variables.
+    Map<String, Object> config = Setting.fromEnvironment(FlagonSettings.all(), environment);
+    config.putAll(Setting.fromNames(FlagonSettings.all(), params));
     try {
       flagon = Flagon.create(FlagonConfig.fromMap(config));
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new ServletException("FlagonFilter " + filterConfig.getFilterName() + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The sessions' configuration and rules: given, or read at {@link #init}; null before that. */
+  Flagon flagon() {
+    return flagon;
   }
 
   @Override

@@ -61,4 +61,18 @@ class ConfigurationIT {
       assertThat(reader.openCookieValue(value).get("user_id")).isEqualTo(12345);
     }
   }
+
+  /** Issue 11, item 4: the filter read {@code null} as the domain "null" (Domain=null). */
+  @Test
+  void environment_nullLiteral_unsetsTheDomainAsFromEnvironmentDoes() throws Exception {
+    Map<String, String> environment = Map.of("FLAGON_SECRET_KEY", Servlets.SECRET,
+        "FLAGON_SESSION_COOKIE_DOMAIN", "null", "FLAGON_SESSION_COOKIE_SAMESITE", "null");
+    try (TestServer server = TestServer.start(new FilterHolder(new FlagonFilter(environment)),
+        Map.of("/login", servlet((req, resp) -> FlagonFilter.session(req).put("user_id", 12345))),
+        c -> { })) {
+      assertThat(setCookies(server.get("/login"))).singleElement().asString()
+          .startsWith("session=eyJ1c2VyX2lkIjoxMjM0NX0.").endsWith("; HttpOnly; Path=/")
+          .doesNotContain("Domain").doesNotContain("SameSite");
+    }
+  }
 }

@@ -2,6 +2,7 @@ package dev.flagon.spring;
 
 import dev.flagon.Flagon;
 import dev.flagon.FlagonConfig;
+import dev.flagon.FlagonSettings;
 import dev.flagon.servlet.FlagonFilter;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
@@ -12,7 +13,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,18 +27,18 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * request, and a {@link dev.flagon.Session} parameter for Spring MVC controllers. On unless
  * {@code flagon.enabled=false}, which leaves the application untouched.
  *
- * <p>Settings come from, lowest precedence first: a property with Flask's exact name ({@code SECRET_KEY},
- * {@code SESSION_COOKIE_SECURE}, ... in any property source, environment variables included), the same
- * name prefixed {@code FLAGON_} ({@code FLAGON_SECRET_KEY}), the typed {@code flagon.*} property, then
- * {@link FlagonConfigCustomizer} beans. All of them reach the core's one parser,
- * {@link FlagonConfig.Builder#putAll}. Define a {@link FlagonConfig} or {@link Flagon} bean to replace
- * these.
+ * <p>Each row of the core's settings table ({@link dev.flagon.FlagonSettings}) comes from, lowest
+ * precedence first: a property with Flask's exact name ({@code SECRET_KEY}, {@code SESSION_COOKIE_SECURE},
+ * ... in any property source, environment variables included), the same name prefixed {@code FLAGON_}
+ * ({@code FLAGON_SECRET_KEY}), its {@code flagon.*} property ({@code flagon.cookie.secure}), then
+ * {@link FlagonConfigCustomizer} beans. Every value is read by the row's own parser, as from every other
+ * entry point, and an unknown {@code flagon.*} property fails at startup. Define a {@link FlagonConfig}
+ * or {@link Flagon} bean to replace these.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(FlagonFilter.class)
 @ConditionalOnBooleanProperty(name = "flagon.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(FlagonProperties.class)
 public class FlagonAutoConfiguration {
 
   /**
@@ -52,15 +52,21 @@ public class FlagonAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean({FlagonConfig.class, Flagon.class})
-  FlagonConfig flagonConfig(FlagonProperties properties, Environment environment,
-      ObjectProvider<FlagonConfigCustomizer> customizers) {
-    Map<String, Object> settings = FlaskSettings.of(environment, properties);
+  FlagonConfig flagonConfig(Environment environment, ObjectProvider<FlagonConfigCustomizer> customizers) {
+    try {
+      SpringSettings.refuseUnknown(environment);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidFlagonConfigurationException(e.getMessage(), false, e);
+    }
+    Map<String, Object> settings = SpringSettings.read(environment, FlagonSettings.all());
     try {
       FlagonConfig.Builder builder = FlagonConfig.builder().putAll(settings);
       customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
       return builder.build();
     } catch (IllegalArgumentException | IllegalStateException e) {
-      throw new InvalidFlagonConfigurationException(e.getMessage(), !FlaskSettings.hasSecretKey(settings), e);
+      Object key = settings.get(FlagonSettings.SECRET_KEY.name());
+      boolean keyMissing = key == null || key.toString().isEmpty();
+      throw new InvalidFlagonConfigurationException(e.getMessage(), keyMissing, e);
     }
   }
 
@@ -72,8 +78,14 @@ public class FlagonAutoConfiguration {
 
   @Bean(FILTER_REGISTRATION_BEAN)
   @ConditionalOnMissingBean(name = FILTER_REGISTRATION_BEAN)
-  FilterRegistrationBean<FlagonFilter> flagonFilterRegistration(Flagon flagon, FlagonProperties properties) {
-    FlagonFilter filter = properties.isHttpSessionView()
+  FilterRegistrationBean<FlagonFilter> flagonFilterRegistration(Flagon flagon, Environment environment) {
+    boolean httpSessionView;
+    try {
+      httpSessionView = SpringSettings.value(environment, SpringSettings.HTTP_SESSION_VIEW);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidFlagonConfigurationException(e.getMessage(), false, e);
+    }
+    FlagonFilter filter = httpSessionView
         ? FlagonFilter.withHttpSessionView(flagon)
         : new FlagonFilter(flagon);
     FilterRegistrationBean<FlagonFilter> registration = new FilterRegistrationBean<>(filter);

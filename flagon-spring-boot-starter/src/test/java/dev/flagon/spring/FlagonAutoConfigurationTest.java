@@ -41,7 +41,7 @@ class FlagonAutoConfigurationTest {
   void autoConfiguration_disabled_addsNothing() {
     runner.withPropertyValues("flagon.enabled=false").run(context -> assertThat(context).hasNotFailed()
         .doesNotHaveBean(FlagonConfig.class).doesNotHaveBean(Flagon.class)
-        .doesNotHaveBean(FlagonProperties.class).doesNotHaveBean(FilterRegistrationBean.class)
+        .doesNotHaveBean(FilterRegistrationBean.class)
         .doesNotHaveBean(WebMvcConfigurer.class));
   }
 

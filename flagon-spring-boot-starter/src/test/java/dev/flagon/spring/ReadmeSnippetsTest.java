@@ -23,4 +23,14 @@ class ReadmeSnippetsTest {
     assertThat(snippets).isNotEmpty();
     assertThat(ReadmeSnippets.compileErrors(snippets, TEMPLATE)).isEmpty();
   }
+
+  @Test
+  void readmeDependencyTable_importsOfCoreServletAndStarter_nameRealClasses() throws ClassNotFoundException {
+    for (String artifact : List.of("flagon-core", "flagon-servlet", "flagon-spring-boot-starter")) {
+      assertThat(ReadmeSnippets.importsOf(artifact)).as(artifact).isNotEmpty();
+      for (String name : ReadmeSnippets.importsOf(artifact)) {
+        Class.forName(name);
+      }
+    }
+  }
 }

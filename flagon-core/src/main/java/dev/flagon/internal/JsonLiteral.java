@@ -1,4 +1,4 @@
-package dev.flagon;
+package dev.flagon.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -12,16 +12,16 @@ import java.util.List;
  * {@code json.loads} first: {@code true}, {@code 3600}, {@code null}, {@code "text"} or an array of those.
  * Anything else (objects, nested arrays, trailing text, plain words) is {@link #NOT_JSON}.
  */
-final class JsonLiteral {
+public final class JsonLiteral {
   /** The marker for a text that is not a JSON literal (so the raw text is used). */
-  static final Object NOT_JSON = new Object();
+  public static final Object NOT_JSON = new Object();
 
   private static final JsonFactory FACTORY = new JsonFactory();
 
   private JsonLiteral() {}
 
   /** A String, Boolean, Integer, Long, BigInteger, Double, null or List of those; or {@link #NOT_JSON}. */
-  static Object read(String text) {
+  public static Object read(String text) {
     try (JsonParser parser = FACTORY.createParser(text)) {
       JsonToken token = parser.nextToken();
       Object value;

@@ -1,0 +1,5 @@
+/**
+ * Helpers of the core that are not API: how setting values are read from typed values and text. Not
+ * exported by {@code module-info}; nothing outside {@code dev.flagon.core} can use it.
+ */
+package dev.flagon.internal;

@@ -1,0 +1,49 @@
+package dev.flagon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flagon.testing.ReadmeSnippets;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's settings table is generated from {@link FlagonSettings}: this test fails when they drift.
+ * Regenerate it with
+ * {@code mvn -B -o -pl flagon-core test -Dtest=SettingsTableTest -Dflagon.regenerate=true}.
+ */
+class SettingsTableTest {
+  static String table() {
+    return "| name (environment: `FLAGON_` + name) | Spring property | default | what |\n"
+        + "| --- | --- | --- | --- |\n"
+        + FlagonSettings.all().stream().map(s -> "| `" + s.name() + "` | `" + s.springName() + "` | "
+            + (s.defaultText().equals("none") ? "none" : "`" + s.defaultText() + "`") + " | "
+            + s.doc().replace("|", "\\|") + " |\n").collect(Collectors.joining());
+  }
+
+  @Test
+  void readme_settingsTable_isGeneratedFromTheTable() {
+    if (Boolean.getBoolean("flagon.regenerate")) {
+      ReadmeSnippets.writeSection("settings", table());
+    }
+    assertThat(ReadmeSnippets.section("settings")).as("README settings table; regenerate as this test's"
+        + " javadoc says").isEqualTo(table());
+  }
+
+  @Test
+  void readme_coreImports_nameRealClasses() throws ClassNotFoundException {
+    assertThat(ReadmeSnippets.importsOf("flagon-core")).contains("dev.flagon.FlagonConfig");
+    for (String name : ReadmeSnippets.importsOf("flagon-core")) {
+      Class.forName(name);
+    }
+  }
+
+  @Test
+  void toString_showsEveryRowAsWrittenInConfiguration() {
+    FlagonConfig config = FlagonConfig.builder().secretKey("3f9c1be0a47d52e6b8c01f2a9d7e6c45").build();
+    for (Setting<?> setting : FlagonSettings.all()) {
+      assertThat(config.toString()).contains(setting.name() + "=");
+    }
+    assertThat(config.toString()).contains("SECRET_KEY=<redacted>", "SECRET_KEY_FALLBACKS=<0 redacted>",
+        "PERMANENT_SESSION_LIFETIME=31d", "SESSION_COOKIE_SAMESITE=null", "SESSION_SIZE_POLICY=error");
+  }
+}
