@@ -35,7 +35,7 @@ import java.util.Objects;
  * <p>Logging goes through {@link System.Logger} {@code dev.flagon}: DEBUG when a cookie is rejected, WARNING
  * for an oversized cookie under {@link SizePolicy#WARN}; never a cookie value, a key or session data.
  */
-public final class Flagon {
+public final class Flagon implements SessionInterface {
   /**
    * Longest cookie value read, in characters (each chunk, under {@link SizePolicy#SPLIT}). A Flagon limit:
    * browsers keep about 4 KiB per cookie and servers refuse Cookie headers past 8 to 16 KiB, so anything
@@ -81,6 +81,11 @@ public final class Flagon {
     return config;
   }
 
+  @Override
+  public String cookieName() {
+    return config.cookieName();
+  }
+
   /**
    * Opens the session from the request's {@code Cookie} header values, read as Werkzeug reads them. If the
    * session cookie appears more than once, the first wins (as in Flask). A missing, tampered or expired
@@ -90,6 +95,7 @@ public final class Flagon {
    * @throws dev.flagon.codec.BadPayloadException if the cookie is validly signed but its payload is not a
    *     session (Flask answers 500 there); see {@link #openCookieValue}
    */
+  @Override
   public Session open(List<String> cookieHeaderValues) {
     List<String> headers = cookieHeaderValues == null ? List.of() : cookieHeaderValues;
     if (chunks == null) {
@@ -204,6 +210,7 @@ public final class Flagon {
    *     {@link SizePolicy#ERROR}
    * @throws dev.flagon.json.TaggedJsonException if a value in the session cannot be serialized
    */
+  @Override
   public CookieUpdate save(Session session) {
     boolean accessed = session.isAccessed();
     Map<String, Object> data = session.data();
