@@ -1,0 +1,54 @@
+package dev.flagon.login;
+
+import java.time.Duration;
+
+/**
+ * The options of Flask-Login's {@code login_user(user, remember, duration, force, fresh)}.
+ *
+ * @param remember whether to set the remember cookie after the request
+ * @param duration the remember cookie's lifetime, stored as {@code _remember_seconds}; {@code null} for
+ *     {@code REMEMBER_COOKIE_DURATION}. Python keeps microseconds: finer parts are dropped
+ * @param force whether to log in a user that is not {@link LoginUser#isActive() active}
+ * @param fresh whether the login counts as fresh ({@code _fresh})
+ */
+public record LoginOptions(boolean remember, Duration duration, boolean force, boolean fresh) {
+  /** Flask-Login's defaults: not remembered, not forced, fresh. */
+  public static final LoginOptions DEFAULT = new LoginOptions(false, null, false, true);
+
+  // Python's timedelta holds at most 999999999 days either way.
+  private static final Duration MAX = Duration.ofDays(999_999_999);
+
+  /** @throws IllegalArgumentException if the duration is beyond ±999999999 days, as Python's timedelta */
+  public LoginOptions {
+    if (duration != null && (duration.compareTo(MAX) > 0 || duration.compareTo(MAX.negated()) < 0)) {
+      throw new IllegalArgumentException("a login's remember duration must be within 999999999 days, not "
+          + duration);
+    }
+  }
+
+  /** These options with {@code remember} set. */
+  public LoginOptions withRemember(boolean remember) {
+    return new LoginOptions(remember, duration, force, fresh);
+  }
+
+  /** These options with this remember duration ({@code null} for the configured one). */
+  public LoginOptions withDuration(Duration duration) {
+    return new LoginOptions(remember, duration, force, fresh);
+  }
+
+  /** These options with {@code force} set. */
+  public LoginOptions withForce(boolean force) {
+    return new LoginOptions(remember, duration, force, fresh);
+  }
+
+  /** These options with {@code fresh} set. */
+  public LoginOptions withFresh(boolean fresh) {
+    return new LoginOptions(remember, duration, force, fresh);
+  }
+
+  /** Python's {@code duration.total_seconds()}, as {@code login_user} stores it: a float. */
+  double totalSeconds() {
+    long micros = Math.addExact(Math.multiplyExact(duration.getSeconds(), 1_000_000L), duration.getNano() / 1000);
+    return micros / 1e6;
+  }
+}
