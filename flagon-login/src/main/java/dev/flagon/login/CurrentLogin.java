@@ -194,10 +194,11 @@ public final class CurrentLogin<U extends LoginUser> {
     }
     Object operation = session.remove(REMEMBER);
     if ("set".equals(operation) && session.contains(USER_ID)) {
-      // str(session["_user_id"]): Flask-Login stores text; other types get no cookie (see docs/login.md).
+      // str(session["_user_id"]): Flask-Login stores text; other types, and text Python cannot encode,
+      // get no cookie (see docs/login.md).
       String userId = text(session.get(USER_ID));
-      return userId == null ? Optional.empty()
-          : Optional.of(RememberCookie.set(config, config.rememberToken().encode(userId), expires()));
+      String value = userId == null ? null : config.rememberToken().encode(userId);
+      return value == null ? Optional.empty() : Optional.of(RememberCookie.set(config, value, expires()));
     }
     return "clear".equals(operation) ? Optional.of(RememberCookie.delete(config)) : Optional.empty();
   }

@@ -32,13 +32,13 @@ final class RememberToken {
     this.key = new SecretKeySpec(key.length == 0 ? new byte[1] : key, ALGORITHM);
   }
 
-  /** The cookie value for a user id ({@code encode_cookie}). */
+  /**
+   * The cookie value for a user id ({@code encode_cookie}), or {@code null} for an id that is not valid
+   * Unicode (a lone surrogate: Python fails with a {@code UnicodeEncodeError} there).
+   */
   String encode(String userId) {
     byte[] payload = utf8(userId);
-    if (payload == null) {
-      throw new IllegalArgumentException("the user id is not valid Unicode (a lone surrogate)");
-    }
-    return userId + "|" + HexFormat.of().formatHex(mac(payload));
+    return payload == null ? null : userId + "|" + HexFormat.of().formatHex(mac(payload));
   }
 
   /**
