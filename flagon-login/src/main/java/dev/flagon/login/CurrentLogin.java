@@ -1,13 +1,10 @@
 package dev.flagon.login;
 
 import dev.flagon.Session;
-import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -65,7 +62,7 @@ public final class CurrentLogin<U extends LoginUser> {
       return null;
     }
     U found = null;
-    String userId = text(session.get(USER_ID));
+    String userId = PythonValues.userId(session.get(USER_ID));
     if (userId != null) {
       found = loadUser(userId);
     }
@@ -162,7 +159,7 @@ public final class CurrentLogin<U extends LoginUser> {
 
   /** {@code login_fresh}: whether {@code _fresh} is truthy in Python's sense. */
   public boolean isFresh() {
-    return truthy(session.get(FRESH));
+    return PythonValues.truthy(session.get(FRESH));
   }
 
   /** {@code login_remembered}: whether the request carries a valid remember cookie not being cleared. */
@@ -196,7 +193,7 @@ public final class CurrentLogin<U extends LoginUser> {
     if ("set".equals(operation) && session.contains(USER_ID)) {
       // str(session["_user_id"]): Flask-Login stores text; other types, and text Python cannot encode,
       // get no cookie (see docs/login.md).
-      String userId = text(session.get(USER_ID));
+      String userId = PythonValues.userId(session.get(USER_ID));
       String value = userId == null ? null : config.rememberToken().encode(userId);
       return value == null ? Optional.empty() : Optional.of(RememberCookie.set(config, value, expires()));
     }
@@ -207,7 +204,7 @@ public final class CurrentLogin<U extends LoginUser> {
   private Instant expires() {
     Instant now = manager.clock().instant().truncatedTo(ChronoUnit.MICROS);
     if (session.contains(REMEMBER_SECONDS)) {
-      Long micros = timedeltaMicros(session.get(REMEMBER_SECONDS));
+      Long micros = PythonValues.timedeltaMicros(session.get(REMEMBER_SECONDS));
       if (micros != null) {
         Instant expires = now.plus(micros, ChronoUnit.MICROS);
         if (!expires.isBefore(FIRST) && !expires.isAfter(LAST)) {
@@ -218,60 +215,6 @@ public final class CurrentLogin<U extends LoginUser> {
     }
     Duration configured = config.rememberCookieDuration();
     return now.plus(configured.getSeconds() * 1_000_000L + configured.getNano() / 1000, ChronoUnit.MICROS);
-  }
-
-  /**
-   * {@code timedelta(seconds=value)} in microseconds: a float is rounded to the microsecond, half to even,
-   * as CPython does; {@code null} where Python raises (not a number, not finite, far out of range).
-   */
-  private static Long timedeltaMicros(Object value) {
-    if (value instanceof Boolean b) {
-      return b ? 1_000_000L : 0L;
-    }
-    if (value instanceof Integer || value instanceof Long || value instanceof BigInteger) {
-      BigInteger seconds = new BigInteger(value.toString());
-      return seconds.abs().bitLength() > 40 ? null : seconds.longValue() * 1_000_000L;
-    }
-    if (value instanceof Double || value instanceof Float) {
-      double seconds = ((Number) value).doubleValue();
-      if (!Double.isFinite(seconds) || Math.abs(seconds) > 1e12) {
-        return null;
-      }
-      double whole = seconds < 0 ? Math.ceil(seconds) : Math.floor(seconds);
-      return (long) whole * 1_000_000L + (long) Math.rint((seconds - whole) * 1e6);
-    }
-    return null;
-  }
-
-  /** A user id as the loader and the cookie get it: text, or an integer's decimal text; else null. */
-  private static String text(Object userId) {
-    if (userId instanceof String id) {
-      return id;
-    }
-    if (userId instanceof Integer || userId instanceof Long || userId instanceof BigInteger) {
-      return userId.toString();
-    }
-    return null;
-  }
-
-  /** Python's truthiness for the values a session holds. */
-  private static boolean truthy(Object value) {
-    if (value instanceof Boolean b) {
-      return b;
-    }
-    if (value instanceof Number n) {
-      return n instanceof BigInteger i ? i.signum() != 0 : n.doubleValue() != 0 || Double.isNaN(n.doubleValue());
-    }
-    if (value instanceof CharSequence text) {
-      return text.length() > 0;
-    }
-    if (value instanceof Collection<?> items) {
-      return !items.isEmpty();
-    }
-    if (value instanceof Map<?, ?> map) {
-      return !map.isEmpty();
-    }
-    return value != null;
   }
 
   @Override
