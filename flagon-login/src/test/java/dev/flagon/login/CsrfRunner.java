@@ -1,13 +1,11 @@
 package dev.flagon.login;
 
 import dev.flagon.Session;
-import dev.flagon.testing.PlainJson;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,12 +34,7 @@ final class CsrfRunner {
         default -> throw new IllegalArgumentException("unknown op " + op);
       });
     }
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("ok", true);
-    answer.put("results", results);
-    answer.put("session", TestSessions.json(session));
-    answer.put("modified", session.isModified());
-    return PlainJson.map(PlainJson.parse(Oracle.json(answer)));
+    return Oracle.answer(results, session);
   }
 
   private static String message(Runnable check) {

@@ -1,7 +1,6 @@
 package dev.flagon.login;
 
 import dev.flagon.Session;
-import dev.flagon.testing.PlainJson;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,12 +62,7 @@ final class LoginRunner {
         default -> throw new IllegalArgumentException("unknown op " + op);
       });
     }
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("ok", true);
-    answer.put("results", results);
-    answer.put("session", TestSessions.json(session));
-    answer.put("modified", session.isModified());
-    return PlainJson.map(PlainJson.parse(Oracle.json(answer))); // the same JSON types as the oracle's answer
+    return Oracle.answer(results, session);
   }
 
   private static LoginOptions options(Map<String, Object> o) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.flagon.Session;
 import dev.flagon.testing.LivePython;
 import dev.flagon.testing.PlainJson;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -60,6 +62,16 @@ final class Oracle {
     } catch (Exception e) {
       throw new AssertionError("talking to the Flask-Login oracle failed", e);
     }
+  }
+
+  /** An answer in the oracle's form, read back as plain JSON so that it compares with the oracle's. */
+  static Map<String, Object> answer(List<Object> results, Session session) {
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("ok", true);
+    answer.put("results", results);
+    answer.put("session", TestSessions.json(session));
+    answer.put("modified", session.isModified());
+    return PlainJson.map(PlainJson.parse(json(answer)));
   }
 
   /** Plain JSON for maps, lists, text, numbers, booleans and null. */
