@@ -1,5 +1,6 @@
 package dev.flagon.login;
 
+import java.math.BigInteger;
 import java.time.Duration;
 
 /**
@@ -15,12 +16,13 @@ public record LoginOptions(boolean remember, Duration duration, boolean force, b
   /** Flask-Login's defaults: not remembered, not forced, fresh. */
   public static final LoginOptions DEFAULT = new LoginOptions(false, null, false, true);
 
-  // Python's timedelta holds at most 999999999 days either way.
-  private static final Duration MAX = Duration.ofDays(999_999_999);
+  // Python's timedelta.min and timedelta.max.
+  private static final Duration MIN = Duration.ofDays(-999_999_999);
+  private static final Duration MAX = Duration.ofDays(1_000_000_000).minusNanos(1000);
 
-  /** @throws IllegalArgumentException if the duration is beyond ±999999999 days, as Python's timedelta */
+  /** @throws IllegalArgumentException if the duration is outside Python's timedelta range (±999999999 days) */
   public LoginOptions {
-    if (duration != null && (duration.compareTo(MAX) > 0 || duration.compareTo(MAX.negated()) < 0)) {
+    if (duration != null && (duration.compareTo(MAX) > 0 || duration.compareTo(MIN) < 0)) {
       throw new IllegalArgumentException("a login's remember duration must be within 999999999 days, not "
           + duration);
     }
@@ -48,7 +50,9 @@ public record LoginOptions(boolean remember, Duration duration, boolean force, b
 
   /** Python's {@code duration.total_seconds()}, as {@code login_user} stores it: a float. */
   double totalSeconds() {
-    long micros = Math.addExact(Math.multiplyExact(duration.getSeconds(), 1_000_000L), duration.getNano() / 1000);
-    return micros / 1e6;
+    // The exact microseconds, then one rounding to a float, as Python's int / float does.
+    BigInteger micros = BigInteger.valueOf(duration.getSeconds()).multiply(BigInteger.valueOf(1_000_000))
+        .add(BigInteger.valueOf(duration.getNano() / 1000));
+    return micros.doubleValue() / 1e6;
   }
 }

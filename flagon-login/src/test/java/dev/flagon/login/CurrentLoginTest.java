@@ -247,6 +247,20 @@ class CurrentLoginTest {
   }
 
   @Test
+  void loginUser_longestPythonDuration_storesItsFloatAndTheCookieFallsBackToTheConfiguredDuration() {
+    Session session = TestSessions.empty();
+    CurrentLogin<TestUser> login = DEFAULTS.begin(session, BROWSER);
+    Duration max = Duration.ofDays(1_000_000_000).minusNanos(1000); // timedelta.max: 999999999 days, 23:59:59.999999
+
+    login.loginUser(new TestUser("7", true), LoginOptions.DEFAULT.withRemember(true).withDuration(max));
+
+    assertThat(TestSessions.json(session)).contains("\"_remember_seconds\":86400000000000.0");
+    assertThat(login.finish().orElseThrow().expires()).isEqualTo(NOW_MICROS.plus(Duration.ofDays(365)));
+    assertThatThrownBy(() -> LoginOptions.DEFAULT.withDuration(max.plusNanos(1000)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void user_loaderReturningNull_failsNamingTheLoader() {
     LoginManager<TestUser> broken = LoginManager.create(LoginConfig.fromMap(Map.of("SECRET_KEY", "k")), id -> null);
     Session session = TestSessions.of("{\"_user_id\":\"7\"}");
