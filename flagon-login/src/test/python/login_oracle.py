@@ -103,7 +103,8 @@ def login(request):
     app = new_app(request)
     manager = LoginManager(app)
     inactive, unknown = set(request.get("inactive", [])), set(request.get("unknown", []))
-    manager.user_loader(lambda uid: None if uid in unknown else User(uid, uid not in inactive))
+    # Flagon's loader takes text: an integer _user_id (which Flask-Login never writes) arrives as its str().
+    manager.user_loader(lambda uid: None if str(uid) in unknown else User(str(uid), str(uid) not in inactive))
     CLOCK["now_us"] = request["now_us"]
     sess = SecureCookieSession(app.session_interface.serializer.loads(request["session"]))
     overrides = {} if request.get("remote_addr") is None else {"REMOTE_ADDR": request["remote_addr"]}
