@@ -28,7 +28,6 @@ public final class CpuPerOp {
     TaggedJson json = TaggedJson.standard();
     UrlSafeTimedSerializer serializer = sessions.serializer();
     long ts = sessions.timestamp;
-    ThreadMXBean clock = ManagementFactory.getThreadMXBean();
     StringBuilder line = new StringBuilder(args.length > 0 ? args[0] : "HEAD");
     for (String size : BenchSessions.SIZES) {
       Object session = sessions.value(size);
@@ -40,31 +39,37 @@ public final class CpuPerOp {
       ops.put("dumps", () -> serializer.dumps(json.dumps(session), ts));
       ops.put("loads", () -> json.loads(serializer.loads(cookie, ts, 1000).json()));
       for (Map.Entry<String, Supplier<Object>> op : ops.entrySet()) {
-        long slice = 250_000_000L;
-        long start = clock.getCurrentThreadCpuTime();
-        while (clock.getCurrentThreadCpuTime() - start < 4 * slice) {
-          for (int i = 0; i < 50; i++) {
-            sink = op.getValue().get();
-          }
-        }
-        double[] micros = new double[5];
-        for (int r = 0; r < micros.length; r++) {
-          long n = 0;
-          long from = clock.getCurrentThreadCpuTime();
-          long to;
-          do {
-            for (int i = 0; i < 50; i++) {
-              sink = op.getValue().get();
-            }
-            n += 50;
-            to = clock.getCurrentThreadCpuTime();
-          } while (to - from < slice);
-          micros[r] = (to - from) / 1000.0 / n;
-        }
-        Arrays.sort(micros);
-        line.append(String.format(" %s.%s=%.3f", op.getKey(), size, micros[2]));
+        line.append(String.format(" %s.%s=%.3f", op.getKey(), size, cpuMicrosPerOp(op.getValue())));
       }
     }
     System.out.println(line);
+  }
+
+  /** The median of 5 × 0.25 s of the thread's CPU time per call, in µs, after 1 s of warm-up. */
+  static double cpuMicrosPerOp(Supplier<Object> op) {
+    ThreadMXBean clock = ManagementFactory.getThreadMXBean();
+    long slice = 250_000_000L;
+    long start = clock.getCurrentThreadCpuTime();
+    while (clock.getCurrentThreadCpuTime() - start < 4 * slice) {
+      for (int i = 0; i < 50; i++) {
+        sink = op.get();
+      }
+    }
+    double[] micros = new double[5];
+    for (int r = 0; r < micros.length; r++) {
+      long n = 0;
+      long from = clock.getCurrentThreadCpuTime();
+      long to;
+      do {
+        for (int i = 0; i < 50; i++) {
+          sink = op.get();
+        }
+        n += 50;
+        to = clock.getCurrentThreadCpuTime();
+      } while (to - from < slice);
+      micros[r] = (to - from) / 1000.0 / n;
+    }
+    Arrays.sort(micros);
+    return micros[2];
   }
 }
