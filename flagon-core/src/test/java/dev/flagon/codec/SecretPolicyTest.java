@@ -35,6 +35,8 @@ class SecretPolicyTest {
   private static final KeyPatterns PATTERNS = KeyPatterns.load();
   private static final String SCRIPT = "src/build/known_keys.py";
   private static List<byte[]> wordlist;
+  /** How many entries (lines) the list has. */
+  private static int entries;
 
   private static String weakness(byte[] key) {
     return SecretPolicy.weakness(key, KNOWN, PATTERNS).orElse(null);
@@ -133,8 +135,6 @@ class SecretPolicyTest {
     System.arraycopy(randomStart, 0, key, 0, randomStart.length);
     assertThat(PATTERNS.estimate(key).bits()).isGreaterThan(400);
   }
-
-  private static int entries;
 
   /** Every key of every entry, decoded by the build script (Python's own escape rules). */
   private static synchronized List<byte[]> wordlist() {
