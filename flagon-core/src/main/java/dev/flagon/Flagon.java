@@ -105,7 +105,7 @@ public final class Flagon implements SessionInterface {
     Session session;
     if (incoming.problem() != null) {
       rejected(incoming.problem());
-      session = new Session(Map.of());
+      session = emptySession();
     } else {
       session = openCookieValue(incoming.value());
     }
@@ -140,11 +140,11 @@ public final class Flagon implements SessionInterface {
    */
   public Session openCookieValue(String cookieValue) {
     if (cookieValue == null || cookieValue.isEmpty()) {
-      return new Session(Map.of());
+      return emptySession();
     }
     if (cookieValue.length() > maxValueLength) {
       rejected("BadSignature: longer than " + maxValueLength + " characters, a Flagon limit");
-      return new Session(Map.of());
+      return emptySession();
     }
     // millis(): the system clock answers it without building an Instant; any clock gives the same second
     long now = Math.floorDiv(config.clock().millis(), 1000);
@@ -153,20 +153,24 @@ public final class Flagon implements SessionInterface {
       opened = codec.open(cookieValue, now, config.permanentSessionLifetime().getSeconds());
     } catch (BadSignatureException e) {
       rejected(e.kind() + ": " + e.getMessage());
-      return new Session(Map.of());
+      return emptySession();
     }
     Map<String, Object> data = sessionData(opened.json());
     if (validator != null
         && !validator.isValid(Collections.unmodifiableMap(data), Instant.ofEpochSecond(opened.sealedAt()))) {
       rejected("revoked by the SessionValidator");
-      return new Session(Map.of());
+      return emptySession();
     }
     Session session = onlyFlaskTags && data instanceof LinkedHashMap<String, Object> parsed
-        ? Session.adopting(parsed) : new Session(data);
+        ? Session.adopting(parsed, config.taggedJson()) : new Session(data, config.taggedJson());
     if (opened.legacyFormat() || (config.reissueOnFallback() && opened.keyIndex() > 0)) {
       session.markModified(); // re-issued with the current key (and format) on this response
     }
     return session;
+  }
+
+  private Session emptySession() {
+    return new Session(Map.of(), config.taggedJson());
   }
 
   private void rejected(String why) {
@@ -208,7 +212,10 @@ public final class Flagon implements SessionInterface {
    *
    * @throws CookieTooLargeException if the header would exceed {@code MAX_COOKIE_SIZE} and the policy is
    *     {@link SizePolicy#ERROR}
-   * @throws dev.flagon.json.TaggedJsonException if a value in the session cannot be serialized
+   * @throws UnsupportedValueException if a value nested in the session's lists or maps is of a type tagged
+   *     JSON cannot write (its key path is named)
+   * @throws dev.flagon.json.TaggedJsonException if the session cannot be serialized for another reason
+   *     (map keys of mixed types, an integer past Python's 4300-digit limit, nesting too deep)
    */
   @Override
   public CookieUpdate save(Session session) {
@@ -229,7 +236,7 @@ public final class Flagon implements SessionInterface {
     }
     Instant now = config.clock().instant();
     long lifetime = config.permanentSessionLifetime().getSeconds();
-    String value = codec.seal(config.taggedJson().dumps(data), now, lifetime);
+    String value = codec.seal(json(data), now, lifetime);
     Instant expires = permanent ? now.plus(config.permanentSessionLifetime()) : null;
     if (chunks != null) {
       List<String> headers = chunks.set(value, expires);
@@ -245,6 +252,14 @@ public final class Flagon implements SessionInterface {
     String header = cookieFormat.setQuoted(quoted, expires);
     String warning = cookieSize.check(header, quoted, data);
     return new CookieUpdate(CookieUpdate.Action.SET, List.of(header), true, warning);
+  }
+
+  private String json(Map<String, Object> data) {
+    try {
+      return config.taggedJson().dumps(data);
+    } catch (TaggedJsonException e) {
+      throw SessionValues.explain(e, data, config.taggedJson());
+    }
   }
 
   /** Under {@link SizePolicy#SPLIT}: these headers, then deletions of the request's chunks from index on. */

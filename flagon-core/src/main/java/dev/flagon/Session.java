@@ -1,65 +1,83 @@
 package dev.flagon;
 
-import dev.flagon.json.Tuple;
-import java.util.ArrayList;
-import java.util.Arrays;
+import dev.flagon.json.TaggedJson;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The session of one request: a map from string keys to values that Flask's tagged JSON can carry, with
- * Flask's flags. Not thread-safe: it belongs to one request.
+ * The session of one request: Flask's session dict, as a {@code Map<String, Object>} of values that tagged
+ * JSON can carry, with Flask's flags. It can be handed to anything that takes a map (a template engine).
+ * Not thread-safe: it belongs to one request.
  *
- * <p>Every method that reads or writes the data marks the session {@link #isAccessed() accessed} (Flask
- * 3.1.3 then adds {@code Vary: Cookie}). Every write marks it {@link #isModified() modified}, even with an
- * identical value; {@link #pop} and {@link #remove} only when the key was present. Changes inside a nested
- * value are not seen: call {@link #markModified()} after them.
+ * <p>Flask ↔ Java: {@code session[k]} ↔ {@link #get}; {@code session.get(k, d)} ↔ {@link #getOrDefault};
+ * {@code session[k] = v} ↔ {@link #put}; {@code k in session} ↔ {@link #containsKey} (or
+ * {@link #contains}); {@code session.pop(k, d)} ↔ {@link #pop}; {@code session.pop(k, None)} and
+ * {@code del session[k]} ↔ {@link #remove(Object)}; {@code setdefault(k, v)} ↔ {@link #putIfAbsent};
+ * {@code update(m)} ↔ {@link #putAll}; {@code clear()} ↔ {@link #clear}; {@code len(session)} ↔
+ * {@link #size}; {@code keys()}, {@code values()}, {@code items()} ↔ {@link #keySet}, {@link #values},
+ * {@link #entrySet} (live views); {@code session.permanent} ↔ {@link #isPermanent} / {@link #setPermanent};
+ * {@code session.modified} ↔ {@link #isModified} / {@link #markModified}; {@code session.accessed} ↔
+ * {@link #isAccessed}; {@code flash()} and {@code get_flashed_messages()} ↔ {@link #flash} and
+ * {@link #flashedMessages}.
  *
- * <p>Values are not checked when stored: one that tagged JSON cannot write makes {@link Flagon#save} fail.
+ * <p>Flags, by Flask's rules, on every method and every view: any call that reads or writes the data marks
+ * the session {@link #isAccessed() accessed} (Flask 3.1.3 then adds {@code Vary: Cookie}). A store always
+ * marks it {@link #isModified() modified}, even with an identical value ({@link #put}, an entry's
+ * {@code setValue}, {@link #putAll} even with an empty map); {@link #clear} always, even when empty; a
+ * removal ({@link #remove(Object)}, {@link #pop}, through a view) only when the key was present;
+ * {@link #putIfAbsent} only when the key was absent. The methods Python has no name for ({@code compute*},
+ * {@code merge}, {@code replace*}, {@code remove(k, v)}) follow the {@link Map} contract and mark it
+ * modified exactly when they store or remove something. Changes inside a nested value are not seen: call
+ * {@link #markModified()} after them.
+ *
+ * <p>A key holding {@code null} (Python's None) is present: {@link #getOrDefault} returns null for it and
+ * {@link #putIfAbsent} keeps it, as Python's {@code get} and {@code setdefault} do (Java's {@code HashMap}
+ * treats it as absent). {@code compute*} and {@code merge} keep the Map contract: a null result removes
+ * the key. Keys are never null.
+ *
+ * <p>Every value is checked as it is stored, by the configuration's {@link TaggedJson}
+ * ({@link TaggedJson#canWrite}): one it cannot write (a {@code Set}, a record, a {@code Character}) throws
+ * {@link UnsupportedValueException} at once, naming the key and the types that work. Values nested in lists
+ * and maps can change after they are stored, so they are checked when the session is saved.
+ *
+ * <p>{@code equals} and {@code hashCode} are those of a map; {@code toString} never shows keys or values.
  */
-public final class Session {
+public final class Session extends SessionMap {
   /** The key under which the permanent flag is stored. */
   public static final String PERMANENT_KEY = "_permanent";
   /** The key under which flashed messages are stored. */
   public static final String FLASHES_KEY = "_flashes";
 
-  // LinkedHashMap, not Map.copyOf: Python's None is a legal value.
-  private final Map<String, Object> data;
-  private boolean modified;
-  private boolean accessed;
   // Flask caches the popped flashes on the request context; a Session lives exactly that long.
   private List<?> poppedFlashes;
   // SizePolicy.SPLIT: the chunk cookies (name.1, ...) the request carried, so saving can delete stale ones.
   private Set<Integer> incomingChunks = Set.of();
 
-  /** A session holding a copy of the loaded data; neither accessed nor modified. */
+  /** A session holding a copy of the loaded data, checked by Flask's own serializer; untouched. */
   Session(Map<String, ?> loaded) {
-    this(new LinkedHashMap<>(loaded));
+    this(loaded, TaggedJson.standard());
   }
 
-  private Session(LinkedHashMap<String, Object> owned) {
-    this.data = owned;
+  /** A session holding a copy of the loaded data, checked by this serializer; untouched. */
+  Session(Map<String, ?> loaded, TaggedJson json) {
+    super(new LinkedHashMap<>(loaded), json);
+  }
+
+  private Session(LinkedHashMap<String, Object> owned, TaggedJson json) {
+    super(owned, json);
   }
 
   /**
    * A session over this very map, which must be mutable and held by no one else (one the JSON reader has
    * just made): opening a cookie then copies nothing. Neither accessed nor modified.
    */
-  static Session adopting(LinkedHashMap<String, Object> owned) {
-    return new Session(owned);
-  }
-
-  /** The value for a key, or {@code null} if absent. */
-  public Object get(String key) {
-    accessed = true;
-    return data.get(key);
+  static Session adopting(LinkedHashMap<String, Object> owned, TaggedJson json) {
+    return new Session(owned, json);
   }
 
   /**
@@ -72,74 +90,26 @@ public final class Session {
     return TypedValues.convert(key, get(key), type);
   }
 
-  /** The value for a key, or {@code defaultValue} if absent. */
-  public Object getOrDefault(String key, Object defaultValue) {
-    accessed = true;
-    return data.containsKey(key) ? data.get(key) : defaultValue;
-  }
-
-  /** Whether the key is present (Python's {@code key in session}). */
+  /** Whether the key is present (Python's {@code key in session}); the same as {@link #containsKey}. */
   public boolean contains(String key) {
-    accessed = true;
-    return data.containsKey(key);
+    return containsKey(key);
   }
 
-  /**
-   * Stores a value and returns the previous one; always marks the session modified.
-   *
-   * @throws NullPointerException if the key is null (values may be null: Python's {@code None})
-   */
-  public Object put(String key, Object value) {
-    Objects.requireNonNull(key, "session keys are strings, not null");
-    accessed = true;
-    modified = true;
-    return data.put(key, value);
-  }
-
-  /** Removes a key and returns its value, or {@code null}; modified only if the key was present. */
-  public Object remove(String key) {
-    return pop(key, null);
-  }
-
-  /** Removes a key and returns its value, or {@code defaultValue}; modified only if the key was present. */
+  /** Python's {@code pop(key, default)}: removes a key and returns its value, or the default if absent. */
   public Object pop(String key, Object defaultValue) {
-    accessed = true;
-    if (!data.containsKey(key)) {
-      return defaultValue;
-    }
-    modified = true;
-    return data.remove(key);
-  }
-
-  /** Removes every key, the permanent flag included; always marks the session modified. */
-  public void clear() {
-    accessed = true;
-    modified = true;
-    data.clear();
+    return containsKey(key) ? remove(key) : defaultValue;
   }
 
   /** The keys, as an unmodifiable snapshot. */
   public Set<String> keys() {
     accessed = true;
-    return Collections.unmodifiableSet(new LinkedHashSet<>(data.keySet()));
-  }
-
-  /** The number of keys. */
-  public int size() {
-    accessed = true;
-    return data.size();
-  }
-
-  /** Whether there are no keys. */
-  public boolean isEmpty() {
-    accessed = true;
-    return data.isEmpty();
+    return Collections.unmodifiableSet(new LinkedHashSet<>(data().keySet()));
   }
 
   /** An unmodifiable snapshot of the data. */
   public Map<String, Object> toMap() {
     accessed = true;
-    return Collections.unmodifiableMap(new LinkedHashMap<>(data));
+    return Collections.unmodifiableMap(new LinkedHashMap<>(data()));
   }
 
   /**
@@ -186,15 +156,11 @@ public final class Session {
    * back, so the session is modified.
    *
    * @throws IllegalStateException if {@code _flashes} holds something other than a list
+   * @throws UnsupportedValueException if tagged JSON cannot write the message's type
    */
   public void flash(Object message, String category) {
-    Object stored = getOrDefault(FLASHES_KEY, List.of());
-    if (!(stored instanceof List<?> existing) || stored instanceof Tuple) {
-      throw new IllegalStateException("the session's " + FLASHES_KEY + " is not a list");
-    }
-    List<Object> flashes = new ArrayList<>(existing);
-    flashes.add(Tuple.of(category, message));
-    put(FLASHES_KEY, flashes);
+    checkValue(FLASHES_KEY, message);
+    put(FLASHES_KEY, Flashes.appended(getOrDefault(FLASHES_KEY, List.of()), category, message));
   }
 
   /**
@@ -207,39 +173,24 @@ public final class Session {
    * @return the messages, or {@link FlashMessage}s, unmodifiable
    */
   public List<Object> flashedMessages(boolean withCategories, String... categoryFilter) {
-    List<Object> result = new ArrayList<>();
-    for (FlashMessage flash : flashes(categoryFilter)) {
-      result.add(withCategories ? flash : flash.message());
-    }
-    return Collections.unmodifiableList(result);
+    List<FlashMessage> flashes = flashes(categoryFilter);
+    return Collections.unmodifiableList(withCategories ? List.copyOf(flashes)
+        : flashes.stream().map(FlashMessage::message).toList());
   }
 
   /** The flashed messages with their categories, optionally filtered; as {@link #flashedMessages}. */
   public List<FlashMessage> flashes(String... categoryFilter) {
     if (poppedFlashes == null) {
-      Object popped = contains(FLASHES_KEY) ? pop(FLASHES_KEY, null) : null;
-      poppedFlashes = popped instanceof List<?> list ? List.copyOf(nonNull(list)) : List.of();
+      poppedFlashes = Flashes.entries(pop(FLASHES_KEY, null));
     }
     accessed = true;
-    Set<String> wanted = new HashSet<>(Arrays.asList(categoryFilter));
-    List<FlashMessage> result = new ArrayList<>();
-    for (Object entry : poppedFlashes) {
-      if (entry instanceof List<?> pair && pair.size() == 2) {
-        String category = pair.get(0) == null ? null : pair.get(0).toString();
-        if (wanted.isEmpty() || wanted.contains(category)) {
-          result.add(new FlashMessage(category, pair.get(1)));
-        }
-      }
-    }
-    return Collections.unmodifiableList(result);
+    return Flashes.filter(poppedFlashes, categoryFilter);
   }
 
-  /**
-   * The data itself, not a copy or a view, for saving: callers only read it. Reading it this way does not
-   * mark access.
-   */
-  Map<String, Object> data() {
-    return data;
+  /** Never the keys or values: a session may be logged by accident. Does not mark access. */
+  @Override
+  public String toString() {
+    return "Session[" + data().size() + " keys" + (modified ? ", modified" : "") + "]";
   }
 
   /** The chunk cookies the request carried (their indexes), for saving. */
@@ -253,22 +204,6 @@ public final class Session {
 
   /** The permanent flag, for saving: does not mark access. */
   boolean permanentFlag() {
-    return TypedValues.isTruthy(data.get(PERMANENT_KEY));
-  }
-
-  private static List<Object> nonNull(List<?> list) {
-    List<Object> copy = new ArrayList<>();
-    for (Object item : list) {
-      if (item != null) {
-        copy.add(item);
-      }
-    }
-    return copy;
-  }
-
-  /** Never the keys or values: a session may be logged by accident. */
-  @Override
-  public String toString() {
-    return "Session[" + data.size() + " keys" + (modified ? ", modified" : "") + "]";
+    return TypedValues.isTruthy(data().get(PERMANENT_KEY));
   }
 }

@@ -384,8 +384,8 @@ class FlagonConfigTest {
 
   @Test
   void toString_neverShowsKeyMaterial() {
-    FlagonConfig config = FlagonConfig.fromMap(withSecret("SECRET_KEY_FALLBACKS", List.of("old-secret-value")));
-    assertThat(config.toString()).doesNotContain(SECRET).doesNotContain("old-secret-value")
+    FlagonConfig config = FlagonConfig.fromMap(withSecret("SECRET_KEY_FALLBACKS", List.of("old-Qz8#vR2!wK5$t")));
+    assertThat(config.toString()).doesNotContain(SECRET).doesNotContain("old-Qz8#vR2!wK5$t")
         .contains("SESSION_COOKIE_NAME=session");
   }
 }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -212,9 +213,12 @@ class FlagonTest {
   }
 
   @Test
-  void save_unserializableValue_throwsTaggedJsonException() {
+  void save_nestedMapWithMixedKeyTypes_throwsTaggedJsonException() {
     Session session = flagon().open();
-    session.put("thing", new Object());
+    Map<Object, Object> mixed = new HashMap<>();
+    mixed.put("a", 1);
+    mixed.put(2, 3); // Python cannot sort str and int keys together
+    session.put("thing", mixed);
     assertThatThrownBy(() -> flagon().save(session)).isInstanceOf(TaggedJsonException.class);
   }
 

@@ -43,6 +43,29 @@ class StartupChecksTest {
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("SECRET_KEY is too weak");
   }
 
+  /** Flask's own quickstart key, as bytes: {@code b'_5#y2L"F4Q8z\n\xec]/'}. */
+  private static final byte[] FLASK_QUICKSTART_KEY = {
+    '_', '5', '#', 'y', '2', 'L', '"', 'F', '4', 'Q', '8', 'z', '\n', (byte) 0xec, ']', '/'};
+
+  @Test
+  void build_flasksQuickstartKey_isRefusedAsAKnownKey() {
+    assertThatThrownBy(() -> FlagonConfig.builder().secretKey(Secret.fromBytes(FLASK_QUICKSTART_KEY)).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("SECRET_KEY is too weak: it is on the flask-unsign wordlist")
+        .hasMessageContaining("./flagon secret");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"you-will-never-guess", "hard to guess string", "secret-key-goes-here",
+      "0123456789abcdef", "abababababababab", "password12345678", "qwertyuiopasdfgh", "administrator123",
+      "1234567890123456", "abcdefghijklmnop", "Password12345678!"})
+  void build_bestKnownFlaskKeysAndPatterns_areRefused(String weak) {
+    assertThatThrownBy(() -> FlagonConfig.builder().secretKey(weak).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("SECRET_KEY is too weak").hasMessageContaining("./flagon secret")
+        .hasMessageNotContaining(weak);
+  }
+
   @Test
   void build_keyOf16BytesExactly_isAccepted_and15Refused() {
     assertThat(FlagonConfig.builder().secretKey("k7#Qw9!zR2@vX5$m").build()).isNotNull();

@@ -59,6 +59,16 @@ public final class TaggedJson {
   private static final int MAX_CAPACITY_HINT = 64 * 1024;
 
   /**
+   * Whether {@link #dumps} takes a value of this kind, judged by the value alone: the items of a list,
+   * tuple or map are not looked at (they may change before writing), nor a map's keys. True for the types
+   * in the {@linkplain dev.flagon.json package description} and for values a registered custom tag
+   * {@linkplain JsonTag#check checks}. Cheap: a few type tests, and each custom tag's check.
+   */
+  public boolean canWrite(Object value) {
+    return TaggedWriter.canWrite(tags, value);
+  }
+
+  /**
    * Parses JSON text as Python's {@code json.loads} does and untags the result.
    *
    * @throws TaggedJsonException if the text is not valid JSON or a tag's value is invalid

@@ -205,6 +205,23 @@ final class TaggedWriter {
     return tag.toJson((T) value);
   }
 
+  /** Whether {@link #writeBuiltin}, {@link #writeCustom} or {@link #writeUntagged} takes the value itself. */
+  static boolean canWrite(TagRegistry tags, Object value) {
+    if (value == null || value instanceof CharSequence || value instanceof Boolean || value instanceof Map
+        || value instanceof List || value instanceof byte[] || value instanceof UUID
+        || HttpDate.isDateTime(value) || value instanceof LocalDate || value instanceof BigDecimal
+        || value instanceof BigInteger || value instanceof Integer || value instanceof Long
+        || value instanceof Short || value instanceof Byte || value instanceof Double || value instanceof Float) {
+      return true; // CharSequence covers Markup, List covers Tuple
+    }
+    for (Object tag : tags.order()) {
+      if (tag instanceof JsonTag<?> custom && custom.check(value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void writeUntagged(Object value) {
     if (value == null) {
       out.put("null");

@@ -27,8 +27,10 @@ import java.util.Objects;
  * After the handlers, the error handlers and every other after-handler, the plugin saves it once per
  * request, also when a handler threw or set an error status (Flask saves on its 500 pages too), and adds
  * the raw {@code Set-Cookie} headers and {@code Cookie} to {@code Vary}. A route that never touched the
- * session still re-sends a permanent one when {@code SESSION_REFRESH_EACH_REQUEST} is on. All session
- * rules are {@link Flagon#open} and {@link Flagon#save}'s; this class only carries HTTP to and from them.
+ * session still re-sends a permanent one when {@code SESSION_REFRESH_EACH_REQUEST} is on. A validly signed
+ * cookie that is not a session ({@link dev.flagon.codec.BadPayloadException}) fails {@link #session(Context)},
+ * as Flask answers 500; on a route that never uses the session it is left alone and logged at WARNING, as
+ * the servlet filter does. All session rules are {@link Flagon#open} and {@link Flagon#save}'s; this class only carries HTTP to and from them.
  *
  * <p>A handler that commits the response itself (writing past the buffer of {@code ctx.outputStream()},
  * flushing, server-sent events) must change the session before that: a change made later cannot be sent

@@ -3,6 +3,7 @@ package dev.flagon.javalin;
 import dev.flagon.CookieUpdate;
 import dev.flagon.Flagon;
 import dev.flagon.Session;
+import dev.flagon.codec.BadPayloadException;
 import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.System.Logger.Level;
@@ -55,10 +56,19 @@ final class RequestSession {
       return;
     }
     saved = true;
-    if (session == null && !mayCarrySessionCookie()) {
-      return; // nothing to refresh: an untouched, absent session needs no header
+    if (session == null) {
+      if (!mayCarrySessionCookie()) {
+        return; // nothing to refresh: an untouched, absent session needs no header
+      }
+      try {
+        session = flagon.open(cookieHeaders()); // a permanent session is refreshed even when unused
+      } catch (BadPayloadException e) {
+        LOG.log(Level.WARNING, "The session cookie for {0} is signed but unreadable ({1}); it is left"
+            + " as it is because the code did not use the session.", ctx.path(), e.getMessage());
+        return;
+      }
     }
-    CookieUpdate update = flagon.save(session());
+    CookieUpdate update = flagon.save(session);
     if (update.setCookieHeaders().isEmpty() && !update.varyCookie()) {
       return;
     }

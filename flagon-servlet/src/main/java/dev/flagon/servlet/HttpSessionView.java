@@ -10,7 +10,8 @@ import java.util.Enumeration;
  * The cookie session seen as an {@link HttpSession}, for servlet code written against the container's
  * sessions (turned on with {@link FlagonFilter#withHttpSessionView} or the init-param
  * {@value FlagonFilter#HTTP_SESSION_VIEW}). Attributes are the session's keys; values must be ones
- * Flask's tagged JSON can carry (strings, numbers, booleans, lists, maps, ...), or saving fails.
+ * Flask's tagged JSON can carry (strings, numbers, booleans, lists, maps, ...): {@link #setAttribute}
+ * throws {@link dev.flagon.UnsupportedValueException} for another type, and saving names a nested one.
  *
  * <p>What a client-side session cannot do:
  * <ul>
