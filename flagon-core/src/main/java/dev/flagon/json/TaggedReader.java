@@ -53,12 +53,6 @@ final class TaggedReader {
   }
 
   Object read(String text) {
-    Object value = FastJsonReader.read(text, this);
-    return value != FastJsonReader.GAVE_UP ? value : readWithJackson(text);
-  }
-
-  /** The complete reader: every value, limit and error; {@link FastJsonReader} covers the common text. */
-  Object readWithJackson(String text) {
     try (JsonParser parser = FACTORY.createParser(text)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
@@ -137,7 +131,7 @@ final class TaggedReader {
   }
 
   /** Flask's object hook: a one-key object whose key is a tag key becomes that tag's value. */
-  Object untag(Map<String, Object> map) {
+  private Object untag(Map<String, Object> map) {
     if (map.size() != 1) {
       return map;
     }
