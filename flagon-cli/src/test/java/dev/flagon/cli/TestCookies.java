@@ -1,11 +1,13 @@
 package dev.flagon.cli;
 
 import dev.flagon.testing.Zlib;
+import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.zip.Deflater;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -20,12 +22,31 @@ final class TestCookies {
 
   /** An uncompressed cookie for this payload text, signed with a text key. */
   static String sign(String payload, long timestamp, String key) {
+    return signEncoded(BASE64URL.encodeToString(payload.getBytes(StandardCharsets.UTF_8)), timestamp, key);
+  }
+
+  /** A cookie whose payload is this text zlib-compressed (however much longer it is), signed with a text key. */
+  static String signCompressed(String payload, long timestamp, String key) {
+    Deflater deflater = new Deflater(9);
+    deflater.setInput(payload.getBytes(StandardCharsets.UTF_8));
+    deflater.finish();
+    ByteArrayOutputStream zlib = new ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    while (!deflater.finished()) {
+      zlib.write(buffer, 0, deflater.deflate(buffer));
+    }
+    deflater.end();
+    return signEncoded("." + BASE64URL.encodeToString(zlib.toByteArray()), timestamp, key);
+  }
+
+  /** The cookie for a payload already in its cookie form ({@code [.]base64url}). */
+  private static String signEncoded(String encodedPayload, long timestamp, String key) {
     byte[] time = new BigInteger(Long.toString(timestamp)).toByteArray();
     int skip = 0;
     while (skip < time.length - 1 && time[skip] == 0) {
       skip++;
     }
-    String signedValue = BASE64URL.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+    String signedValue = encodedPayload + "."
         + BASE64URL.encodeToString(Arrays.copyOfRange(time, skip, time.length));
     byte[] derived = hmacSha1(key.getBytes(StandardCharsets.UTF_8), "cookie-session");
     return signedValue + "." + BASE64URL.encodeToString(hmacSha1(derived, signedValue));
