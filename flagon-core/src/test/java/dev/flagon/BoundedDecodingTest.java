@@ -10,7 +10,7 @@ import dev.flagon.codec.Secret;
 import dev.flagon.codec.Signing;
 import dev.flagon.codec.TimestampSigner;
 import dev.flagon.codec.UrlSafeTimedSerializer;
-import java.io.ByteArrayOutputStream;
+import dev.flagon.testing.Zlib;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
-import java.util.zip.Deflater;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -44,19 +43,6 @@ class BoundedDecodingTest {
         .clock(Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC)).build());
   }
 
-  private static byte[] zlib(byte[] input) {
-    Deflater deflater = new Deflater(9);
-    deflater.setInput(input);
-    deflater.finish();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buffer = new byte[8192];
-    while (!deflater.finished()) {
-      out.write(buffer, 0, deflater.deflate(buffer));
-    }
-    deflater.end();
-    return out.toByteArray();
-  }
-
   /** A Flask-format cookie whose compressed payload is exactly these zlib bytes, signed with the key. */
   private static String signedZlib(byte[] zlib) {
     return TimestampSigner.create(Secret.fromText(SECRET), List.of(), Signing.flask())
@@ -74,7 +60,7 @@ class BoundedDecodingTest {
 
   @Test
   void signedZipBomb_12MiBOfZerosIn16KiB_isBadPayloadWithinTheMemoryBound() {
-    String cookie = signedZlib(zlib(("{\"a\":\"" + "0".repeat(12 << 20) + "\"}").getBytes(StandardCharsets.US_ASCII)));
+    String cookie = signedZlib(Zlib.deflate(("{\"a\":\"" + "0".repeat(12 << 20) + "\"}").getBytes(StandardCharsets.US_ASCII)));
     assertThat(cookie.length()).isLessThanOrEqualTo(Flagon.MAX_COOKIE_VALUE_LENGTH);
     Flagon flagon = flagon(SessionFormat.SIGNED);
     long allocated = allocatedBy(() -> flagon.openCookieValue(cookie), BadPayloadException.class);
@@ -84,7 +70,7 @@ class BoundedDecodingTest {
 
   @Test
   void codecZipBomb_40MiBOfZerosIn64KiB_isBadPayloadWithinTheMemoryBound() {
-    String cookie = signedZlib(zlib(new byte[40 << 20]));
+    String cookie = signedZlib(Zlib.deflate(new byte[40 << 20]));
     assertThat(cookie.length()).isBetween(Flagon.MAX_COOKIE_VALUE_LENGTH, 64 * 1024);
     UrlSafeTimedSerializer codec = UrlSafeTimedSerializer.create(Secret.fromText(SECRET), List.of(), Signing.flask());
     assertThat(allocatedBy(() -> codec.loads(cookie, NOW, 60), BadPayloadException.class)).isLessThan(MEMORY_BOUND);
@@ -106,7 +92,7 @@ class BoundedDecodingTest {
   /** Issue 11: Flask's {@code tuple(value)} of a string is one string per character. */
   @Test
   void signedTupleOfAHalfMillionCharacterString_isBadPayloadWithinTheMemoryBound() {
-    String cookie = signedZlib(zlib(("{\"a\":{\" t\":\"" + "x".repeat(500_000) + "\"}}").getBytes(StandardCharsets.US_ASCII)));
+    String cookie = signedZlib(Zlib.deflate(("{\"a\":{\" t\":\"" + "x".repeat(500_000) + "\"}}").getBytes(StandardCharsets.US_ASCII)));
     assertThat(cookie.length()).isLessThan(1379);
     Flagon flagon = flagon(SessionFormat.SIGNED);
     long allocated = allocatedBy(() -> flagon.openCookieValue(cookie), BadPayloadException.class);
@@ -118,7 +104,7 @@ class BoundedDecodingTest {
   /** Issue 11: each empty container is a map or list of its own. */
   @Test
   void signedEmptyDictsInTwoKilobytes_isBadPayloadWithinTheMemoryBound() {
-    String cookie = signedZlib(zlib(("{\"a\":[" + "{},".repeat(170_000) + "{}]}").getBytes(StandardCharsets.US_ASCII)));
+    String cookie = signedZlib(Zlib.deflate(("{\"a\":[" + "{},".repeat(170_000) + "{}]}").getBytes(StandardCharsets.US_ASCII)));
     assertThat(cookie.length()).isLessThan(2048);
     Flagon flagon = flagon(SessionFormat.SIGNED);
     long allocated = allocatedBy(() -> flagon.openCookieValue(cookie), BadPayloadException.class);
@@ -129,7 +115,7 @@ class BoundedDecodingTest {
   @Test
   void signedDeepNesting_400000Brackets_isBadPayloadWithinTheMemoryBound() {
     String json = "{\"a\":" + "[".repeat(400_000) + "]".repeat(10) + "}";
-    String cookie = signedZlib(zlib(json.getBytes(StandardCharsets.US_ASCII)));
+    String cookie = signedZlib(Zlib.deflate(json.getBytes(StandardCharsets.US_ASCII)));
     Flagon flagon = flagon(SessionFormat.SIGNED);
     long allocated = allocatedBy(() -> flagon.openCookieValue(cookie), BadPayloadException.class);
     assertThatThrownBy(() -> flagon.openCookieValue(cookie)).hasMessageContaining("exceeds a limit")
@@ -150,7 +136,7 @@ class BoundedDecodingTest {
 
   @Test
   void signedHugeNumber_isBadPayloadWithinTheMemoryBound() {
-    String cookie = signedZlib(zlib(("{\"a\":" + "9".repeat(500_000) + "}").getBytes(StandardCharsets.US_ASCII)));
+    String cookie = signedZlib(Zlib.deflate(("{\"a\":" + "9".repeat(500_000) + "}").getBytes(StandardCharsets.US_ASCII)));
     Flagon flagon = flagon(SessionFormat.SIGNED);
     long allocated = allocatedBy(() -> flagon.openCookieValue(cookie), BadPayloadException.class);
     assertThatThrownBy(() -> flagon.openCookieValue(cookie)).hasMessageContaining("4300");

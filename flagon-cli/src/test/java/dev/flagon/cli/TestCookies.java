@@ -1,13 +1,11 @@
 package dev.flagon.cli;
 
 import dev.flagon.testing.Zlib;
-import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.zip.Deflater;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -27,16 +25,8 @@ final class TestCookies {
 
   /** A cookie whose payload is this text zlib-compressed (however much longer it is), signed with a text key. */
   static String signCompressed(String payload, long timestamp, String key) {
-    Deflater deflater = new Deflater(9);
-    deflater.setInput(payload.getBytes(StandardCharsets.UTF_8));
-    deflater.finish();
-    ByteArrayOutputStream zlib = new ByteArrayOutputStream();
-    byte[] buffer = new byte[8192];
-    while (!deflater.finished()) {
-      zlib.write(buffer, 0, deflater.deflate(buffer));
-    }
-    deflater.end();
-    return signEncoded("." + BASE64URL.encodeToString(zlib.toByteArray()), timestamp, key);
+    byte[] zlib = Zlib.deflate(payload.getBytes(StandardCharsets.UTF_8));
+    return signEncoded("." + BASE64URL.encodeToString(zlib), timestamp, key);
   }
 
   /** The cookie for a payload already in its cookie form ({@code [.]base64url}). */
