@@ -21,8 +21,8 @@ final class CookieHeader {
   private CookieHeader() {}
 
   /** The value of the first cookie with this name in these headers (in order), or null if none. */
-  static String firstValue(List<String> headerValues, String name) {
-    for (String header : headerValues) {
+  static String firstValue(List<? extends CharSequence> headerValues, String name) {
+    for (CharSequence header : headerValues) {
       String value = header == null ? null : firstValue(header, name);
       if (value != null) {
         return value;
@@ -35,9 +35,10 @@ final class CookieHeader {
    * The value of the first cookie with this name in one header, or null if none. A hand-written
    * equivalent of {@code re.findall} with Werkzeug's {@code _cookie_re}
    * {@code ([^=;]*)(?:\s*=\s*("(?:[^\\"]|\\.)*"|.*?))?\s*;\s*} over {@code header + ";"}: a Java regex
-   * would recurse once per character of a quoted value and overflow the stack on long headers.
+   * would recurse once per character of a quoted value and overflow the stack on long headers. Both ways
+   * of reading visit each character a bounded number of times, whatever the header holds.
    */
-  static String firstValue(String header, String name) {
+  static String firstValue(CharSequence header, String name) {
     if (name.isEmpty()) {
       return null;
     }
@@ -46,16 +47,16 @@ final class CookieHeader {
   }
 
   /**
-   * {@link #firstValue(String, String)} for a header without {@code "} or newline, as browsers send. There
-   * the regex's quoted alternative never applies and its lazy value always reaches the next {@code ;}, so
-   * it splits the header at each {@code ;}, each piece at its first {@code =}, and both sides are stripped.
-   * So the pairs are found with {@code indexOf}, only the ends of a name or value are looked at, and one
-   * substring is made. Returns {@link #UNUSUAL} if a quote or newline occurs before the answer is known;
-   * what follows the wanted pair cannot change it.
+   * {@link #firstValue(CharSequence, String)} for a header without {@code "} or newline, as browsers send.
+   * There the regex's quoted alternative never applies and its lazy value always reaches the next {@code ;},
+   * so it splits the header at each {@code ;}, each piece at its first {@code =}, and both sides are
+   * stripped. So the pairs are found by searching for single characters, only the ends of a name or value
+   * are looked at, and one substring is made. Returns {@link #UNUSUAL} if a quote or newline occurs before
+   * the answer is known; what follows the wanted pair cannot change it.
    */
-  static String plainFirstValue(String header, String name) {
+  static String plainFirstValue(CharSequence header, String name) {
     int n = header.length();
-    int odd = Math.min(indexOrEnd(header, '"', 0), indexOrEnd(header, '\n', 0));
+    int odd = firstQuoteOrNewline(header);
     int eq = -1;
     for (int p = 0; p < n; ) {
       int end = indexOrEnd(header, ';', p);
@@ -63,45 +64,71 @@ final class CookieHeader {
         return UNUSUAL;
       }
       if (eq < p) {
-        eq = indexOrEnd(header, '=', p);
+        eq = indexOrEnd(header, '=', p); // searched again only once passed: each character once
       }
       int keyStart = stripStart(header, p, Math.min(eq, end));
       int keyEnd = stripEnd(header, keyStart, Math.min(eq, end));
-      if (keyEnd - keyStart == name.length() && header.startsWith(name, keyStart)) {
+      if (keyEnd - keyStart == name.length() && startsWith(header, name, keyStart)) {
         if (eq >= end) {
           return ""; // a name without '=' (both are the length only when neither occurs)
         }
         int valueStart = stripStart(header, eq + 1, end);
-        return header.substring(valueStart, stripEnd(header, valueStart, end));
+        return header.subSequence(valueStart, stripEnd(header, valueStart, end)).toString();
       }
       p = end + 1;
     }
     return null;
   }
 
-  private static int indexOrEnd(String s, char c, int from) {
-    int i = s.indexOf(c, from);
-    return i < 0 ? s.length() : i;
+  private static int firstQuoteOrNewline(CharSequence s) {
+    return Math.min(indexOrEnd(s, '"', 0), indexOrEnd(s, '\n', 0));
   }
 
-  private static int stripStart(String s, int start, int end) {
+  /**
+   * The first {@code c} at or after {@code from}, or the length. A {@code String} (every real header) is
+   * searched by the JDK's vectorized {@code indexOf}, several times faster on a browser's header; any other
+   * sequence (the tests count the characters read) character by character: the same positions either way.
+   */
+  static int indexOrEnd(CharSequence s, char c, int from) {
+    if (s instanceof String text) {
+      int i = text.indexOf(c, from);
+      return i < 0 ? text.length() : i;
+    }
+    for (int i = from; i < s.length(); i++) {
+      if (s.charAt(i) == c) {
+        return i;
+      }
+    }
+    return s.length();
+  }
+
+  private static boolean startsWith(CharSequence s, String prefix, int at) {
+    for (int i = 0; i < prefix.length(); i++) {
+      if (s.charAt(at + i) != prefix.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int stripStart(CharSequence s, int start, int end) {
     while (start < end && isPythonSpace(s.charAt(start))) {
       start++;
     }
     return start;
   }
 
-  private static int stripEnd(String s, int start, int end) {
+  private static int stripEnd(CharSequence s, int start, int end) {
     while (end > start && isPythonSpace(s.charAt(end - 1))) {
       end--;
     }
     return end;
   }
 
-  /** {@link #firstValue(String, String)} for any header, through the general scan. */
-  static String generalFirstValue(String header, String name) {
+  /** {@link #firstValue(CharSequence, String)} for any header, through the general scan. */
+  static String generalFirstValue(CharSequence header, String name) {
     String[] found = new String[1];
-    scan(header, (key, value) -> {
+    new CookiePairScan(header).run((key, value) -> {
       if (key.equals(name)) {
         found[0] = decode(value);
       }
@@ -114,11 +141,11 @@ final class CookieHeader {
    * The first value of each cookie whose name passes {@code wanted}, in one pass over the headers: how
    * {@link SizePolicy#SPLIT} finds its chunk cookies.
    */
-  static Map<String, String> firstValues(List<String> headerValues, Predicate<String> wanted) {
+  static Map<String, String> firstValues(List<? extends CharSequence> headerValues, Predicate<String> wanted) {
     Map<String, String> found = new HashMap<>();
-    for (String header : headerValues) {
+    for (CharSequence header : headerValues) {
       if (header != null) {
-        scan(header, (key, value) -> {
+        new CookiePairScan(header).run((key, value) -> {
           if (!key.isEmpty() && !found.containsKey(key) && wanted.test(key)) {
             found.put(key, decode(value));
           }
@@ -127,92 +154,6 @@ final class CookieHeader {
       }
     }
     return found;
-  }
-
-  /** Gives each (stripped name, raw value) pair of one header to {@code visitor} until it says stop. */
-  private static void scan(String header, BiPredicate<String, String> visitor) {
-    String s = header + ";";
-    int p = 0;
-    while (p < s.length()) {
-      int q = p;
-      while (s.charAt(q) != '=' && s.charAt(q) != ';') {
-        q++; // always stops: s ends with ';'
-      }
-      String key = s.substring(p, q);
-      String value = "";
-      int end;
-      if (s.charAt(q) == ';') {
-        end = skipSpace(s, q + 1);
-      } else {
-        int r = skipSpace(s, q + 1);
-        int valueEnd = quotedEnd(s, r);
-        end = valueEnd < 0 ? -1 : semicolonEnd(s, valueEnd);
-        if (end < 0) {
-          valueEnd = lazyValueEnd(s, r);
-          end = valueEnd < 0 ? -1 : semicolonEnd(s, valueEnd);
-        }
-        if (end < 0) {
-          // No match can start anywhere up to q (same '=', same value); the search resumes after it.
-          p = q + 1;
-          continue;
-        }
-        value = s.substring(r, valueEnd);
-      }
-      if (visitor.test(pythonStrip(key), value)) {
-        return;
-      }
-      p = end;
-    }
-  }
-
-  /** The end of {@code "(?:[^\\"]|\\.)*"} at r, or -1; backtracking into it never helps, so none is done. */
-  private static int quotedEnd(String s, int r) {
-    if (s.charAt(r) != '"') {
-      return -1;
-    }
-    int i = r + 1;
-    while (i < s.length()) {
-      char c = s.charAt(i);
-      if (c == '"') {
-        return i + 1;
-      }
-      if (c == '\\') {
-        if (i + 1 >= s.length() || s.charAt(i + 1) == '\n') {
-          return -1;
-        }
-        i += 2;
-      } else {
-        i++;
-      }
-    }
-    return -1;
-  }
-
-  /** The end of the shortest {@code .*?} at r that {@code \s*;} can follow, or -1 at a newline. */
-  private static int lazyValueEnd(String s, int r) {
-    for (int k = r; k < s.length(); k++) {
-      if (semicolonEnd(s, k) >= 0) {
-        return k;
-      }
-      if (s.charAt(k) == '\n') {
-        return -1;
-      }
-    }
-    return -1;
-  }
-
-  /** The end of {@code \s*;\s*} at i, or -1. */
-  private static int semicolonEnd(String s, int i) {
-    int j = skipSpace(s, i);
-    return j < s.length() && s.charAt(j) == ';' ? skipSpace(s, j + 1) : -1;
-  }
-
-  /** Skips Python's ASCII {@code \s}: space, tab, newline, return, form feed, vertical tab. */
-  private static int skipSpace(String s, int i) {
-    while (i < s.length() && (s.charAt(i) == ' ' || (s.charAt(i) >= '\t' && s.charAt(i) <= '\r'))) {
-      i++;
-    }
-    return i;
   }
 
   /** A raw value as Werkzeug returns it: stripped, then unquoted. */

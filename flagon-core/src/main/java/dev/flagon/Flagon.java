@@ -155,7 +155,7 @@ public final class Flagon implements SessionInterface {
       rejected(e.kind() + ": " + e.getMessage());
       return emptySession();
     }
-    Map<String, Object> data = sessionData(opened.json());
+    Map<String, Object> data = sessionData(opened.json(), cookieValue.length());
     if (validator != null
         && !validator.isValid(Collections.unmodifiableMap(data), Instant.ofEpochSecond(opened.sealedAt()))) {
       rejected("revoked by the SessionValidator");
@@ -178,10 +178,11 @@ public final class Flagon implements SessionInterface {
         + "); using a fresh session");
   }
 
-  private Map<String, Object> sessionData(String json) {
+  /** The session in a verified payload, read within a budget proportional to the cookie it came in. */
+  private Map<String, Object> sessionData(String json, int cookieLength) {
     Object value;
     try {
-      value = config.taggedJson().loads(json);
+      value = config.taggedJson().loads(json, cookieLength);
     } catch (TaggedJsonException e) {
       throw new BadPayloadException("the signed payload is not valid tagged JSON: " + e.getMessage(), e);
     }

@@ -26,8 +26,8 @@ final class DecodeCommand implements Callable<Integer> {
   public Integer call() {
     String payload;
     try {
-      payload = SessionJson.rewrite(UrlSafeTimedSerializer.decodeUnverified(
-          CookieArgument.value(cookie, context, "decode")));
+      String value = CookieArgument.value(cookie, context, "decode");
+      payload = SessionJson.rewrite(UrlSafeTimedSerializer.decodeUnverified(value), value.length());
     } catch (BadDataException e) {
       return rejected(e.kind(), e.getMessage());
     } catch (TaggedJsonException e) {

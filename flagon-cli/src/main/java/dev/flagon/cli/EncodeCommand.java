@@ -68,7 +68,7 @@ final class EncodeCommand implements Callable<Integer> {
 
   private static String session(String input) {
     try {
-      return SessionJson.rewriteSession(input);
+      return SessionJson.rewriteSession(input, input.length());
     } catch (TaggedJsonException e) {
       throw new UsageException("the session is not valid tagged JSON: " + e.getMessage());
     } catch (IllegalArgumentException e) {

@@ -15,24 +15,29 @@ final class SessionJson {
   private SessionJson() {}
 
   /**
-   * Flask's text for a session.
+   * Flask's text for a session, read within the decoding budget for a source (the cookie, or the text
+   * itself) of {@code sourceLength} characters, as the server reads it.
    *
-   * @throws TaggedJsonException if the text is not tagged JSON
+   * @throws TaggedJsonException if the text is not tagged JSON or exceeds a decoding limit
    * @throws IllegalArgumentException if the value is not an object, saying what it is instead
    */
-  static String rewriteSession(String json) {
+  static String rewriteSession(String json, int sourceLength) {
     TaggedJson tagged = TaggedJson.standard();
-    Object value = tagged.loads(json);
+    Object value = tagged.loads(json, sourceLength);
     if (!(value instanceof Map)) {
       throw new IllegalArgumentException("expected a JSON object (a session), got " + describe(value));
     }
     return tagged.dumps(value);
   }
 
-  /** Flask's text for any value. @throws TaggedJsonException if the text is not tagged JSON */
-  static String rewrite(String json) {
+  /**
+   * Flask's text for any value, read as {@link #rewriteSession} reads.
+   *
+   * @throws TaggedJsonException if the text is not tagged JSON or exceeds a decoding limit
+   */
+  static String rewrite(String json, int sourceLength) {
     TaggedJson tagged = TaggedJson.standard();
-    return tagged.dumps(tagged.loads(json));
+    return tagged.dumps(tagged.loads(json, sourceLength));
   }
 
   /** What the top level is, in the user's terms: a tag such as {" t": [...]} reads as a tuple, not an object. */

@@ -71,7 +71,7 @@ final class VerifyCommand implements Callable<Integer> {
     String session;
     try {
       verified = serializer.loads(value, nowSeconds, maxAgeSeconds);
-      session = session(verified.json());
+      session = session(verified.json(), value.length());
     } catch (BadDataException e) {
       return rejected(e, sources, value);
     }
@@ -86,9 +86,9 @@ final class VerifyCommand implements Callable<Integer> {
   }
 
   /** A validly signed payload that is not a tagged-JSON session is BadPayload, as in Flask. */
-  private static String session(String json) {
+  private static String session(String json, int cookieLength) {
     try {
-      return SessionJson.rewriteSession(json);
+      return SessionJson.rewriteSession(json, cookieLength);
     } catch (TaggedJsonException e) {
       throw new BadPayloadException("the payload is not valid tagged JSON: " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {

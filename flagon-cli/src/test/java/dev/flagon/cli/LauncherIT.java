@@ -2,6 +2,7 @@ package dev.flagon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flagon.Flagon;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real {@code ./flagon} launcher as a subprocess, after {@code package} built the shaded jar: every
- * command, exit statuses, clean stdout, any working directory; and, with a stand-in {@code mvn}, the build
- * it runs when the jar is missing.
+ * command, exit statuses, clean stdout, any working directory, memory bounded by the decoding limits; and,
+ * with a stand-in {@code mvn}, the build it runs when the jar is missing.
  */
 class LauncherIT {
   private static final Path REPO = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
@@ -101,6 +103,49 @@ class LauncherIT {
     assertThat(wrongKey.out()).startsWith("{\"ok\":false,\"error\":\"BadTimeSignature\",\"message\":");
     assertThat(garbage.exit()).isEqualTo(1);
     assertThat(garbage.out()).isEmpty();
+  }
+
+  /**
+   * Issue 11: cookies of about a kilobyte that inflate to a million or half a million one-character strings
+   * or to empty dicts (validly signed, for verify), under the heap of a small container: refused with a clean
+   * message naming the limit, never an OutOfMemoryError; and the largest payload the limits allow prints.
+   */
+  @Test
+  void launcher_cookiesThatInflateToMassesOfValues_areRefusedCleanlyIn48MiB() throws Exception {
+    Map<String, String> env = Map.of("FLAGON_SECRET_KEY", KEY, "JAVA_TOOL_OPTIONS", "-Xmx48m");
+    for (String json : List.of("{\"a\":{\" t\":\"" + "x".repeat(1_000_000) + "\"}}",
+        "{\"a\":{\" t\":\"" + "x".repeat(500_000) + "\"}}", "{\"a\":[" + "{},".repeat(170_000) + "{}]}")) {
+      String cookie = TestCookies.signCompressed(json, 1_700_000_000L, KEY);
+      assertThat(cookie.length()).isLessThan(2048);
+
+      Run decode = flagon(env, "decode", cookie);
+      Run verify = flagon(env, "verify", "--now", "1700000010", cookie);
+
+      for (Run run : List.of(decode, verify)) {
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).contains("BadPayload", "a Flagon limit").doesNotContain("OutOfMemoryError", "xxx");
+        assertThat(run.out()).isEmpty();
+      }
+    }
+  }
+
+  /** 32,004 values and 500 KB of JSON, in a cookie long enough for them (random text does not compress). */
+  @Test
+  void launcher_largestAllowedPayload_printsIn48MiB() throws Exception {
+    Map<String, String> env = Map.of("FLAGON_SECRET_KEY", KEY, "JAVA_TOOL_OPTIONS", "-Xmx48m");
+    StringBuilder random = new StringBuilder();
+    new Random(1).ints(4_000, 'a', 'z' + 1).forEach(c -> random.append((char) c));
+    String json = "{\"a\":[" + "\"\",".repeat(32_000) + "\"" + random + "\",\"" + "x".repeat(380_000) + "\"]}";
+    String cookie = TestCookies.signCompressed(json, 1_700_000_000L, KEY);
+    assertThat(cookie.length()).isBetween(3_000, Flagon.MAX_COOKIE_VALUE_LENGTH);
+
+    Run decode = flagon(env, "decode", cookie);
+    Run verify = flagon(env, "verify", "--now", "1700000010", cookie);
+
+    assertThat(decode.exit()).as(decode.err()).isZero();
+    assertThat(decode.out()).isEqualTo(json + "\n");
+    assertThat(verify.exit()).as(verify.err()).isZero();
+    assertThat(verify.out()).startsWith(json + "\n");
   }
 
   @Test

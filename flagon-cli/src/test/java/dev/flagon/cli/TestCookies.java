@@ -20,12 +20,23 @@ final class TestCookies {
 
   /** An uncompressed cookie for this payload text, signed with a text key. */
   static String sign(String payload, long timestamp, String key) {
+    return signEncoded(BASE64URL.encodeToString(payload.getBytes(StandardCharsets.UTF_8)), timestamp, key);
+  }
+
+  /** A cookie whose payload is this text zlib-compressed (however much longer it is), signed with a text key. */
+  static String signCompressed(String payload, long timestamp, String key) {
+    byte[] zlib = Zlib.deflate(payload.getBytes(StandardCharsets.UTF_8));
+    return signEncoded("." + BASE64URL.encodeToString(zlib), timestamp, key);
+  }
+
+  /** The cookie for a payload already in its cookie form ({@code [.]base64url}). */
+  private static String signEncoded(String encodedPayload, long timestamp, String key) {
     byte[] time = new BigInteger(Long.toString(timestamp)).toByteArray();
     int skip = 0;
     while (skip < time.length - 1 && time[skip] == 0) {
       skip++;
     }
-    String signedValue = BASE64URL.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+    String signedValue = encodedPayload + "."
         + BASE64URL.encodeToString(Arrays.copyOfRange(time, skip, time.length));
     byte[] derived = hmacSha1(key.getBytes(StandardCharsets.UTF_8), "cookie-session");
     return signedValue + "." + BASE64URL.encodeToString(hmacSha1(derived, signedValue));

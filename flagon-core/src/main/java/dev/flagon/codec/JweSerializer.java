@@ -31,7 +31,7 @@ import javax.crypto.spec.SecretKeySpec;
  * </ul>
  *
  * <p>Reading: length cap, header (strict, bounded), key by {@code kid}, authenticated decryption, then times,
- * then inflate (capped at 1 MiB) and UTF-8. Everything before decryption succeeds fails with
+ * then inflate (capped at 512 KiB) and UTF-8. Everything before decryption succeeds fails with
  * {@link BadSignatureException}, so a forged cookie is just a fresh session.
  *
  * <p>Random IVs bound how much one key may seal: rotate the secret key before it has sealed about 2^32

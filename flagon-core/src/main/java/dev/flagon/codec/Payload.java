@@ -19,8 +19,13 @@ import java.util.zip.Inflater;
  * {@code PayloadTest} checks reused against fresh streams on a large corpus.
  */
 final class Payload {
-  /** Largest inflated payload, in bytes: a Flagon limit against zip bombs (Python has none). */
-  static final int MAX_INFLATED_LENGTH = 1024 * 1024;
+  /**
+   * Largest inflated payload, in bytes: a Flagon limit against zip bombs (Python has none). 512 KiB is 128
+   * times the JSON a full 4 KiB browser cookie carries uncompressed, and eight times what split cookies at
+   * their cap (16 of 4 KiB) carry. Reading text costs up to 16 bytes per byte, so this keeps the text's
+   * share of a decode's memory bound (docs/security.md) at 8 MiB; at 1 MiB it alone could reach 16.
+   */
+  static final int MAX_INFLATED_LENGTH = 512 * 1024;
 
   /** zlib's framing around the deflate data: a 2-byte header and the 4-byte Adler-32 (RFC 1950). */
   private static final int ZLIB_FRAMING = 6;

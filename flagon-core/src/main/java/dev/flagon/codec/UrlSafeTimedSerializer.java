@@ -46,7 +46,7 @@ public final class UrlSafeTimedSerializer {
 
   /**
    * Verifies a token and returns its payload. Nothing is decoded before the signature and age are checked;
-   * tokens over 64 KiB and payloads inflating beyond 1 MiB are refused (Flagon limits).
+   * tokens over 64 KiB and payloads inflating beyond 512 KiB are refused (Flagon limits).
    *
    * @param nowEpochSeconds the current time
    * @param maxAgeSeconds the largest accepted age (inclusive); a negative age (a future timestamp) is

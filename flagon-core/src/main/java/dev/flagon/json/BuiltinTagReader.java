@@ -13,7 +13,38 @@ import java.util.UUID;
  * characters) and fails where Python raises.
  */
 final class BuiltinTagReader {
+  /** Every one-character Latin-1 string, shared by the tuples made of strings (Flask's {@code tuple("abc")}). */
+  private static final String[] LATIN1_CHARACTERS = new String[256];
+  /** The values of a byte, shared by the tuples made of bytes ({@code Integer.valueOf} caches only up to 127). */
+  private static final Integer[] BYTE_VALUES = new Integer[256];
+
+  static {
+    for (int i = 0; i < 256; i++) {
+      LATIN1_CHARACTERS[i] = String.valueOf((char) i);
+      BYTE_VALUES[i] = i;
+    }
+  }
+
   private BuiltinTagReader() {}
+
+  /**
+   * What converting this value costs a read's budget beyond the result itself, in values: a tuple of a
+   * string or of bytes makes one item per character or byte (a tuple of a list or dict holds values already
+   * read), and parsing a datetime or a UUID allocates as much as about 20 and 10 values do (measured: at
+   * most 3.5 and 1.6 KiB for the text alone; a long text also costs per character, as any string does).
+   */
+  static int extraCost(BuiltinTag tag, Object json) {
+    return switch (tag) {
+      case TUPLE -> json instanceof CharSequence text ? text.length() // at least its code points
+          : json instanceof byte[] bytes ? bytes.length : 0;
+      case DATETIME -> DATETIME_COST;
+      case UUID -> UUID_COST;
+      default -> 0;
+    };
+  }
+
+  private static final int DATETIME_COST = 20;
+  private static final int UUID_COST = 10;
 
   static Object fromJson(BuiltinTag tag, Object json) {
     return switch (tag) {
@@ -50,7 +81,7 @@ final class BuiltinTagReader {
       return Tuple.copyOf(list);
     }
     if (json instanceof CharSequence text) {
-      return Tuple.copyOf(text.toString().codePoints().mapToObj(Character::toString).toList());
+      return characters(text.toString());
     }
     if (json instanceof Map<?, ?> map) {
       return Tuple.copyOf(new ArrayList<>(map.keySet()));
@@ -58,11 +89,22 @@ final class BuiltinTagReader {
     if (json instanceof byte[] bytes) {
       Object[] values = new Object[bytes.length];
       for (int i = 0; i < bytes.length; i++) {
-        values[i] = bytes[i] & 0xff;
+        values[i] = BYTE_VALUES[bytes[i] & 0xff];
       }
-      return Tuple.of(values);
+      return Tuple.adopting(values);
     }
     throw wrongType(BuiltinTag.TUPLE, json);
+  }
+
+  /** The code points of a string, each as a string: Latin-1 ones shared, one array and no list between. */
+  private static Tuple characters(String text) {
+    Object[] items = new Object[text.codePointCount(0, text.length())];
+    for (int i = 0, k = 0; k < items.length; k++) {
+      int c = text.codePointAt(i);
+      items[k] = c < LATIN1_CHARACTERS.length ? LATIN1_CHARACTERS[c] : Character.toString(c);
+      i += Character.charCount(c);
+    }
+    return Tuple.adopting(items);
   }
 
   private static Object bytes(Object json) {

@@ -87,8 +87,13 @@ final class HttpDateParser {
     return value;
   }
 
+  /**
+   * Python's {@code _parsedate_tz}. Of {@code data = text.split()} it only reads the first five words and
+   * whether there are three, four, or five and more after dropping the first one, so six words tell all;
+   * likewise a split on '-' or ':' only ever needs to tell up to three parts from more.
+   */
   static OffsetDateTime parseLenient(String text) {
-    List<String> data = PyText.splitOnWhitespace(text);
+    List<String> data = PyText.splitOnWhitespace(text, 6);
     if (data.isEmpty()) {
       return null;
     }
@@ -99,7 +104,7 @@ final class HttpDateParser {
       data.set(0, first.substring(first.lastIndexOf(',') + 1));
     }
     if (data.size() == 3) { // RFC 850: 15-Jan-24 12:00:00 GMT
-      List<String> dayMonthYear = PyText.splitOn(data.get(0), '-');
+      List<String> dayMonthYear = PyText.splitOn(data.get(0), '-', 4);
       if (dayMonthYear.size() == 3) {
         List<String> joined = new ArrayList<>(dayMonthYear);
         joined.addAll(data.subList(1, 3));
@@ -183,9 +188,9 @@ final class HttpDateParser {
 
   /** {@code HH:MM[:SS]} or, from non-compliant mailers, {@code HH.MM[.SS]}; null if neither. */
   private static String[] splitTime(String time) {
-    List<String> parts = PyText.splitOn(time, ':');
+    List<String> parts = PyText.splitOn(time, ':', 4);
     if (parts.size() == 1 && time.indexOf('.') >= 0) {
-      parts = PyText.splitOn(time, '.');
+      parts = PyText.splitOn(time, '.', 4);
     }
     if (parts.size() == 2) {
       return new String[] {parts.get(0), parts.get(1), "0"};

@@ -42,11 +42,15 @@ final class PyText {
     return false;
   }
 
-  /** {@code str.split()}: runs of whitespace separate, no empty parts. */
-  static List<String> splitOnWhitespace(String text) {
+  /**
+   * The first {@code limit} parts of {@code str.split()} (runs of whitespace separate, no empty parts): as
+   * many parts as there are, up to {@code limit}, so a caller that only looks at the first few and at
+   * whether there are more never makes a string per word of a long text.
+   */
+  static List<String> splitOnWhitespace(String text, int limit) {
     List<String> parts = new ArrayList<>();
     int start = -1;
-    for (int i = 0; i < text.length(); ) {
+    for (int i = 0; i < text.length() && parts.size() < limit; ) {
       int c = text.codePointAt(i);
       if (isSpace(c)) {
         if (start >= 0) {
@@ -58,21 +62,26 @@ final class PyText {
       }
       i += Character.charCount(c);
     }
-    if (start >= 0) {
+    if (start >= 0 && parts.size() < limit) {
       parts.add(text.substring(start));
     }
     return parts;
   }
 
-  /** {@code str.split(sep)}: every separator splits, empty parts kept (unlike {@code String.split}). */
-  static List<String> splitOn(String text, char separator) {
+  /**
+   * The first {@code limit} parts of {@code str.split(sep)}, where every separator splits and empty parts
+   * are kept (unlike {@code String.split}); bounded as {@link #splitOnWhitespace(String, int)}.
+   */
+  static List<String> splitOn(String text, char separator, int limit) {
     List<String> parts = new ArrayList<>();
     int start = 0;
-    for (int i = text.indexOf(separator); i >= 0; i = text.indexOf(separator, start)) {
+    for (int i = text.indexOf(separator); i >= 0 && parts.size() < limit; i = text.indexOf(separator, start)) {
       parts.add(text.substring(start, i));
       start = i + 1;
     }
-    parts.add(text.substring(start));
+    if (parts.size() < limit) {
+      parts.add(text.substring(start));
+    }
     return parts;
   }
 

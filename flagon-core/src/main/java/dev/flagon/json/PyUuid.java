@@ -23,11 +23,23 @@ final class PyUuid {
     while (end > start && (hex.charAt(end - 1) == '{' || hex.charAt(end - 1) == '}')) {
       end--;
     }
-    hex = hex.substring(start, end).replace("-", "");
-    if (hex.codePointCount(0, hex.length()) != 32) {
+    // Hyphens removed: what is left must be 32 code points, so a longer text is refused as soon as seen.
+    StringBuilder digits = new StringBuilder(32);
+    int count = 0;
+    for (int i = start; i < end; ) {
+      int c = hex.codePointAt(i);
+      i += Character.charCount(c);
+      if (c != '-') {
+        if (++count > 32) {
+          throw invalid();
+        }
+        digits.appendCodePoint(c);
+      }
+    }
+    if (count != 32) {
       throw invalid();
     }
-    BigInteger value = parseHex(hex);
+    BigInteger value = parseHex(digits.toString());
     if (value == null || value.signum() < 0 || value.bitLength() > 128) {
       throw invalid();
     }

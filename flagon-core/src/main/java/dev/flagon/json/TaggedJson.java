@@ -10,13 +10,13 @@ import java.util.Objects;
  * <p>{@link #dumps} produces Flask's exact bytes; {@link #loads} reads as Python's {@code json.loads} and
  * Flask's untagging do, including their leniency on crafted input. The Java types are listed in the
  * {@linkplain dev.flagon.json package description}. Bounds on both sides: 512 levels of JSON nesting, 4300
- * digits per integer (Python's own limit), 1,000,000 characters per string or key when reading.
+ * digits per integer (Python's own limit); when reading, 1,000,000 characters per string or key and a
+ * budget of values ({@link #loads(String, int)}).
  */
 public final class TaggedJson {
   private static final TaggedJson STANDARD = new TaggedJson(TagRegistry.standard());
 
   private final TagRegistry tags;
-  private final TaggedReader reader;
   private final KeyShapes shapes = new KeyShapes();
   /**
    * The buffer size for {@link #dumps}: a little more than a recent text, so that writing a session of the
@@ -28,7 +28,6 @@ public final class TaggedJson {
 
   private TaggedJson(TagRegistry tags) {
     this.tags = tags;
-    this.reader = new TaggedReader(tags);
   }
 
   /** The serializer with Flask's tags: {@code " di"}, {@code " t"}, {@code " b"}, {@code " m"}, {@code " u"}, {@code " d"}. */
@@ -69,12 +68,32 @@ public final class TaggedJson {
   }
 
   /**
-   * Parses JSON text as Python's {@code json.loads} does and untags the result.
+   * Parses JSON text as Python's {@code json.loads} does and untags the result: {@link #loads(String, int)}
+   * with the text as its own source, so only the total bound on values applies.
    *
-   * @throws TaggedJsonException if the text is not valid JSON or a tag's value is invalid
+   * @throws TaggedJsonException if the text is not valid JSON, a tag's value is invalid, or a limit is hit
    */
   public Object loads(String text) {
-    return reader.read(Objects.requireNonNull(text, "text"));
+    return loads(text, Objects.requireNonNull(text, "text").length());
+  }
+
+  /**
+   * Parses JSON text decoded from a source {@code sourceLength} characters long (a cookie value), within a
+   * budget of values proportional to that source: {@value TaggedReader#BASE_VALUES} plus
+   * {@value TaggedReader#VALUES_PER_SOURCE_CHARACTER} per character of the source, and at most
+   * {@value TaggedReader#MAX_VALUES} in all. Each JSON value costs one, as do each tag's result and each item
+   * of a tuple made of a string's characters or of bytes; a datetime costs 21 and a UUID 11, as parsing them
+   * allocates about as much. So a small compressed cookie that inflates to a mass of empty containers or
+   * one-character strings fails early, in bounded memory, instead of building them (Flagon limits,
+   * docs/security.md; Python has none).
+   *
+   * @throws TaggedJsonException if the text is not valid JSON, a tag's value is invalid, or a limit is hit
+   */
+  public Object loads(String text, int sourceLength) {
+    Objects.requireNonNull(text, "text");
+    long budget = Math.min(TaggedReader.MAX_VALUES, TaggedReader.BASE_VALUES
+        + (long) TaggedReader.VALUES_PER_SOURCE_CHARACTER * Math.max(sourceLength, 0));
+    return new TaggedReader(tags, (int) budget).read(text);
   }
 
   /** Builds a {@link TaggedJson} with extra tags. */

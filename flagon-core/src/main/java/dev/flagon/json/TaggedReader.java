@@ -19,6 +19,12 @@ import java.util.Map;
  * Python's {@code json.loads} on jackson-core's streaming parser, untagging each object as it closes
  * (Flask's {@code object_hook}, a post-order walk). Results are mutable {@link LinkedHashMap}s and
  * {@link ArrayList}s, so session values can be edited in place; tuples are immutable.
+ *
+ * <p>Each read has a budget of values: every JSON value, every tag's result and every item a tuple makes
+ * of a string's characters or of bytes costs one (a datetime or a UUID more: {@link
+ * BuiltinTagReader#extraCost}), and the read fails as soon as it would exceed the budget.
+ * So what a read allocates is bounded by the length of its text (strings, numbers) plus a bounded cost per
+ * value, whatever the text's shape (docs/security.md).
  */
 final class TaggedReader {
   /**
@@ -30,12 +36,33 @@ final class TaggedReader {
   /** Far beyond any cookie (browsers stop near 4 KB), small enough to bound the work on one value. */
   static final int MAX_STRING_LENGTH = 1_000_000;
 
+  /**
+   * Values a read may make in all, whatever its source: more than any session whose cookie would fit
+   * {@code SESSION_SIZE_POLICY=split}'s cap (16 cookies of 4 KiB, so 48 KiB of JSON) uncompressed makes,
+   * since Flask's densest JSON (a list of datetimes) makes 0.59 values per byte. A Flagon limit; its memory
+   * cost is part of the bound in docs/security.md.
+   */
+  static final int MAX_VALUES = 32_768;
+
+  /**
+   * Values a read may make per character of its source, beyond {@link #BASE_VALUES}: an uncompressed
+   * cookie carries at most 0.45 values per character, so only a session compressed about eighteenfold
+   * makes more; a small cookie that inflates to a mass of values is refused early.
+   */
+  static final int VALUES_PER_SOURCE_CHARACTER = 8;
+
+  /** Values any read may make, however short its source: any session of up to 12 KiB of JSON fits. */
+  static final int BASE_VALUES = 8_192;
+
   /** Built once: factories are thread-safe and cache symbol tables across parsers. */
   private static final JsonFactory FACTORY = JsonFactory.builder()
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS) // Flask writes NaN and Infinity bare
       .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION) // Python: the last duplicate wins
       .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION) // messages must not echo the input
       .disable(JsonFactory.Feature.INTERN_FIELD_NAMES) // keys come from outside: keep them off the pool
+      // Correctly rounded as Double.parseDouble (and Python's float()) is, without its per-number String
+      // and big-integer scratch (600 bytes for "1e308"): a float costs a bounded, small allocation.
+      .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
       .streamReadConstraints(StreamReadConstraints.builder()
           .maxNestingDepth(MAX_DEPTH)
           // Python's int limit; jackson counts the digits without the sign, as Python does. Floats
@@ -47,18 +74,17 @@ final class TaggedReader {
       .build();
 
   private final TagRegistry tags;
+  private final int maxValues;
+  private int valuesLeft;
 
-  TaggedReader(TagRegistry tags) {
+  /** A reader for one text (not thread-safe), which may make at most {@code maxValues} values. */
+  TaggedReader(TagRegistry tags, int maxValues) {
     this.tags = tags;
+    this.maxValues = maxValues;
+    this.valuesLeft = maxValues;
   }
 
   Object read(String text) {
-    Object value = FastJsonReader.read(text, this);
-    return value != FastJsonReader.GAVE_UP ? value : readWithJackson(text);
-  }
-
-  /** The complete reader: every value, limit and error; {@link FastJsonReader} covers the common text. */
-  Object readWithJackson(String text) {
     try (JsonParser parser = FACTORY.createParser(text)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
@@ -78,7 +104,17 @@ final class TaggedReader {
     }
   }
 
+  /** Takes {@code n} values from the budget, or fails before they are made. */
+  private void spend(long n) {
+    if (n > valuesLeft) {
+      throw new TaggedJsonException("the JSON text exceeds a limit: it makes more than " + maxValues
+          + " values (a Flagon limit on decoding, docs/security.md)");
+    }
+    valuesLeft -= (int) n;
+  }
+
   private Object readValue(JsonParser parser, JsonToken token) throws IOException {
+    spend(1);
     switch (token) {
       case START_OBJECT:
         return untag(readObject(parser));
@@ -137,7 +173,7 @@ final class TaggedReader {
   }
 
   /** Flask's object hook: a one-key object whose key is a tag key becomes that tag's value. */
-  Object untag(Map<String, Object> map) {
+  private Object untag(Map<String, Object> map) {
     if (map.size() != 1) {
       return map;
     }
@@ -146,7 +182,9 @@ final class TaggedReader {
     if (tag == null) {
       return map;
     }
+    spend(1);
     if (tag instanceof BuiltinTag builtin) {
+      spend(BuiltinTagReader.extraCost(builtin, only.getValue()));
       return BuiltinTagReader.fromJson(builtin, only.getValue());
     }
     JsonTag<?> custom = (JsonTag<?>) tag;

@@ -22,6 +22,11 @@ public final class Tuple extends AbstractList<Object> implements RandomAccess {
     return new Tuple(items.clone());
   }
 
+  /** A tuple over this array, which the caller hands over and never changes again. */
+  static Tuple adopting(Object[] items) {
+    return new Tuple(items);
+  }
+
   /** A tuple holding the items of a list, in order. */
   public static Tuple copyOf(List<?> items) {
     return new Tuple(items.toArray());

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The codec's bounds, each just under and just over: the 64 KiB JWE length, the 1 KiB JWE header, and the
- * 1 MiB inflate cap on both the signed (zlib) and encrypted (raw DEFLATE) paths. (The signed token's 64 KiB
+ * 512 KiB inflate cap on both the signed (zlib) and encrypted (raw DEFLATE) paths. (The signed token's 64 KiB
  * is in {@code SignerTest}, JSON depth and number length in {@code TaggedJsonLoadsTest}.)
  */
 class DecodeLimitsTest {
@@ -44,7 +44,7 @@ class DecodeLimitsTest {
   }
 
   @Test
-  void jweInflate_exactlyOneMiB_isRead_andOneByteMoreIsBadPayload() {
+  void jweInflate_exactlyAtTheCap_isRead_andOneByteMoreIsBadPayload() {
     String atCap = FORGE.seal(FORGE.header(T, T, true), RawDeflate.deflate(jsonOfLength(CAP)));
     assertThat(JWE.loads(atCap, T, 60).json()).hasSize(CAP);
     String over = FORGE.seal(FORGE.header(T, T, true), RawDeflate.deflate(jsonOfLength(CAP + 1)));
@@ -53,7 +53,7 @@ class DecodeLimitsTest {
   }
 
   @Test
-  void signedInflate_exactlyOneMiB_isRead_andOneByteMoreIsBadPayload() {
+  void signedInflate_exactlyAtTheCap_isRead_andOneByteMoreIsBadPayload() {
     Secret key = Secret.fromText(SECRET);
     UrlSafeTimedSerializer serializer = UrlSafeTimedSerializer.create(key, List.of(), Signing.flask());
     TimestampSigner signer = TimestampSigner.create(key, List.of(), Signing.flask());

@@ -157,6 +157,9 @@ final class RandomValues {
     if (random.nextInt(8) == 0) {
       out.insert(random.nextInt(out.length() + 1), pick("x", ",", "-", "+", ":", " "));
     }
+    if (random.nextInt(6) == 0) { // more words, or more '-' and ':' parts, than the parser looks at
+      out.append(pick("x", "x y", "x y z", "GMT x", "-5 x", "12:30:45:00", "1-2-3-4", "a b c d e f g"));
+    }
     return out.toString();
   }
 

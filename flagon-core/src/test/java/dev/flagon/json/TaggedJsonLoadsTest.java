@@ -129,4 +129,64 @@ class TaggedJsonLoadsTest {
 
     assertThatThrownBy(() -> JSON.loads(text)).isInstanceOf(TaggedJsonException.class);
   }
+
+  /** A list of {@code count} copies of {@code item}. */
+  private static String listOf(String item, int count) {
+    return "[" + String.join(",", java.util.Collections.nCopies(count, item)) + "]";
+  }
+
+  private static final int BASE = TaggedReader.BASE_VALUES;
+
+  @Test
+  void loads_valuesUpToTheBaseAndEightPerSourceCharacter_areRead_andOneMoreFails() {
+    assertThat(JSON.loads(listOf("0", BASE + 80 - 1), 10)).asList().hasSize(BASE + 79); // the list and its items
+    assertThatThrownBy(() -> JSON.loads(listOf("0", BASE + 80), 10)).isInstanceOf(TaggedJsonException.class)
+        .hasMessageContaining("more than " + (BASE + 80) + " values (a Flagon limit");
+  }
+
+  @Test
+  void loads_32768Values_areRead_andOneMoreFails_whateverTheSource() {
+    assertThat(JSON.loads(listOf("0", TaggedReader.MAX_VALUES - 1))).asList().hasSize(TaggedReader.MAX_VALUES - 1);
+    assertThatThrownBy(() -> JSON.loads(listOf("0", TaggedReader.MAX_VALUES), Integer.MAX_VALUE))
+        .isInstanceOf(TaggedJsonException.class).hasMessageContaining("more than 32768 values");
+  }
+
+  @Test
+  void loads_tupleOfAString_countsEachCharacterAsAValue() {
+    String text = "{\" t\":\"" + "x".repeat(BASE - 3) + "\"}"; // the object, the string, the tuple, its items
+
+    assertThat(JSON.loads(text, 0)).asList().hasSize(BASE - 3);
+    assertThatThrownBy(() -> JSON.loads(text.replace("\"}", "x\"}"), 0)).isInstanceOf(TaggedJsonException.class);
+  }
+
+  @Test
+  void loads_datetimesAndUuids_costMoreThanOneValue() {
+    String date = "{\" d\":\"Mon, 15 Jan 2024 12:30:45 GMT\"}"; // the object, the string, 21 for the date
+    String uuid = "{\" u\":\"12345678123456781234567812345678\"}"; // the object, the string, 11 for the UUID
+
+    assertThat(JSON.loads(listOf(date, (BASE - 1) / 23), 0)).asList().hasSize(356);
+    assertThatThrownBy(() -> JSON.loads(listOf(date, 357), 0)).isInstanceOf(TaggedJsonException.class);
+    assertThat(JSON.loads(listOf(uuid, (BASE - 1) / 13), 0)).asList().hasSize(630);
+    assertThatThrownBy(() -> JSON.loads(listOf(uuid, 631), 0)).isInstanceOf(TaggedJsonException.class);
+  }
+
+  @Test
+  void loads_tupleOfAString_sharesLatin1Characters() {
+    Tuple first = (Tuple) JSON.loads("{\" t\":\"a\u00e9a\u4e2d\ud83d\ude00\"}");
+    Tuple second = (Tuple) JSON.loads("{\" t\":\"\u00e9a\"}");
+
+    assertThat(first).containsExactly("a", "\u00e9", "a", "\u4e2d", "\ud83d\ude00");
+    assertThat(first.get(0)).isSameAs(first.get(2)).isSameAs(second.get(1));
+    assertThat(first.get(1)).isSameAs(second.get(0));
+  }
+
+  @Test
+  void loads_tupleOfBytes_sharesTheByteValues() {
+    Tuple first = (Tuple) JSON.loads("{\" t\":{\" b\":\"/4D/\"}}");
+    Tuple second = (Tuple) JSON.loads("{\" t\":{\" b\":\"gA==\"}}");
+
+    assertThat(first).containsExactly(255, 128, 255);
+    assertThat(first.get(0)).isSameAs(first.get(2));
+    assertThat(first.get(1)).isSameAs(second.get(0));
+  }
 }

@@ -2,11 +2,29 @@ package dev.flagon.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
-/** zlib by hand for tests, so that a compressed cookie's payload is read without the code under test. */
+/**
+ * zlib by hand for tests, so that a compressed cookie's payload is read, or made however it compresses,
+ * without the code under test.
+ */
 public final class Zlib {
   private Zlib() {}
+
+  /** The smallest zlib stream of these bytes (level 9), whether or not it is shorter than they are. */
+  public static byte[] deflate(byte[] raw) {
+    Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+    deflater.setInput(raw);
+    deflater.finish();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    while (!deflater.finished()) {
+      out.write(buffer, 0, deflater.deflate(buffer));
+    }
+    deflater.end();
+    return out.toByteArray();
+  }
 
   /**
    * The bytes a complete zlib stream holds.

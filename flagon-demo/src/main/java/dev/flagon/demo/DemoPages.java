@@ -8,6 +8,11 @@ import java.util.Set;
 
 /** The demo's HTML, written by hand. Everything that comes from the session or the cookie is escaped. */
 final class DemoPages {
+  /** What the cookie page shows of a cookie at most: the rest of a large one is cut, not rendered. */
+  private static final int MAX_SHOWN_JSON = 16 * 1024;
+  private static final int MAX_SHOWN_KEYS = 100;
+  private static final int MAX_SHOWN_VALUE = 500;
+
   private DemoPages() {}
 
   /** The home page: the flashed messages, who is logged in, and the login form or the logout link. */
@@ -60,14 +65,17 @@ final class DemoPages {
     if (decoded == null) {
       body.append("<p>This cookie cannot be decoded.</p>\n");
     } else {
-      body.append("<h2>Decoded without the key</h2>\n<pre>").append(Html.escape(decoded.json()))
-          .append("</pre>\n");
+      body.append("<h2>Decoded without the key</h2>\n<pre>")
+          .append(Html.escape(ValueText.of(decoded.json(), MAX_SHOWN_JSON))).append("</pre>\n");
       decoded.signedAt().ifPresent(at -> body.append("<p>Signed at ").append(at).append(".</p>\n"));
       if (decoded.value() instanceof Map<?, ?> entries) {
         body.append("<table>\n<tr><th>key</th><th>value</th><th>Java type</th></tr>\n");
-        entries.forEach((key, value) -> body.append("<tr><td>").append(Html.escape(String.valueOf(key)))
-            .append("</td><td>").append(Html.escape(String.valueOf(value))).append("</td><td>")
-            .append(value == null ? "null" : value.getClass().getSimpleName()).append("</td></tr>\n"));
+        entries.entrySet().stream().limit(MAX_SHOWN_KEYS).forEach(entry -> {
+          Object value = entry.getValue();
+          body.append("<tr><td>").append(Html.escape(ValueText.of(entry.getKey(), MAX_SHOWN_VALUE)))
+              .append("</td><td>").append(Html.escape(ValueText.of(value, MAX_SHOWN_VALUE))).append("</td><td>")
+              .append(value == null ? "null" : value.getClass().getSimpleName()).append("</td></tr>\n");
+        });
         body.append("</table>\n");
       }
     }

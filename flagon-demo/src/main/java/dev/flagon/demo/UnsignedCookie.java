@@ -22,14 +22,15 @@ final class UnsignedCookie {
   }
 
   /**
-   * Decodes a session cookie's value without verifying it.
+   * Decodes a session cookie's value without verifying it. Anyone can send this, so it is read within the
+   * same bounds as a verified cookie: the inflate cap and a budget of values for the cookie's length.
    *
-   * @throws dev.flagon.codec.BadPayloadException if the payload cannot be decoded
-   * @throws dev.flagon.json.TaggedJsonException if it is not tagged JSON
+   * @throws dev.flagon.codec.BadDataException if the value is too long or its payload cannot be decoded
+   * @throws dev.flagon.json.TaggedJsonException if it is not tagged JSON or exceeds a decoding limit
    */
   static UnsignedCookie decode(String cookieValue, TaggedJson taggedJson) {
     String json = UrlSafeTimedSerializer.decodeUnverified(cookieValue);
-    return new UnsignedCookie(json, taggedJson.loads(json), timestamp(cookieValue));
+    return new UnsignedCookie(json, taggedJson.loads(json, cookieValue.length()), timestamp(cookieValue));
   }
 
   /** The payload's JSON text, tags included, exactly as in the cookie. */

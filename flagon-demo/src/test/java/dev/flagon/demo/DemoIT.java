@@ -8,11 +8,17 @@ import static org.assertj.core.api.Assertions.within;
 import dev.flagon.Flagon;
 import dev.flagon.FlagonConfig;
 import dev.flagon.Session;
+import dev.flagon.codec.Secret;
+import dev.flagon.codec.Signing;
+import dev.flagon.codec.UrlSafeTimedSerializer;
 import java.net.http.HttpResponse;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -111,6 +117,29 @@ class DemoIT {
     assertThat(page.body()).contains("signed, not encrypted", "without the secret key",
         loggedIn.substring("session=".length()),
         "&quot;user_id&quot;:12345", "You are logged in", "The signature is valid");
+  }
+
+  /** Issue 11: twelve at once gave OutOfMemoryError 500s at -Xmx512m; each is now refused within its budget. */
+  @Test
+  void cookiePage_hostileUnsignedCookies_inParallel_sayTheyCannotBeDecoded() throws Exception {
+    String hostile = UrlSafeTimedSerializer.create(Secret.fromText("not-the-demo-key-000001"), List.of(),
+        Signing.flask()).dumps("{\"a\":{\" t\":\"" + "x".repeat(500_000) + "\"}}", 1_700_000_000L);
+
+    List<CompletableFuture<HttpResponse<String>>> pages = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      pages.add(CompletableFuture.supplyAsync(() -> {
+        try {
+          return get("/cookie", "session=" + hostile);
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }));
+    }
+
+    for (CompletableFuture<HttpResponse<String>> page : pages) {
+      assertThat(page.get().statusCode()).isEqualTo(200);
+      assertThat(page.get().body()).contains("This cookie cannot be decoded.", "The server accepted nothing");
+    }
   }
 
   @Test
