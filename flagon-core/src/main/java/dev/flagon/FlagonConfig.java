@@ -2,6 +2,7 @@ package dev.flagon;
 
 import static dev.flagon.FlagonSettings.*;
 
+import dev.flagon.codec.KeyRing;
 import dev.flagon.codec.Secret;
 import dev.flagon.codec.Signing;
 import dev.flagon.json.TaggedJson;
@@ -39,6 +40,7 @@ public final class FlagonConfig {
   private final TaggedJson taggedJson;
   private final SessionValidator validator;
   private final Signing signing;
+  private final KeyRing keyRing;
   private final CookieAttributes cookie;
 
   private FlagonConfig(Builder b) {
@@ -49,6 +51,7 @@ public final class FlagonConfig {
     ConfigChecks.check(this);
     this.cookie = CookieAttributes.of(this);
     this.signing = Signing.of(get(SESSION_SALT), get(SESSION_DIGEST), get(SESSION_KEY_DERIVATION));
+    this.keyRing = KeyRing.of(secretKey(), secretKeyFallbacks());
   }
 
   /** A builder with Flask's defaults and no secret key. */
@@ -120,6 +123,8 @@ public final class FlagonConfig {
   public Secret secretKey() { return get(SECRET_KEY); }
   /** {@code SECRET_KEY_FALLBACKS}, oldest first: older keys still accepted when loading. */
   public List<Secret> secretKeyFallbacks() { return get(SECRET_KEY_FALLBACKS); }
+  /** {@code SECRET_KEY}, then {@code SECRET_KEY_FALLBACKS}: the keys every cookie format derives its own from. */
+  public KeyRing keyRing() { return keyRing; }
   /** {@code PERMANENT_SESSION_LIFETIME}: {@code Expires} of permanent cookies, max age of every cookie. */
   public Duration permanentSessionLifetime() { return get(PERMANENT_SESSION_LIFETIME); }
   /** {@code SESSION_COOKIE_NAME}. */

@@ -20,10 +20,10 @@ final class SessionCodec {
 
   SessionCodec(FlagonConfig config) {
     this.format = config.sessionFormat();
-    this.signed = format == SessionFormat.ENCRYPTED ? null : UrlSafeTimedSerializer.create(
-        config.secretKey(), config.secretKeyFallbacks(), config.signing());
-    this.encrypted = format == SessionFormat.SIGNED ? null : JweSerializer.create(config.secretKey(),
-        config.secretKeyFallbacks(), config.cookieName(), config.encryptionCompression());
+    this.signed = format == SessionFormat.ENCRYPTED ? null
+        : UrlSafeTimedSerializer.create(config.keyRing(), config.signing());
+    this.encrypted = format == SessionFormat.SIGNED ? null
+        : JweSerializer.create(config.keyRing(), config.cookieName(), config.encryptionCompression());
   }
 
   /**
@@ -44,10 +44,10 @@ final class SessionCodec {
   Opened open(String value, long now, long maxAgeSeconds) {
     if (signed == null || (encrypted != null && isCompactJwe(value))) {
       Verified v = encrypted.loads(value, now, maxAgeSeconds);
-      return new Opened(v.json(), v.signedAt(), v.keyIndex(), false);
+      return new Opened(v.payload(), v.signedAt(), v.keyIndex(), false);
     }
     Verified v = signed.loads(value, now, maxAgeSeconds);
-    return new Opened(v.json(), v.signedAt(), v.keyIndex(), format != SessionFormat.SIGNED);
+    return new Opened(v.payload(), v.signedAt(), v.keyIndex(), format != SessionFormat.SIGNED);
   }
 
   /** A compact JWE has exactly four dots; a Flask token two, or three when compressed. */

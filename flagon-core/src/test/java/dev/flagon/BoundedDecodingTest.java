@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.management.ThreadMXBean;
 import dev.flagon.codec.BadPayloadException;
 import dev.flagon.codec.JweForge;
+import dev.flagon.codec.KeyRing;
 import dev.flagon.codec.Secret;
 import dev.flagon.codec.Signing;
 import dev.flagon.codec.TimestampSigner;
@@ -17,7 +18,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.List;
 import java.util.zip.Deflater;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -58,7 +58,7 @@ class BoundedDecodingTest {
 
   /** A Flask-format cookie whose compressed payload is exactly these zlib bytes, signed with the key. */
   private static String signedZlib(byte[] zlib) {
-    return TimestampSigner.create(Secret.fromText(SECRET), List.of(), Signing.flask())
+    return TimestampSigner.create(KeyRing.of(Secret.fromText(SECRET)), Signing.flask())
         .sign("." + Base64.getUrlEncoder().withoutPadding().encodeToString(zlib), NOW);
   }
 
@@ -85,7 +85,7 @@ class BoundedDecodingTest {
   void codecZipBomb_40MiBOfZerosIn64KiB_isBadPayloadWithinTheMemoryBound() {
     String cookie = signedZlib(zlib(new byte[40 << 20]));
     assertThat(cookie.length()).isBetween(Flagon.MAX_COOKIE_VALUE_LENGTH, 64 * 1024);
-    UrlSafeTimedSerializer codec = UrlSafeTimedSerializer.create(Secret.fromText(SECRET), List.of(), Signing.flask());
+    UrlSafeTimedSerializer codec = UrlSafeTimedSerializer.create(KeyRing.of(Secret.fromText(SECRET)), Signing.flask());
     assertThat(allocatedBy(() -> codec.loads(cookie, NOW, 60), BadPayloadException.class)).isLessThan(MEMORY_BOUND);
     assertThat(flagon(SessionFormat.SIGNED).openCookieValue(cookie).toMap()).as("refused by length first").isEmpty();
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.flagon.codec.JweForge;
 import dev.flagon.codec.JweSerializer;
+import dev.flagon.codec.KeyRing;
 import dev.flagon.codec.Secret;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -69,7 +70,7 @@ class KeyMaterialNeverShownTest {
       }
     }
     texts.add(Secret.fromText(KEY).toString());
-    texts.add(JweSerializer.create(Secret.fromText(KEY), List.of(), "session", false).toString());
+    texts.add(JweSerializer.create(KeyRing.of(Secret.fromText(KEY)), "session", false).toString());
     assertThat(texts).hasSizeGreaterThan(30);
     assertClean(texts);
   }

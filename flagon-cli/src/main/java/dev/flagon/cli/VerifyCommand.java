@@ -71,7 +71,7 @@ final class VerifyCommand implements Callable<Integer> {
     String session;
     try {
       verified = serializer.loads(value, nowSeconds, maxAgeSeconds);
-      session = session(verified.json());
+      session = session(verified.payload());
     } catch (BadDataException e) {
       return rejected(e, sources, value);
     }

@@ -57,24 +57,19 @@ public final class JweSerializer {
   /**
    * A serializer for these keys, derived once here.
    *
-   * @param current the key new cookies are sealed with ({@code SECRET_KEY})
-   * @param fallbacks older keys still accepted, in {@code SECRET_KEY_FALLBACKS} order (the newest last)
+   * @param keys the current key, which seals new cookies, and the fallbacks still accepted
    * @param cookieName binds the keys to one cookie: {@code info = "flagon-session-v1:" + cookieName}
    * @param compress whether to deflate before encrypting ({@code "zip":"DEF"}); reading accepts both
-   * @throws NullPointerException if an argument or a fallback is null
+   * @throws NullPointerException if an argument is null
    */
-  public static JweSerializer create(Secret current, List<Secret> fallbacks, String cookieName,
-      boolean compress) {
-    Objects.requireNonNull(current, "current");
-    List<Secret> olds = List.copyOf(Objects.requireNonNull(fallbacks, "fallbacks"));
+  public static JweSerializer create(KeyRing keys, String cookieName, boolean compress) {
     byte[] info = (PURPOSE_PREFIX + Objects.requireNonNull(cookieName, "cookieName"))
         .getBytes(StandardCharsets.UTF_8);
-    List<AesKey> keys = new ArrayList<>();
-    keys.add(AesKey.derive(current, info, 0));
-    for (int i = olds.size() - 1; i >= 0; i--) {
-      keys.add(AesKey.derive(olds.get(i), info, i + 1));
+    List<AesKey> derived = new ArrayList<>();
+    for (byte[] key : keys.derive(secret -> Hkdf.derive(secret, new byte[0], info, 32))) {
+      derived.add(AesKey.of(key, keys.keyIndex(derived.size())));
     }
-    return new JweSerializer(List.copyOf(keys), compress);
+    return new JweSerializer(List.copyOf(derived), compress);
   }
 
   /** The {@code kid} of the current key: safe to log, useful to see which key a fleet uses. */
@@ -189,15 +184,13 @@ public final class JweSerializer {
       this.keyIndex = keyIndex;
     }
 
-    static AesKey derive(Secret secret, byte[] info, int keyIndex) {
-      byte[] ikm = secret.copyBytes();
-      byte[] okm = Hkdf.derive(ikm, new byte[0], info, 32);
+    /** The key for these HKDF output bytes, which are wiped. */
+    static AesKey of(byte[] okm, int keyIndex) {
       try {
         byte[] digest = Digest.SHA256.newMessageDigest().digest(okm);
         String kid = Base64Url.encode(Arrays.copyOf(digest, 8));
         return new AesKey(new SecretKeySpec(okm, "AES"), kid, keyIndex);
       } finally {
-        Arrays.fill(ikm, (byte) 0);
         Arrays.fill(okm, (byte) 0); // SecretKeySpec keeps its own copy
       }
     }

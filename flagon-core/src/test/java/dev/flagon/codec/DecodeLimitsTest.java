@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class DecodeLimitsTest {
   private static final String SECRET = "decode-limits-test-key-000001";
   private static final JweForge FORGE = JweForge.forSecret(SECRET, "session");
-  private static final JweSerializer JWE = JweSerializer.create(Secret.fromText(SECRET), List.of(), "session", false);
+  private static final JweSerializer JWE = JweSerializer.create(KeyRing.of(Secret.fromText(SECRET)), "session", false);
   private static final long T = 1_700_000_000L;
   private static final int CAP = Payload.MAX_INFLATED_LENGTH;
 
@@ -35,7 +34,7 @@ class DecodeLimitsTest {
     String atCap = base.replace("\"pad\":\"\"", "\"pad\":\"" + "p".repeat(padFor1024) + "\"");
     String token = FORGE.seal(atCap, "{}".getBytes(StandardCharsets.UTF_8));
     assertThat(token.indexOf('.')).isEqualTo(JweHeader.MAX_ENCODED_LENGTH);
-    assertThat(JWE.loads(token, T, 60).json()).isEqualTo("{}");
+    assertThat(JWE.loads(token, T, 60).payload()).isEqualTo("{}");
 
     String over = FORGE.seal(atCap.replace("\"pad\":\"", "\"pad\":\"p"), "{}".getBytes(StandardCharsets.UTF_8));
     assertThat(over.indexOf('.')).isGreaterThan(JweHeader.MAX_ENCODED_LENGTH);
@@ -46,7 +45,7 @@ class DecodeLimitsTest {
   @Test
   void jweInflate_exactlyOneMiB_isRead_andOneByteMoreIsBadPayload() {
     String atCap = FORGE.seal(FORGE.header(T, T, true), RawDeflate.deflate(jsonOfLength(CAP)));
-    assertThat(JWE.loads(atCap, T, 60).json()).hasSize(CAP);
+    assertThat(JWE.loads(atCap, T, 60).payload()).hasSize(CAP);
     String over = FORGE.seal(FORGE.header(T, T, true), RawDeflate.deflate(jsonOfLength(CAP + 1)));
     assertThatThrownBy(() -> JWE.loads(over, T, 60)).isExactlyInstanceOf(BadPayloadException.class)
         .hasMessageContaining("inflates beyond " + CAP);
@@ -55,10 +54,10 @@ class DecodeLimitsTest {
   @Test
   void signedInflate_exactlyOneMiB_isRead_andOneByteMoreIsBadPayload() {
     Secret key = Secret.fromText(SECRET);
-    UrlSafeTimedSerializer serializer = UrlSafeTimedSerializer.create(key, List.of(), Signing.flask());
-    TimestampSigner signer = TimestampSigner.create(key, List.of(), Signing.flask());
+    UrlSafeTimedSerializer serializer = UrlSafeTimedSerializer.create(KeyRing.of(key), Signing.flask());
+    TimestampSigner signer = TimestampSigner.create(KeyRing.of(key), Signing.flask());
     String atCap = signer.sign("." + Base64Url.encode(Payload.deflate(jsonOfLength(CAP))), T);
-    assertThat(serializer.loads(atCap, T, 60).json()).hasSize(CAP);
+    assertThat(serializer.loads(atCap, T, 60).payload()).hasSize(CAP);
     String over = signer.sign("." + Base64Url.encode(Payload.deflate(jsonOfLength(CAP + 1))), T);
     assertThatThrownBy(() -> serializer.loads(over, T, 60)).isExactlyInstanceOf(BadPayloadException.class)
         .hasMessageContaining("inflates beyond " + CAP);

@@ -3,7 +3,6 @@ package dev.flagon.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagon.testing.PlainJson;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +18,7 @@ class JoseInteropTest {
 
   @Test
   void jose_andFlagon_decryptEachOthersCookies_withTheSameHkdfKeyAndKid() {
-    JweSerializer flagon = JweSerializer.create(Secret.fromText(SECRET), List.of(), "my_session", false);
+    JweSerializer flagon = JweSerializer.create(KeyRing.of(Secret.fromText(SECRET)), "my_session", false);
     String flagonToken = flagon.dumps(JSON, T, T + 3600);
     String request = "{\"secret\":\"" + SECRET + "\",\"cookieName\":\"my_session\",\"flagonToken\":\""
         + flagonToken + "\",\"json\":" + quote(JSON) + ",\"iat\":" + T + ",\"exp\":" + (T + 3600) + "}";
@@ -33,7 +32,7 @@ class JoseInteropTest {
     assertThat(answer.get("header")).hasToString(
         "{alg=dir, enc=A256GCM, kid=" + flagon.currentKeyId() + ", iat=" + T + ", exp=" + (T + 3600) + "}");
     Verified fromJose = flagon.loads((String) answer.get("joseToken"), T + 5, 3600);
-    assertThat(fromJose.json()).isEqualTo(JSON);
+    assertThat(fromJose.payload()).isEqualTo(JSON);
     assertThat(fromJose.signedAt()).isEqualTo(T);
   }
 

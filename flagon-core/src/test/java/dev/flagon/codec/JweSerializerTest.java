@@ -13,7 +13,7 @@ class JweSerializerTest {
   private static final String SECRET = "jwe-test-secret-key-0123456789";
   private static final Secret KEY = Secret.fromText(SECRET);
   private static final Secret OLD = Secret.fromText("jwe-test-old-key-9876543210");
-  private static final JweSerializer JWE = JweSerializer.create(KEY, List.of(), "session", false);
+  private static final JweSerializer JWE = JweSerializer.create(KeyRing.of(KEY), "session", false);
   private static final JweForge FORGE = JweForge.forSecret(SECRET, "session");
   private static final long T = 1_700_000_000L;
   private static final String JSON = "{\"user_id\":12345}";
@@ -22,7 +22,7 @@ class JweSerializerTest {
   void loads_ownToken_roundTripsWithTimeAndKeyIndex() {
     String token = JWE.dumps(JSON, T, T + 60);
     Verified v = JWE.loads(token, T + 60, 60);
-    assertThat(v.json()).isEqualTo(JSON);
+    assertThat(v.payload()).isEqualTo(JSON);
     assertThat(v.signedAt()).isEqualTo(T);
     assertThat(v.keyIndex()).isZero();
   }
@@ -44,20 +44,19 @@ class JweSerializerTest {
 
   @Test
   void dumps_compressed_writesZipDefAndReadsBack() {
-    JweSerializer zipped = JweSerializer.create(KEY, List.of(), "session", true);
+    JweSerializer zipped = JweSerializer.create(KeyRing.of(KEY), "session", true);
     String json = "{\"cart\":\"" + "item,".repeat(200) + "\"}";
     String token = zipped.dumps(json, T, T + 60);
     assertThat(new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.')))))
         .endsWith(",\"zip\":\"DEF\"}");
     assertThat(token.length()).isLessThan(json.length());
-    assertThat(JWE.loads(token, T, 60).json()).isEqualTo(json); // reading accepts both, whatever the setting
+    assertThat(JWE.loads(token, T, 60).payload()).isEqualTo(json); // reading accepts both, whatever the setting
   }
 
   @Test
   void loads_fallbackKey_foundByKidWithItsIndex() {
-    String oldToken = JweSerializer.create(OLD, List.of(), "session", false).dumps(JSON, T, T + 60);
-    JweSerializer rotated = JweSerializer.create(KEY, List.of(Secret.fromText("jwe-oldest-key-000000000"), OLD),
-        "session", false);
+    String oldToken = JweSerializer.create(KeyRing.of(OLD), "session", false).dumps(JSON, T, T + 60);
+    JweSerializer rotated = JweSerializer.create(KeyRing.of(KEY, List.of(Secret.fromText("jwe-oldest-key-000000000"), OLD)), "session", false);
     assertThat(rotated.loads(oldToken, T, 60).keyIndex()).isEqualTo(2);
     assertThatThrownBy(() -> JWE.loads(oldToken, T, 60)).isExactlyInstanceOf(BadSignatureException.class)
         .hasMessageContaining("kid names no configured key");
@@ -65,7 +64,7 @@ class JweSerializerTest {
 
   @Test
   void loads_otherCookieName_hasAnotherKey() {
-    String token = JweSerializer.create(KEY, List.of(), "other", false).dumps(JSON, T, T + 60);
+    String token = JweSerializer.create(KeyRing.of(KEY), "other", false).dumps(JSON, T, T + 60);
     assertThatThrownBy(() -> JWE.loads(token, T, 60)).isExactlyInstanceOf(BadSignatureException.class);
   }
 
@@ -83,7 +82,7 @@ class JweSerializerTest {
   @Test
   void loads_times_inclusiveAgeAndExpiry_futureRejected() {
     String token = JWE.dumps(JSON, T, T + 60);
-    assertThat(JWE.loads(token, T + 60, 60).json()).isEqualTo(JSON);
+    assertThat(JWE.loads(token, T + 60, 60).payload()).isEqualTo(JSON);
     assertThatThrownBy(() -> JWE.loads(token, T + 61, 60)).isExactlyInstanceOf(SignatureExpiredException.class);
     assertThatThrownBy(() -> JWE.loads(token, T + 30, 10)).isExactlyInstanceOf(SignatureExpiredException.class);
     assertThatThrownBy(() -> JWE.loads(token, T - 1, 60)).isExactlyInstanceOf(SignatureExpiredException.class);
@@ -120,7 +119,7 @@ class JweSerializerTest {
   void loads_unknownHeaderNames_areIgnored() {
     String token = FORGE.seal("{\"typ\":\"JWE\",\"alg\":\"dir\",\"x\":{\"y\":[1]},\"enc\":\"A256GCM\",\"kid\":\""
         + FORGE.kid() + "\",\"iat\":" + T + ",\"exp\":" + T + "}", JSON.getBytes(StandardCharsets.UTF_8));
-    assertThat(JWE.loads(token, T, 60).json()).isEqualTo(JSON);
+    assertThat(JWE.loads(token, T, 60).payload()).isEqualTo(JSON);
   }
 
   @Test

@@ -5,10 +5,10 @@ import dev.flagon.Flagon;
 import dev.flagon.SessionFormat;
 import dev.flagon.SizePolicy;
 import dev.flagon.codec.BadPayloadException;
+import dev.flagon.codec.KeyRing;
 import dev.flagon.codec.Secret;
 import dev.flagon.codec.Signing;
 import dev.flagon.codec.TimestampSigner;
-import java.util.List;
 
 /**
  * Flagon.openCookieValue on Flask-signed cookies. Odd first byte: the rest is a cookie value as any client
@@ -19,7 +19,7 @@ import java.util.List;
 class CookieDecoderFuzzTest {
   private static final Flagon FLAGON = Targets.flagon(SessionFormat.SIGNED, SizePolicy.ERROR);
   private static final TimestampSigner SIGNER =
-      TimestampSigner.create(Secret.fromText(Targets.SECRET), List.of(), Signing.flask());
+      TimestampSigner.create(KeyRing.of(Secret.fromText(Targets.SECRET)), Signing.flask());
 
   @FuzzTest(maxDuration = "30s")
   void openCookieValue(byte[] input) {
