@@ -1,8 +1,8 @@
 package dev.flagon.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.flagon.CookieFormat;
 import dev.flagon.Flagon;
-import dev.flagon.SessionFormat;
 import dev.flagon.SizePolicy;
 import dev.flagon.codec.BadPayloadException;
 import dev.flagon.codec.KeyRing;
@@ -17,7 +17,7 @@ import dev.flagon.codec.TimestampSigner;
  * checks (a session or BadPayloadException). Anything else thrown is a finding.
  */
 class CookieDecoderFuzzTest {
-  private static final Flagon FLAGON = Targets.flagon(SessionFormat.SIGNED, SizePolicy.ERROR);
+  private static final Flagon FLAGON = Targets.flagon(CookieFormat.SIGNED, SizePolicy.ERROR);
   private static final TimestampSigner SIGNER =
       TimestampSigner.create(KeyRing.of(Secret.fromText(Targets.SECRET)), Signing.flask());
 

@@ -3,10 +3,10 @@ package dev.flagon.fuzz;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.flagon.codec.BadDataException;
 import dev.flagon.codec.BadSignatureException;
-import dev.flagon.codec.JweForge;
-import dev.flagon.codec.JweSerializer;
 import dev.flagon.codec.KeyRing;
 import dev.flagon.codec.Secret;
+import dev.flagon.encrypted.JweForge;
+import dev.flagon.encrypted.JweSerializer;
 import java.nio.charset.StandardCharsets;
 
 /**
