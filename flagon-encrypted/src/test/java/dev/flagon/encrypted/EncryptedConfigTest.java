@@ -97,6 +97,14 @@ class EncryptedConfigTest {
     }
   }
 
+  @Test
+  void readme_dependencyRow_namesRealClasses() throws ClassNotFoundException {
+    assertThat(ReadmeSnippets.importsOf("flagon-encrypted")).containsExactly(EncryptedFormats.class.getName());
+    for (String name : ReadmeSnippets.importsOf("flagon-encrypted")) {
+      Class.forName(name);
+    }
+  }
+
   /** Regenerate with {@code mvn -B -o -pl flagon-encrypted test -Dtest=EncryptedConfigTest -Dflagon.regenerate=true}. */
   @Test
   void readme_settingsTable_isGeneratedFromTheModulesRows() {
