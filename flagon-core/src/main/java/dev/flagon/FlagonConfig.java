@@ -126,7 +126,7 @@ public final class FlagonConfig {
   public Secret secretKey() { return get(SECRET_KEY); }
   /** {@code SECRET_KEY_FALLBACKS}, oldest first: older keys still accepted when loading. */
   public List<Secret> secretKeyFallbacks() { return get(SECRET_KEY_FALLBACKS); }
-  /** {@code SECRET_KEY}, then {@code SECRET_KEY_FALLBACKS}: the keys every cookie format derives its own from. */
+  /** {@code SECRET_KEY}, then {@code SECRET_KEY_FALLBACKS}: every cookie format derives its keys from it. */
   public KeyRing keyRing() { return keyRing; }
   /** {@code PERMANENT_SESSION_LIFETIME}: {@code Expires} of permanent cookies, max age of every cookie. */
   public Duration permanentSessionLifetime() { return get(PERMANENT_SESSION_LIFETIME); }
@@ -176,10 +176,7 @@ public final class FlagonConfig {
   /** The check run on each verified session, if any. */
   public Optional<SessionValidator> sessionValidator() { return Optional.ofNullable(validator); }
 
-  /**
-   * The session cookie's writer and reader, its {@code SESSION_COOKIE_*} attributes checked and encoded:
-   * also for a server-side store's session-id cookie, which Flask-Session writes with the same attributes.
-   */
+  /** The session cookie, {@code SESSION_COOKIE_*} checked: also a server-side store's session-id cookie. */
   public WerkzeugCookie sessionCookie() { return sessionCookie; }
 
   /** Every setting as written in configuration, in {@link FlagonSettings}' order; keys redacted. */
@@ -274,13 +271,8 @@ public final class FlagonConfig {
       return cookieSecure(true).cookieHttpOnly(true).cookieSameSite(SameSite.LAX);
     }
 
-    /**
-     * {@code SESSION_FORMAT}, default {@value CookieFormat#SIGNED} (Flask's): a {@link CookieFormat} on the
-     * class path. @throws IllegalArgumentException naming the formats, and the module that brings one
-     */
-    public Builder sessionFormat(String format) {
-      return set(SESSION_FORMAT, SESSION_FORMAT.parse(format));
-    }
+    /** {@code SESSION_FORMAT}, default {@code signed}. @throws IllegalArgumentException naming the formats */
+    public Builder sessionFormat(String format) { return set(SESSION_FORMAT, SESSION_FORMAT.parse(format)); }
     /** {@code SESSION_REISSUE_ON_FALLBACK}, default false (as Flask): re-sign fallback-key cookies. */
     public Builder reissueOnFallback(boolean reissue) { return set(SESSION_REISSUE_ON_FALLBACK, reissue); }
     /** {@code SESSION_MAX_CHUNKS}, default 4, from 1 to 16. @throws IllegalArgumentException otherwise */

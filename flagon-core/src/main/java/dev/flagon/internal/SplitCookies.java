@@ -11,12 +11,12 @@ import java.util.TreeSet;
 
 /**
  * {@code SESSION_SIZE_POLICY=split}: one cookie value, of any format, carried over {@code name},
- * {@code name.1}, {@code name.2}, ... A value that fits stays one plain, Flask-compatible cookie. A split one starts with its chunk count and
- * {@code ~} ({@code session=3~eyJ...}), so reassembly takes exactly the chunks written together and a stale
- * chunk left over by an earlier response is never appended. The pieces are verified as ONE signed or
- * encrypted value: a chunk from another session, reordered chunks or a missing chunk fail verification.
- * Every chunk has the main cookie's attributes (Domain, Path, Secure, HttpOnly, SameSite, Partitioned,
- * Expires), so the browser keeps and sends them together. Immutable.
+ * {@code name.1}, {@code name.2}, ... A value that fits stays one plain, Flask-compatible cookie. A split
+ * one starts with its chunk count and {@code ~} ({@code session=3~eyJ...}), so reassembly takes exactly the
+ * chunks written together and a stale chunk left over by an earlier response is never appended. The
+ * pieces are verified as ONE signed or encrypted value: a chunk from another session, reordered chunks or a
+ * missing chunk fail verification. Every chunk has the main cookie's attributes (Domain, Path, Secure,
+ * HttpOnly, SameSite, Partitioned, Expires), so the browser keeps and sends them together. Immutable.
  */
 public final class SplitCookies implements CookieCarrier {
   /** The most chunks a session may take: 16 cookies of 4 KiB, the codec's 64 KiB token cap. */

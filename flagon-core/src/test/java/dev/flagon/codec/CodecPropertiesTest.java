@@ -18,7 +18,8 @@ import net.jqwik.api.constraints.LongRange;
 /** Round trip, tampering and garbage properties of the serializer. */
 class CodecPropertiesTest {
   private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.";
-  private static final UrlSafeTimedSerializer SERIALIZER = UrlSafeTimedSerializer.create(KeyRing.of(Secret.fromText("property-key"), List.of(Secret.fromText("older-property-key"))), Signing.flask());
+  private static final UrlSafeTimedSerializer SERIALIZER = UrlSafeTimedSerializer.create(
+      KeyRing.of(Secret.fromText("property-key"), List.of(Secret.fromText("older-property-key"))), Signing.flask());
   private static final long NOW = 1_700_000_000L;
   /** A guard against hangs only (each call takes microseconds), not a performance assertion. */
   private static final Duration HANG_GUARD = Duration.ofSeconds(10);

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class MessagesTest {
   private static final String KEY_TEXT = "message-test-secret-key";
   private static final UrlSafeTimedSerializer SERIALIZER =
-      UrlSafeTimedSerializer.create(KeyRing.of(Secret.fromText(KEY_TEXT), List.of(Secret.fromText("old-" + KEY_TEXT))), Signing.flask());
+      UrlSafeTimedSerializer.create(KeyRing.of(Secret.fromText(KEY_TEXT), List.of(Secret.fromText("old-" + KEY_TEXT))),
+          Signing.flask());
   private static final TimestampSigner TIMED =
       TimestampSigner.create(KeyRing.of(Secret.fromText(KEY_TEXT)), Signing.flask());
   private static final long T = 1_700_000_000L;

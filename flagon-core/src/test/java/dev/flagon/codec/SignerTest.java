@@ -178,8 +178,10 @@ class SignerTest {
 
   @Test
   void create_nullArguments_rejected() {
-    assertThatThrownBy(() -> Signer.create(KeyRing.of(null), Signing.flask())).isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> Signer.create(KeyRing.of(CURRENT, null), Signing.flask())).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> Signer.create(KeyRing.of(null), Signing.flask()))
+        .isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> Signer.create(KeyRing.of(CURRENT, null), Signing.flask()))
+        .isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> Signer.create(KeyRing.of(CURRENT), null)).isInstanceOf(NullPointerException.class);
   }
 }

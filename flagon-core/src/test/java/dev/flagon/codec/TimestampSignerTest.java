@@ -160,7 +160,8 @@ class TimestampSignerTest {
   @Test
   void unsign_fallbackKey_reportsItsIndex() {
     Secret old = Secret.fromText("old");
-    TimestampSigner rotated = TimestampSigner.create(KeyRing.of(KEY, List.of(old, Secret.fromText("older"))), Signing.flask());
+    TimestampSigner rotated =
+        TimestampSigner.create(KeyRing.of(KEY, List.of(old, Secret.fromText("older"))), Signing.flask());
     String token = TimestampSigner.create(KeyRing.of(old), Signing.flask()).sign("v", T);
 
     assertThat(rotated.unsign(token, T, 0)).isEqualTo(new Verified("v", T, 1));

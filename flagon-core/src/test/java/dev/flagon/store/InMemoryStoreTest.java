@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class InMemoryStoreTest {
   private static final FlagonConfig CONFIG = FlagonConfig.builder()
-      .secretKey("3f9c1be0a47d52e6b8c01f2a9d7e6c45").cookieDomain("example.com").cookieSecure(true).cookieSameSite(SameSite.LAX)
+      .secretKey("3f9c1be0a47d52e6b8c01f2a9d7e6c45").cookieDomain("example.com").cookieSecure(true)
+      .cookieSameSite(SameSite.LAX)
       .clock(Clock.fixed(Instant.ofEpochSecond(1_700_000_000L), ZoneOffset.UTC)).build();
 
   private static CookieUpdate request(SessionInterface store, CookieJar jar, Consumer<Session> app) {

@@ -82,7 +82,8 @@ class EncryptedSessionTest {
   void encrypted_compressed_isSmallerForRepetitiveSessions() {
     String big = "item-".repeat(300);
     String plain = save(Flagon.create(config(EncryptedFormats.ENCRYPTED).build()), "cart", big);
-    Flagon zipped = Flagon.create(config(EncryptedFormats.ENCRYPTED).set(EncryptedFormats.SESSION_ENCRYPTION_COMPRESS, true).build());
+    Flagon zipped = Flagon.create(config(EncryptedFormats.ENCRYPTED)
+        .set(EncryptedFormats.SESSION_ENCRYPTION_COMPRESS, true).build());
     String compressed = save(zipped, "cart", big);
     assertThat(compressed.length()).isLessThan(plain.length() / 4);
     assertThat(zipped.open("session=" + CookieJar.valueOf(compressed)).get("cart")).isEqualTo(big);

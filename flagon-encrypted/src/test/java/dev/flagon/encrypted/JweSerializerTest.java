@@ -63,7 +63,8 @@ class JweSerializerTest {
   @Test
   void loads_fallbackKey_foundByKidWithItsIndex() {
     String oldToken = JweSerializer.create(KeyRing.of(OLD), "session", false).dumps(JSON, T, T + 60);
-    JweSerializer rotated = JweSerializer.create(KeyRing.of(KEY, List.of(Secret.fromText("jwe-oldest-key-000000000"), OLD)), "session", false);
+    JweSerializer rotated = JweSerializer.create(
+        KeyRing.of(KEY, List.of(Secret.fromText("jwe-oldest-key-000000000"), OLD)), "session", false);
     assertThat(rotated.loads(oldToken, T, 60).keyIndex()).isEqualTo(2);
     assertThatThrownBy(() -> JWE.loads(oldToken, T, 60)).isExactlyInstanceOf(BadSignatureException.class)
         .hasMessageContaining("kid names no configured key");
