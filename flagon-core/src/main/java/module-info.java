@@ -1,9 +1,10 @@
 /**
  * Flagon core: Flask-compatible signed cookie sessions.
  *
- * <p>{@code dev.flagon} holds the session model, configuration and the open/save rules;
- * {@code dev.flagon.codec} the itsdangerous signing layer; {@code dev.flagon.json} Flask's tagged JSON;
- * {@code dev.flagon.internal} helpers, not exported.
+ * <p>{@code dev.flagon} holds the session model, configuration, the open/save rules and the
+ * {@link dev.flagon.SessionInterface} and {@link dev.flagon.CookieFormat} seams; {@code dev.flagon.codec}
+ * the itsdangerous signing layer; {@code dev.flagon.json} Flask's tagged JSON; {@code dev.flagon.internal}
+ * helpers, not exported. Cookie formats of other modules are found with {@link java.util.ServiceLoader}.
  */
 module dev.flagon.core {
   requires com.fasterxml.jackson.core;
@@ -11,4 +12,6 @@ module dev.flagon.core {
   exports dev.flagon;
   exports dev.flagon.codec;
   exports dev.flagon.json;
+
+  uses dev.flagon.CookieFormat.Provider;
 }

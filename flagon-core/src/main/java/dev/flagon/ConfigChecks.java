@@ -2,6 +2,7 @@ package dev.flagon;
 
 import dev.flagon.codec.Secret;
 import dev.flagon.codec.SecretPolicy;
+import dev.flagon.internal.CookieAttributes;
 import java.util.Locale;
 
 /**
@@ -73,21 +74,8 @@ final class ConfigChecks {
 
   /** A control character or a lone surrogate (which Python's quote() cannot encode) is refused. */
   private static void checkPath(Setting<String> setting, String path) {
-    if (path == null) {
-      return;
-    }
-    for (int i = 0; i < path.length(); i++) {
-      char c = path.charAt(i);
-      if (Character.isISOControl(c)) {
-        throw new IllegalStateException(setting.name() + " has a control character ("
-            + CookieAttributes.codePoint(c) + " at index " + i + "): set a URL path such as /app.");
-      }
-      boolean pair = i + 1 < path.length() && Character.isLowSurrogate(path.charAt(i + 1));
-      if (Character.isHighSurrogate(c) && pair) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        throw new IllegalStateException(setting.name() + " has a lone surrogate at index " + i);
-      }
+    if (path != null) {
+      CookieAttributes.checkPath(setting.name(), path);
     }
   }
 }

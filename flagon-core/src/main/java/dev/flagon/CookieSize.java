@@ -10,7 +10,7 @@ import java.util.Map;
  * {@code MAX_COOKIE_SIZE}, measured as Werkzeug measures it: the whole {@code Set-Cookie} value in
  * characters (code points, as Python's {@code len}), deletions included. Over the limit,
  * {@link SizePolicy#WARN} gives Werkzeug's warning text and {@link SizePolicy#ERROR} throws
- * {@link CookieTooLargeException}.
+ * {@link CookieTooLargeException}, as {@link SizePolicy#SPLIT} does for a session too large to split.
  */
 final class CookieSize {
   private static final int MAX_NAMED_KEYS = 5;
@@ -24,13 +24,23 @@ final class CookieSize {
   }
 
   /**
-   * Checks one header; returns Werkzeug's warning (also logged) if it is too large under WARN, else null.
+   * Checks each header; returns Werkzeug's warning (also logged) for the first that is too large under
+   * WARN, else null.
    *
-   * @param quotedValue the cookie value as written in the header
    * @param data the session data, to name the largest keys in the exception
-   * @throws CookieTooLargeException if it is too large under ERROR
+   * @throws CookieTooLargeException if one is too large under ERROR (or SPLIT: it could not be split)
    */
-  String check(String header, String quotedValue, Map<String, Object> data) {
+  String check(List<String> headers, Map<String, Object> data) {
+    for (String header : headers) {
+      String warning = check(header, data);
+      if (warning != null) {
+        return warning;
+      }
+    }
+    return null;
+  }
+
+  String check(String header, Map<String, Object> data) {
     int limit = config.maxCookieSize();
     if (limit == 0 || header.length() <= limit) {
       return null; // a count of code points never exceeds the count of chars
@@ -39,10 +49,13 @@ final class CookieSize {
     if (size <= limit) {
       return null;
     }
-    if (config.sizePolicy() == SizePolicy.ERROR) {
-      throw new CookieTooLargeException(config.cookieName(), size, limit, largestKeys(data));
+    if (config.sizePolicy() != SizePolicy.WARN) {
+      int chunks = config.sizePolicy() == SizePolicy.SPLIT ? config.maxChunks() : 0;
+      throw new CookieTooLargeException(config.cookieName(), size, limit, chunks, largestKeys(data));
     }
-    int valueSize = quotedValue.codePointCount(0, quotedValue.length());
+    // The quoted value: from the '=' after the name (a token) to the first ';' (quoting escapes any in it).
+    int end = header.indexOf(';') < 0 ? header.length() : header.indexOf(';');
+    int valueSize = header.codePointCount(header.indexOf('=') + 1, end);
     String warning = "The " + pythonRepr(config.cookieName()) + " cookie is too large: the value was "
         + valueSize + " bytes but the header required " + (size - valueSize) + " extra bytes. The final size"
         + " was " + size + " bytes but the limit is " + limit + " bytes. Browsers may silently ignore cookies"

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The session's {@code Set-Cookie} header would be longer than {@code MAX_COOKIE_SIZE} (policy
- * {@link SizePolicy#ERROR}). Names the largest keys so the cause can be found; never contains values.
+ * {@link SizePolicy#ERROR}), or even split it would take more than {@code SESSION_MAX_CHUNKS} cookies
+ * ({@link SizePolicy#SPLIT}). Names the largest keys so the cause can be found; never contains values.
  */
 public final class CookieTooLargeException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -12,22 +13,13 @@ public final class CookieTooLargeException extends RuntimeException {
   private final int limit;
   private final List<String> largestKeys;
 
-  CookieTooLargeException(String cookieName, int headerSize, int limit, List<String> largestKeys) {
-    this(headerSize, limit, largestKeys, "The '" + cookieName + "' cookie is too large: the Set-Cookie"
-        + " header would be " + headerSize + " bytes but MAX_COOKIE_SIZE is " + limit + "; browsers silently"
-        + " drop such cookies.");
-  }
-
-  /** Under {@link SizePolicy#SPLIT}: not even {@code maxChunks} cookies of {@code limit} bytes fit it. */
-  CookieTooLargeException(String cookieName, int headerSize, int limit, int maxChunks,
-      List<String> largestKeys) {
-    this(headerSize, limit, largestKeys, "The '" + cookieName + "' session is too large: its " + headerSize
-        + "-byte Set-Cookie header does not fit in SESSION_MAX_CHUNKS=" + maxChunks + " cookies of"
-        + " MAX_COOKIE_SIZE=" + limit + " bytes.");
-  }
-
-  private CookieTooLargeException(int headerSize, int limit, List<String> largestKeys, String message) {
-    super(message + " Largest session keys: " + largestKeys);
+  /** @param maxChunks {@code SESSION_MAX_CHUNKS} under {@link SizePolicy#SPLIT}, else 0 */
+  CookieTooLargeException(String cookieName, int headerSize, int limit, int maxChunks, List<String> largestKeys) {
+    super((maxChunks == 0 ? "The '" + cookieName + "' cookie is too large: the Set-Cookie header would be "
+        + headerSize + " bytes but MAX_COOKIE_SIZE is " + limit + "; browsers silently drop such cookies."
+        : "The '" + cookieName + "' session is too large: its " + headerSize + "-byte Set-Cookie header does"
+            + " not fit in SESSION_MAX_CHUNKS=" + maxChunks + " cookies of MAX_COOKIE_SIZE=" + limit + " bytes.")
+        + " Largest session keys: " + largestKeys);
     this.headerSize = headerSize;
     this.limit = limit;
     this.largestKeys = List.copyOf(largestKeys);

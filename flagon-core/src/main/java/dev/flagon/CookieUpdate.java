@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a response needs after {@link Flagon#save(Session)}: the raw {@code Set-Cookie} header values to add
- * (none, one to set, or one to delete; under {@link SizePolicy#SPLIT} also one per chunk cookie set or
- * deleted) and whether {@code Cookie} must be added to {@code Vary}. Immutable.
+ * What a response needs after {@link SessionInterface#save(Session)}: the raw {@code Set-Cookie} header
+ * values to add (none, one to set, or one to delete; under {@link SizePolicy#SPLIT} also one per chunk
+ * cookie set or deleted) and whether {@code Cookie} must be added to {@code Vary}. A store builds one with
+ * {@link #none}, {@link #set} or {@link #delete}, its headers written by {@link WerkzeugCookie}. Immutable.
  */
 public final class CookieUpdate {
   /** What happens to the cookie. */
@@ -35,9 +36,19 @@ public final class CookieUpdate {
     this.sizeWarning = sizeWarning;
   }
 
-  /** Nothing to send, with or without {@code Vary: Cookie}. */
-  static CookieUpdate none(boolean varyCookie) {
+  /** Nothing to send, with {@code Vary: Cookie} if the session was accessed (as Flask's rule). */
+  public static CookieUpdate none(boolean varyCookie) {
     return varyCookie ? NOTHING_VARY : NOTHING;
+  }
+
+  /** The cookie is set by these {@code Set-Cookie} values, with {@code Vary: Cookie}. */
+  public static CookieUpdate set(List<String> setCookieHeaders) {
+    return new CookieUpdate(Action.SET, setCookieHeaders, true, null);
+  }
+
+  /** The cookie is deleted by these {@code Set-Cookie} values, with {@code Vary: Cookie}. */
+  public static CookieUpdate delete(List<String> setCookieHeaders) {
+    return new CookieUpdate(Action.DELETE, setCookieHeaders, true, null);
   }
 
   /** Whether the cookie is set, deleted or left alone. */

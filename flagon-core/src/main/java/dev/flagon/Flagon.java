@@ -2,11 +2,12 @@ package dev.flagon;
 
 import dev.flagon.codec.BadPayloadException;
 import dev.flagon.codec.BadSignatureException;
+import dev.flagon.codec.Verified;
+import dev.flagon.internal.CookieCarrier;
+import dev.flagon.internal.SplitCookies;
 import dev.flagon.json.TaggedJson;
-import dev.flagon.json.TaggedJsonException;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,9 +29,9 @@ import java.util.Objects;
  * if (update.varyCookie()) response.addHeader("Vary", "Cookie");
  * }</pre>
  *
- * <p>The cookie is Flask's signed one by default, or an encrypted JWE ({@link SessionFormat}); a verified
- * cookie can be revoked by a {@link SessionValidator}; an oversized one refused, warned about, or split
- * ({@link SizePolicy}). See docs/security.md.
+ * <p>The cookie's value is in its {@link CookieFormat} ({@code SESSION_FORMAT}, Flask's signed token by default),
+ * in one cookie or split over several ({@link SizePolicy}). A {@link SessionValidator} can revoke a verified
+ * cookie. See docs/security.md.
  *
  * <p>Logging goes through {@link System.Logger} {@code dev.flagon}: DEBUG when a cookie is rejected, WARNING
  * for an oversized cookie under {@link SizePolicy#WARN}; never a cookie value, a key or session data.
@@ -44,28 +45,23 @@ public final class Flagon implements SessionInterface {
   public static final int MAX_COOKIE_VALUE_LENGTH = 16 * 1024;
 
   private final FlagonConfig config;
-  private final SessionCodec codec;
-  private final SetCookieFormat cookieFormat;
+  private final CookieFormat format;
+  private final CookieCarrier carrier;
   private final CookieSize cookieSize;
-  private final CookieChunks chunks;
   private final int maxValueLength;
-  /**
-   * With Flask's tags only, a parsed session's map is new, nobody else's, and keyed by strings; a custom tag
-   * may return a map it keeps, with any keys.
-   */
-  private final boolean onlyFlaskTags;
+  private final boolean onlyFlaskTags; // then a parsed map is new and nobody else's: the session adopts it
   private final SessionValidator validator;
   private final System.Logger log;
 
   /** With a given logger: tests record what is logged. */
   Flagon(FlagonConfig config, System.Logger log) {
     this.config = Objects.requireNonNull(config, "config");
-    this.codec = new SessionCodec(config);
-    this.cookieFormat = new SetCookieFormat(config.cookieAttributes());
+    this.format = CookieFormats.create(config);
+    this.carrier = config.sizePolicy() == SizePolicy.SPLIT ? new SplitCookies(config.sessionCookie(),
+        config.maxCookieSize(), config.maxChunks(), MAX_COOKIE_VALUE_LENGTH)
+        : CookieCarrier.one(config.sessionCookie());
     this.cookieSize = new CookieSize(config, log);
-    boolean split = config.sizePolicy() == SizePolicy.SPLIT;
-    this.chunks = split ? new CookieChunks(config, cookieFormat, MAX_COOKIE_VALUE_LENGTH) : null;
-    this.maxValueLength = MAX_COOKIE_VALUE_LENGTH * (split ? config.maxChunks() : 1);
+    this.maxValueLength = MAX_COOKIE_VALUE_LENGTH * carrier.cookies();
     this.onlyFlaskTags = config.taggedJson() == TaggedJson.standard();
     this.validator = config.sessionValidator().orElse(null);
     this.log = log;
@@ -97,34 +93,18 @@ public final class Flagon implements SessionInterface {
    */
   @Override
   public Session open(List<String> cookieHeaderValues) {
-    List<String> headers = cookieHeaderValues == null ? List.of() : cookieHeaderValues;
-    if (chunks == null) {
-      return openCookieValue(CookieHeader.firstValue(headers, config.cookieName()));
-    }
-    CookieChunks.Incoming incoming = chunks.read(headers);
-    Session session;
+    CookieCarrier.Incoming incoming = carrier.read(cookieHeaderValues == null ? List.of() : cookieHeaderValues);
     if (incoming.problem() != null) {
-      rejected(incoming.problem());
-      session = emptySession();
-    } else {
-      session = openCookieValue(incoming.value());
+      rejected(incoming.problem()); // and the value is null: a fresh session
     }
-    session.incomingChunks(incoming.presentChunks());
+    Session session = openCookieValue(incoming.value());
+    session.storeState(incoming.state()); // the split chunks the request carried, for saving
     return session;
   }
 
   /** {@link #open(List)} over one or more {@code Cookie} header values (null ones are skipped). */
   public Session open(String... cookieHeaderValues) {
     return open(cookieHeaderValues == null ? List.of() : Arrays.asList(cookieHeaderValues));
-  }
-
-  /**
-   * The value of the first cookie with this name in a {@code Cookie} header, read as {@link #open} reads
-   * it (Werkzeug's rules), or null if there is none: for tools given a pasted header or {@code name=value}.
-   */
-  public static String cookieValue(String cookieHeader, String cookieName) {
-    return CookieHeader.firstValue(Objects.requireNonNull(cookieHeader, "cookieHeader"),
-        Objects.requireNonNull(cookieName, "cookieName"));
   }
 
   /**
@@ -146,24 +126,23 @@ public final class Flagon implements SessionInterface {
       rejected("BadSignature: longer than " + maxValueLength + " characters, a Flagon limit");
       return emptySession();
     }
-    // millis(): the system clock answers it without building an Instant; any clock gives the same second
-    long now = Math.floorDiv(config.clock().millis(), 1000);
-    SessionCodec.Opened opened;
+    Verified verified;
     try {
-      opened = codec.open(cookieValue, now, config.permanentSessionLifetime().getSeconds());
+      // millis(): the system clock answers it without building an Instant; any clock gives the same second
+      verified = format.open(cookieValue, Math.floorDiv(config.clock().millis(), 1000));
     } catch (BadSignatureException e) {
       rejected(e.kind() + ": " + e.getMessage());
       return emptySession();
     }
-    Map<String, Object> data = sessionData(opened.json(), cookieValue.length());
+    Map<String, Object> data = SessionValues.load(config.taggedJson(), verified.payload(), cookieValue.length());
     if (validator != null
-        && !validator.isValid(Collections.unmodifiableMap(data), Instant.ofEpochSecond(opened.sealedAt()))) {
+        && !validator.isValid(Collections.unmodifiableMap(data), Instant.ofEpochSecond(verified.signedAt()))) {
       rejected("revoked by the SessionValidator");
       return emptySession();
     }
     Session session = onlyFlaskTags && data instanceof LinkedHashMap<String, Object> parsed
         ? Session.adopting(parsed, config.taggedJson()) : new Session(data, config.taggedJson());
-    if (opened.legacyFormat() || (config.reissueOnFallback() && opened.keyIndex() > 0)) {
+    if (verified.reissue() || (config.reissueOnFallback() && verified.keyIndex() > 0)) {
       session.markModified(); // re-issued with the current key (and format) on this response
     }
     return session;
@@ -178,32 +157,6 @@ public final class Flagon implements SessionInterface {
         + "); using a fresh session");
   }
 
-  /** The session in a verified payload, read within a budget proportional to the cookie it came in. */
-  private Map<String, Object> sessionData(String json, int cookieLength) {
-    Object value;
-    try {
-      value = config.taggedJson().loads(json, cookieLength);
-    } catch (TaggedJsonException e) {
-      throw new BadPayloadException("the signed payload is not valid tagged JSON: " + e.getMessage(), e);
-    }
-    if (value == null) {
-      return Map.of();
-    }
-    if (!(value instanceof Map<?, ?> map)) {
-      throw new BadPayloadException("the signed payload is not a session: " + TypedValues.describe(value));
-    }
-    if (!onlyFlaskTags) {
-      for (Object key : map.keySet()) {
-        if (!(key instanceof String)) {
-          throw new BadPayloadException("the signed payload is not a session: a key is not a string");
-        }
-      }
-    }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> data = (Map<String, Object>) map;
-    return data;
-  }
-
   /**
    * What the response needs for this session, by Flask's rules: set when modified (or permanent with
    * refresh on), delete when a modified session is empty, {@code Vary: Cookie} when accessed, set or
@@ -212,7 +165,7 @@ public final class Flagon implements SessionInterface {
    * (it gives the same headers, re-signed if the clock moved).
    *
    * @throws CookieTooLargeException if the header would exceed {@code MAX_COOKIE_SIZE} and the policy is
-   *     {@link SizePolicy#ERROR}
+   *     {@link SizePolicy#ERROR} (or {@link SizePolicy#SPLIT} and even split it does not fit)
    * @throws UnsupportedValueException if a value nested in the session's lists or maps is of a type tagged
    *     JSON cannot write (its key path is named)
    * @throws dev.flagon.json.TaggedJsonException if the session cannot be serialized for another reason
@@ -226,51 +179,18 @@ public final class Flagon implements SessionInterface {
       if (!session.isModified()) {
         return CookieUpdate.none(accessed);
       }
-      String header = cookieFormat.delete();
-      String warning = cookieSize.check(header, "", Map.of());
-      return new CookieUpdate(CookieUpdate.Action.DELETE, withStaleChunks(List.of(header), session, 1), true,
-          warning);
+      List<String> headers = carrier.delete(session.storeState());
+      return new CookieUpdate(CookieUpdate.Action.DELETE, headers, true, cookieSize.check(headers, Map.of()));
     }
     boolean permanent = session.permanentFlag();
     if (!(session.isModified() || (permanent && config.refreshEachRequest()))) {
       return CookieUpdate.none(accessed);
     }
     Instant now = config.clock().instant();
-    long lifetime = config.permanentSessionLifetime().getSeconds();
-    String value = codec.seal(json(data), now, lifetime);
+    String value = format.seal(SessionValues.dump(config.taggedJson(), data), now.getEpochSecond());
     Instant expires = permanent ? now.plus(config.permanentSessionLifetime()) : null;
-    if (chunks != null) {
-      List<String> headers = chunks.set(value, expires);
-      if (headers == null) {
-        int size = cookieFormat.set(value, expires).length();
-        throw new CookieTooLargeException(config.cookieName(), size, config.maxCookieSize(),
-            config.maxChunks(), cookieSize.largestKeys(data));
-      }
-      List<String> all = withStaleChunks(headers, session, headers.size());
-      return new CookieUpdate(CookieUpdate.Action.SET, all, true, null);
-    }
-    String quoted = SetCookieFormat.quoteValue(value);
-    String header = cookieFormat.setQuoted(quoted, expires);
-    String warning = cookieSize.check(header, quoted, data);
-    return new CookieUpdate(CookieUpdate.Action.SET, List.of(header), true, warning);
-  }
-
-  private String json(Map<String, Object> data) {
-    try {
-      return config.taggedJson().dumps(data);
-    } catch (TaggedJsonException e) {
-      throw SessionValues.explain(e, data, config.taggedJson());
-    }
-  }
-
-  /** Under {@link SizePolicy#SPLIT}: these headers, then deletions of the request's chunks from index on. */
-  private List<String> withStaleChunks(List<String> headers, Session session, int fromIndex) {
-    if (chunks == null || session.incomingChunks().isEmpty()) {
-      return headers;
-    }
-    List<String> all = new ArrayList<>(headers);
-    all.addAll(chunks.deleteStale(session.incomingChunks(), fromIndex));
-    return all;
+    List<String> headers = carrier.set(value, expires, session.storeState());
+    return new CookieUpdate(CookieUpdate.Action.SET, headers, true, cookieSize.check(headers, data));
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.flagon;
 
 import static dev.flagon.FlagonSettings.*;
 
+import dev.flagon.codec.KeyRing;
 import dev.flagon.codec.Secret;
 import dev.flagon.codec.Signing;
 import dev.flagon.json.TaggedJson;
@@ -39,7 +40,8 @@ public final class FlagonConfig {
   private final TaggedJson taggedJson;
   private final SessionValidator validator;
   private final Signing signing;
-  private final CookieAttributes cookie;
+  private final KeyRing keyRing;
+  private final WerkzeugCookie sessionCookie;
 
   private FlagonConfig(Builder b) {
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(b.values));
@@ -47,8 +49,12 @@ public final class FlagonConfig {
     this.taggedJson = b.taggedJson;
     this.validator = b.validator;
     ConfigChecks.check(this);
-    this.cookie = CookieAttributes.of(this);
+    this.sessionCookie = WerkzeugCookie.builder(cookieName()).settingPrefix("SESSION_COOKIE_")
+        .domain(cookieDomain().orElse(null)).path(cookiePath()).secure(cookieSecure())
+        .httpOnly(cookieHttpOnly()).sameSite(cookieSameSite().orElse(null)).partitioned(cookiePartitioned())
+        .build();
     this.signing = Signing.of(get(SESSION_SALT), get(SESSION_DIGEST), get(SESSION_KEY_DERIVATION));
+    this.keyRing = KeyRing.of(secretKey(), secretKeyFallbacks());
   }
 
   /** A builder with Flask's defaults and no secret key. */
@@ -120,6 +126,8 @@ public final class FlagonConfig {
   public Secret secretKey() { return get(SECRET_KEY); }
   /** {@code SECRET_KEY_FALLBACKS}, oldest first: older keys still accepted when loading. */
   public List<Secret> secretKeyFallbacks() { return get(SECRET_KEY_FALLBACKS); }
+  /** {@code SECRET_KEY}, then {@code SECRET_KEY_FALLBACKS}: every cookie format derives its keys from it. */
+  public KeyRing keyRing() { return keyRing; }
   /** {@code PERMANENT_SESSION_LIFETIME}: {@code Expires} of permanent cookies, max age of every cookie. */
   public Duration permanentSessionLifetime() { return get(PERMANENT_SESSION_LIFETIME); }
   /** {@code SESSION_COOKIE_NAME}. */
@@ -159,10 +167,8 @@ public final class FlagonConfig {
   public Clock clock() { return clock; }
   /** {@code SESSION_MAX_CHUNKS}: most cookies one session may take under {@link SizePolicy#SPLIT}. */
   public int maxChunks() { return get(SESSION_MAX_CHUNKS); }
-  /** {@code SESSION_FORMAT}: signed as Flask, or encrypted. */
-  public SessionFormat sessionFormat() { return get(SESSION_FORMAT); }
-  /** {@code SESSION_ENCRYPTION_COMPRESS}: whether encrypted sessions are deflated ({@code "zip":"DEF"}). */
-  public boolean encryptionCompression() { return get(SESSION_ENCRYPTION_COMPRESS); }
+  /** {@code SESSION_FORMAT}: the name of the {@link CookieFormat}, {@code signed} as Flask's. */
+  public String sessionFormat() { return get(SESSION_FORMAT); }
   /** {@code SESSION_REISSUE_ON_FALLBACK}: whether a cookie verified by a fallback key is re-issued. */
   public boolean reissueOnFallback() { return get(SESSION_REISSUE_ON_FALLBACK); }
   /** {@code SECRET_KEY_ALLOW_WEAK}: whether short or placeholder keys were explicitly allowed. */
@@ -170,8 +176,8 @@ public final class FlagonConfig {
   /** The check run on each verified session, if any. */
   public Optional<SessionValidator> sessionValidator() { return Optional.ofNullable(validator); }
 
-  /** The cookie's attributes, checked and encoded for {@code Set-Cookie}. */
-  CookieAttributes cookieAttributes() { return cookie; }
+  /** The session cookie, {@code SESSION_COOKIE_*} checked: also a server-side store's session-id cookie. */
+  public WerkzeugCookie sessionCookie() { return sessionCookie; }
 
   /** Every setting as written in configuration, in {@link FlagonSettings}' order; keys redacted. */
   @Override
@@ -265,10 +271,8 @@ public final class FlagonConfig {
       return cookieSecure(true).cookieHttpOnly(true).cookieSameSite(SameSite.LAX);
     }
 
-    /** {@code SESSION_FORMAT}, default {@link SessionFormat#SIGNED} (Flask's). */
-    public Builder sessionFormat(SessionFormat format) { return set(SESSION_FORMAT, format); }
-    /** {@code SESSION_ENCRYPTION_COMPRESS}, default false: compression can leak the size of secrets. */
-    public Builder encryptionCompression(boolean on) { return set(SESSION_ENCRYPTION_COMPRESS, on); }
+    /** {@code SESSION_FORMAT}, default {@code signed}. @throws IllegalArgumentException naming the formats */
+    public Builder sessionFormat(String format) { return set(SESSION_FORMAT, SESSION_FORMAT.parse(format)); }
     /** {@code SESSION_REISSUE_ON_FALLBACK}, default false (as Flask): re-sign fallback-key cookies. */
     public Builder reissueOnFallback(boolean reissue) { return set(SESSION_REISSUE_ON_FALLBACK, reissue); }
     /** {@code SESSION_MAX_CHUNKS}, default 4, from 1 to 16. @throws IllegalArgumentException otherwise */

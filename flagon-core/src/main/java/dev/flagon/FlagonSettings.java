@@ -3,22 +3,25 @@ package dev.flagon;
 import dev.flagon.codec.Digest;
 import dev.flagon.codec.KeyDerivation;
 import dev.flagon.codec.Secret;
+import dev.flagon.internal.CookieAttributes;
+import dev.flagon.internal.Kind;
+import dev.flagon.internal.SplitCookies;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
- * The core's settings table: each setting once, with Flask's name and default where Flask has one. The
+ * The settings table: each setting once, with Flask's name and default where Flask has one. The
  * README's settings table and the Spring starter's configuration metadata are generated from it, and every
  * entry point reads these rows ({@link FlagonConfig#fromMap}, {@link FlagonConfig#fromEnvironment},
  * {@link FlagonConfig#fromProperties}, the servlet filter's init-params, Spring properties).
  *
- * <p>A new setting is one row here (added to {@link #all()}) and an accessor on {@link FlagonConfig}.
+ * <p>A new setting is one row here (added to {@link #all()}) and an accessor on {@link FlagonConfig}. A
+ * cookie format's module declares its own rows ({@link CookieFormat.Provider#settings()}); they join
+ * {@link #all()} when the module is on the class path, so every entry point reads them too.
  */
 public final class FlagonSettings {
-  /** 16 cookies of 4 KiB: the codec's 64 KiB token cap. */
-  static final int MAX_CHUNKS = 16;
-
   /** {@code SECRET_KEY}. */
   public static final Setting<Secret> SECRET_KEY = Setting.secret("SECRET_KEY", "flagon.secret-key",
       "Required: signs new cookies; Flagon refuses to start without one (`./flagon secret` or"
@@ -87,7 +90,7 @@ public final class FlagonSettings {
   /** {@code SESSION_MAX_CHUNKS}. */
   public static final Setting<Integer> SESSION_MAX_CHUNKS = Setting.count("SESSION_MAX_CHUNKS",
       "flagon.max-chunks", 4, "The most cookies one session may take under SESSION_SIZE_POLICY=split.")
-      .require(n -> n >= 1 && n <= MAX_CHUNKS, "between 1 and " + MAX_CHUNKS
+      .require(n -> n >= 1 && n <= SplitCookies.MAX_CHUNKS, "between 1 and " + SplitCookies.MAX_CHUNKS
           + " (servers refuse Cookie headers much larger than 16 KiB)");
 
   /** {@code SESSION_SALT}. */
@@ -104,15 +107,12 @@ public final class FlagonSettings {
       "flagon.signing.key-derivation", KeyDerivation.class, KeyDerivation.HMAC, KeyDerivation::flaskName,
       "How the signing key is derived from the secret key; Flask's is hmac.");
 
-  /** {@code SESSION_FORMAT}. */
-  public static final Setting<SessionFormat> SESSION_FORMAT = Setting.choice("SESSION_FORMAT",
-      "flagon.format", SessionFormat.class, SessionFormat.SIGNED, SessionFormat::configName,
-      "signed is Flask's; encrypted is an AES-256-GCM JWE; encrypted-migrate also reads signed cookies.");
-
-  /** {@code SESSION_ENCRYPTION_COMPRESS}. */
-  public static final Setting<Boolean> SESSION_ENCRYPTION_COMPRESS = Setting.flag(
-      "SESSION_ENCRYPTION_COMPRESS", "flagon.encryption-compress", false,
-      "Deflate encrypted sessions (compression can leak secrets' size).");
+  /** {@code SESSION_FORMAT}: one of {@link CookieFormat}'s names on the class path. */
+  public static final Setting<String> SESSION_FORMAT = Setting.of("SESSION_FORMAT", "flagon.format",
+      Kind.name(CookieFormats.names(), CookieFormats.expected()), CookieFormat.SIGNED,
+      "signed is Flask's; encrypted is an AES-256-GCM JWE; encrypted-migrate also reads signed cookies (both"
+          + " with the module flagon-encrypted).")
+      .require(CookieFormats.names()::contains, CookieFormats.expected());
 
   /** {@code SESSION_REISSUE_ON_FALLBACK}. */
   public static final Setting<Boolean> SESSION_REISSUE_ON_FALLBACK = Setting.flag(
@@ -124,16 +124,16 @@ public final class FlagonSettings {
       "flagon.secret-key-allow-weak", false,
       "Accept keys under 16 bytes and placeholders such as changeme: only to reproduce Flask test vectors.");
 
-  private static final List<Setting<?>> ALL = List.of(SECRET_KEY, SECRET_KEY_FALLBACKS,
+  private static final List<Setting<?>> ALL = Stream.concat(Stream.of(SECRET_KEY, SECRET_KEY_FALLBACKS,
       PERMANENT_SESSION_LIFETIME, APPLICATION_ROOT, SESSION_COOKIE_NAME, SESSION_COOKIE_DOMAIN,
       SESSION_COOKIE_PATH, SESSION_COOKIE_HTTPONLY, SESSION_COOKIE_SECURE, SESSION_COOKIE_SAMESITE,
       SESSION_COOKIE_PARTITIONED, SESSION_REFRESH_EACH_REQUEST, MAX_COOKIE_SIZE, SESSION_SIZE_POLICY,
       SESSION_MAX_CHUNKS, SESSION_SALT, SESSION_DIGEST, SESSION_KEY_DERIVATION, SESSION_FORMAT,
-      SESSION_ENCRYPTION_COMPRESS, SESSION_REISSUE_ON_FALLBACK, SECRET_KEY_ALLOW_WEAK);
+      SESSION_REISSUE_ON_FALLBACK, SECRET_KEY_ALLOW_WEAK), CookieFormats.settings().stream()).toList();
 
   private FlagonSettings() {}
 
-  /** Every row, in the README's order. */
+  /** Every row, in the README's order, then those of the cookie formats on the class path. */
   public static List<Setting<?>> all() {
     return ALL;
   }

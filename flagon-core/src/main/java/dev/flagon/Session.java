@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The session of one request: Flask's session dict, as a {@code Map<String, Object>} of values that tagged
@@ -55,8 +54,8 @@ public final class Session extends SessionMap {
 
   // Flask caches the popped flashes on the request context; a Session lives exactly that long.
   private List<?> poppedFlashes;
-  // SizePolicy.SPLIT: the chunk cookies (name.1, ...) the request carried, so saving can delete stale ones.
-  private Set<Integer> incomingChunks = Set.of();
+  // What the SessionInterface that opened it needs again when saving (a server-side id, the chunk cookies).
+  private Object storeState;
 
   /** A session holding a copy of the loaded data, checked by Flask's own serializer; untouched. */
   Session(Map<String, ?> loaded) {
@@ -78,6 +77,17 @@ public final class Session extends SessionMap {
    */
   static Session adopting(LinkedHashMap<String, Object> owned, TaggedJson json) {
     return new Session(owned, json);
+  }
+
+  /**
+   * A session for a {@link SessionInterface}: a copy of the data it loaded, the serializer that checks each
+   * value stored from now on, and what the store needs again when saving ({@link #storeState()}, such as a
+   * server-side session id). Neither accessed nor modified.
+   */
+  public static Session of(Map<String, ?> data, TaggedJson taggedJson, Object storeState) {
+    Session session = new Session(data, taggedJson);
+    session.storeState = storeState;
+    return session;
   }
 
   /**
@@ -193,13 +203,16 @@ public final class Session extends SessionMap {
     return "Session[" + data().size() + " keys" + (modified ? ", modified" : "") + "]";
   }
 
-  /** The chunk cookies the request carried (their indexes), for saving. */
-  Set<Integer> incomingChunks() {
-    return incomingChunks;
+  /**
+   * What the {@link SessionInterface} that opened this session gave it for saving (null if nothing): only
+   * that store knows what it is. Does not mark access.
+   */
+  public Object storeState() {
+    return storeState;
   }
 
-  void incomingChunks(Set<Integer> indexes) {
-    incomingChunks = Collections.unmodifiableSortedSet(new TreeSet<>(indexes)); // deleted in index order
+  void storeState(Object state) {
+    storeState = state;
   }
 
   /** The permanent flag, for saving: does not mark access. */

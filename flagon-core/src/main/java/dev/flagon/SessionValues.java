@@ -1,13 +1,15 @@
 package dev.flagon;
 
+import dev.flagon.codec.BadPayloadException;
 import dev.flagon.json.TaggedJson;
 import dev.flagon.json.TaggedJsonException;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Which values a session can hold: the type of a value as it is stored (shallow, so that every write stays
- * cheap), and on a failed save the nested value to blame, named by its key path.
+ * Which values a session can hold: a session read from verified tagged JSON, the type of a value as it is
+ * stored (shallow, so that every write stays cheap), and on a failed save the nested value to blame, named
+ * by its key path.
  */
 final class SessionValues {
   /** Keys longer than this are cut in paths: a message stays short whatever the data. */
@@ -16,6 +18,48 @@ final class SessionValues {
   private static final int MAX_DEPTH = 512;
 
   private SessionValues() {}
+
+  /**
+   * The session in a verified payload, read within a budget of values proportional to the cookie it came in
+   * ({@code sourceLength} characters): a JSON object, or {@code null} for an empty one. With Flask's tags
+   * only the map is new and keyed by strings; a custom tag may return a map it keeps, with any keys.
+   *
+   * @throws BadPayloadException if it is not valid tagged JSON or not a session
+   */
+  static Map<String, Object> load(TaggedJson json, String payload, int sourceLength) {
+    Object value;
+    try {
+      value = json.loads(payload, sourceLength);
+    } catch (TaggedJsonException e) {
+      throw new BadPayloadException("the signed payload is not valid tagged JSON: " + e.getMessage(), e);
+    }
+    if (value == null) {
+      return Map.of();
+    }
+    if (!(value instanceof Map<?, ?> map)) {
+      throw new BadPayloadException("the signed payload is not a session: " + TypedValues.describe(value));
+    }
+    if (json != TaggedJson.standard() && !map.keySet().stream().allMatch(String.class::isInstance)) {
+      throw new BadPayloadException("the signed payload is not a session: a key is not a string");
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> data = (Map<String, Object>) map;
+    return data;
+  }
+
+  /**
+   * The session's tagged JSON text.
+   *
+   * @throws UnsupportedValueException naming the key path of a value the serializer cannot write
+   * @throws TaggedJsonException if it cannot be written for another reason
+   */
+  static String dump(TaggedJson json, Map<String, Object> data) {
+    try {
+      return json.dumps(data);
+    } catch (TaggedJsonException e) {
+      throw explain(e, data, json);
+    }
+  }
 
   /** @throws UnsupportedValueException if the serializer cannot write a value of this kind */
   static void check(TaggedJson json, String key, Object value) {

@@ -62,7 +62,8 @@ public final class Setting<T> {
     this.rules = List.copyOf(rules);
   }
 
-  private static <T> Setting<T> of(String name, String springName, Kind<T> kind, T defaultValue, String doc) {
+  /** A setting of any kind, for rows whose kind has no public factory here. */
+  static <T> Setting<T> of(String name, String springName, Kind<T> kind, T defaultValue, String doc) {
     return new Setting<>(name, springName, kind, defaultValue, doc, false, null, List.of());
   }
 

@@ -12,7 +12,7 @@ class CookieSizeTest {
   private static String check(int limit, String header) {
     FlagonConfig config = FlagonConfig.builder().secretKey("cookie-size-test-key-000001")
         .sizePolicy(SizePolicy.WARN).maxCookieSize(limit).build();
-    return new CookieSize(config, new RecordingLogger()).check(header, "", Map.of());
+    return new CookieSize(config, new RecordingLogger()).check(header, Map.of());
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flagon.codec.BadPayloadException;
+import dev.flagon.codec.KeyRing;
 import dev.flagon.codec.Secret;
 import dev.flagon.codec.Signing;
 import dev.flagon.codec.UrlSafeTimedSerializer;
@@ -39,7 +40,7 @@ class FlagonTest {
 
   /** A cookie signed with the test key around arbitrary JSON text, as only a key holder could make. */
   private static String signedPayload(String json) {
-    return UrlSafeTimedSerializer.create(Secret.fromText(SECRET), List.of(), Signing.flask()).dumps(json, NOW);
+    return UrlSafeTimedSerializer.create(KeyRing.of(Secret.fromText(SECRET)), Signing.flask()).dumps(json, NOW);
   }
 
   @Test

@@ -22,7 +22,8 @@ class SecurityDocTest {
     String doc = Files.readString(Path.of("../docs/security.md"));
     Map<String, String> tests = new HashMap<>();
     try (Stream<Path> files = Files.walk(Path.of(".."), 8)) {
-      files.filter(p -> p.toString().matches(".*/flagon-(core|fuzz)/src/test/java/.*Test\\.java")).forEach(p -> {
+      String sources = ".*/flagon-(core|encrypted|fuzz)/src/test/java/.*(Test|Contract)\\.java";
+      files.filter(p -> p.toString().matches(sources)).forEach(p -> {
         try {
           tests.put(p.getFileName().toString().replace(".java", ""), Files.readString(p));
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package dev.flagon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flagon.testing.CookieJar;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -71,8 +71,7 @@ class SettingTest {
 
   @Test
   void parse_choice_byConfigNameOrJavaNameInAnyCase() {
-    assertThat(FlagonSettings.SESSION_FORMAT.parse("Encrypted_Migrate"))
-        .isEqualTo(SessionFormat.ENCRYPTED_MIGRATE);
+    assertThat(FlagonSettings.SESSION_FORMAT.parse("Signed")).isEqualTo(CookieFormat.SIGNED);
     assertThat(FlagonSettings.SESSION_DIGEST.parse("SHA-256")).isEqualTo(Digest.SHA256);
     assertThat(FlagonSettings.SESSION_COOKIE_SAMESITE.parse("\"lax\"")).isEqualTo(SameSite.LAX);
     assertThat(FlagonSettings.SESSION_SIZE_POLICY.parse(SizePolicy.SPLIT)).isEqualTo(SizePolicy.SPLIT);
@@ -154,9 +153,9 @@ class SettingTest {
   @Test
   void flagonConfig_getAndSet_workForEveryRowAndOnlyThose() {
     FlagonConfig config = FlagonConfig.builder().secretKey("3f9c1be0a47d52e6b8c01f2a9d7e6c45")
-        .set(FlagonSettings.SESSION_FORMAT, SessionFormat.ENCRYPTED).build();
-    assertThat(config.get(FlagonSettings.SESSION_FORMAT)).isEqualTo(SessionFormat.ENCRYPTED);
-    assertThat(config.sessionFormat()).isEqualTo(SessionFormat.ENCRYPTED);
+        .set(FlagonSettings.SESSION_SIZE_POLICY, SizePolicy.SPLIT).build();
+    assertThat(config.get(FlagonSettings.SESSION_SIZE_POLICY)).isEqualTo(SizePolicy.SPLIT);
+    assertThat(config.sizePolicy()).isEqualTo(SizePolicy.SPLIT);
     assertThatThrownBy(() -> config.get(METHODS)).hasMessageContaining("WTF_CSRF_METHODS");
     assertThatThrownBy(() -> FlagonConfig.builder().set(METHODS, List.of()))
         .hasMessageContaining("WTF_CSRF_METHODS");

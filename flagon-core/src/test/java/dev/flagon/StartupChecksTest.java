@@ -135,24 +135,32 @@ class StartupChecksTest {
   @Test
   void fromMap_newSettings_areParsed() {
     FlagonConfig config = FlagonConfig.fromMap(Map.of("SECRET_KEY", STRONG, "SESSION_FORMAT",
-        "Encrypted_Migrate", "SESSION_ENCRYPTION_COMPRESS", "on", "SESSION_REISSUE_ON_FALLBACK", true,
-        "SESSION_SIZE_POLICY", "split", "SESSION_MAX_CHUNKS", 8));
-    assertThat(config.sessionFormat()).isEqualTo(SessionFormat.ENCRYPTED_MIGRATE);
-    assertThat(config.encryptionCompression()).isTrue();
+        "SIGNED", "SESSION_REISSUE_ON_FALLBACK", true, "SESSION_SIZE_POLICY", "split", "SESSION_MAX_CHUNKS", 8));
+    assertThat(config.sessionFormat()).isEqualTo(CookieFormat.SIGNED);
     assertThat(config.reissueOnFallback()).isTrue();
     assertThat(config.sizePolicy()).isEqualTo(SizePolicy.SPLIT);
     assertThat(config.maxChunks()).isEqualTo(8);
-    assertThat(config.toString()).contains("SESSION_FORMAT=encrypted-migrate", "SESSION_MAX_CHUNKS=8")
+    assertThat(config.toString()).contains("SESSION_FORMAT=signed", "SESSION_MAX_CHUNKS=8")
         .doesNotContain(STRONG);
   }
 
   @Test
   void fromMap_badNewSettings_nameTheKey() {
     assertThatThrownBy(() -> FlagonConfig.fromMap(Map.of("SECRET_KEY", STRONG, "SESSION_FORMAT", "jwt")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("signed, encrypted or encrypted-migrate");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SESSION_FORMAT must be signed");
     assertThatThrownBy(() -> FlagonConfig.fromMap(Map.of("SECRET_KEY", STRONG, "SESSION_MAX_CHUNKS", 17)))
         .hasMessageContaining("SESSION_MAX_CHUNKS must be between 1 and 16");
     assertThatThrownBy(() -> FlagonConfig.fromMap(Map.of("SECRET_KEY", STRONG, "SESSION_MAX_CHUNKS", 0)))
         .hasMessageContaining("SESSION_MAX_CHUNKS");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"encrypted", "Encrypted_Migrate"})
+  void build_encryptedWithoutTheModule_failsInOneLineNamingTheModule(String format) {
+    assertThatThrownBy(() -> FlagonConfig.fromMap(Map.of("SECRET_KEY", STRONG, "SESSION_FORMAT", format)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("SESSION_FORMAT must be signed (encrypted and encrypted-migrate need the module"
+            + " dev.flagon:flagon-encrypted on the class path), not '" + format + "'");
+    assertThatThrownBy(() -> strong().sessionFormat(format)).hasMessageContaining("dev.flagon:flagon-encrypted");
   }
 }

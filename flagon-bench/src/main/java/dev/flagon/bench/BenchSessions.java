@@ -2,6 +2,7 @@ package dev.flagon.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flagon.codec.KeyRing;
 import dev.flagon.codec.Secret;
 import dev.flagon.codec.Signing;
 import dev.flagon.codec.UrlSafeTimedSerializer;
@@ -55,7 +56,7 @@ public final class BenchSessions {
 
   /** Flask's serializer for these sessions' key. */
   public UrlSafeTimedSerializer serializer() {
-    return UrlSafeTimedSerializer.create(Secret.fromText(secretKey), List.of(), Signing.flask());
+    return UrlSafeTimedSerializer.create(KeyRing.of(Secret.fromText(secretKey)), Signing.flask());
   }
 
   private JsonNode session(String size) {

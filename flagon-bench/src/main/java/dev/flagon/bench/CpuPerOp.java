@@ -37,7 +37,7 @@ public final class CpuPerOp {
       }
       Map<String, Supplier<Object>> ops = new LinkedHashMap<>();
       ops.put("dumps", () -> serializer.dumps(json.dumps(session), ts));
-      ops.put("loads", () -> json.loads(serializer.loads(cookie, ts, 1000).json()));
+      ops.put("loads", () -> json.loads(serializer.loads(cookie, ts, 1000).payload()));
       for (Map.Entry<String, Supplier<Object>> op : ops.entrySet()) {
         line.append(String.format(" %s.%s=%.3f", op.getKey(), size, cpuMicrosPerOp(op.getValue())));
       }

@@ -1,6 +1,7 @@
 package dev.flagon.cli;
 
-import dev.flagon.Flagon;
+import dev.flagon.WerkzeugCookie;
+import java.util.List;
 
 /**
  * The COOKIE argument of verify and decode: the session cookie's value, or a pasted {@code session=VALUE}
@@ -28,7 +29,7 @@ final class CookieArgument {
         ? argument.substring(HEADER_NAME.length())
         : argument;
     String name = ServerSettings.cookieName(context);
-    String value = Flagon.cookieValue(header, name);
+    String value = WerkzeugCookie.firstValue(List.of(header), name);
     if (value == null) {
       context.err().println("flagon " + command + ": note: COOKIE has '=' or ';' like a Cookie header, but no"
           + " cookie named " + name + " (" + ServerSettings.COOKIE_NAME + " sets the name); reading it as"

@@ -1,6 +1,7 @@
 package dev.flagon.cli;
 
 import dev.flagon.codec.BadDataException;
+import dev.flagon.codec.KeyRing;
 import dev.flagon.codec.Secret;
 import dev.flagon.codec.Signer;
 import dev.flagon.codec.Signing;
@@ -30,7 +31,7 @@ final class OtherReadings {
   /** A timestamped cookie's signature covers value and timestamp, so the plain signer checks it. */
   private static boolean signs(Secret key, String cookie, Signing signing) {
     try {
-      Signer.create(key, List.of(), signing).unsign(cookie);
+      Signer.create(KeyRing.of(key), signing).unsign(cookie);
       return true;
     } catch (BadDataException e) {
       return false;

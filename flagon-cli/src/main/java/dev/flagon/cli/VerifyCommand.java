@@ -71,7 +71,7 @@ final class VerifyCommand implements Callable<Integer> {
     String session;
     try {
       verified = serializer.loads(value, nowSeconds, maxAgeSeconds);
-      session = session(verified.json(), value.length());
+      session = session(verified.payload(), value.length());
     } catch (BadDataException e) {
       return rejected(e, sources, value);
     }

@@ -2,7 +2,6 @@ package dev.flagon.codec;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -36,26 +35,21 @@ public final class Signer {
   /**
    * A signer for these keys, derived once here.
    *
-   * @param current the key values are signed with ({@code SECRET_KEY}); may be empty, as in itsdangerous
-   * @param fallbacks older keys still accepted, in {@code SECRET_KEY_FALLBACKS} order (the newest last)
+   * @param keys the current key (may be empty, as in itsdangerous) and the fallbacks
    * @param signing salt, digest and key derivation
-   * @throws NullPointerException if an argument or a fallback is null
+   * @throws NullPointerException if an argument is null
    */
-  public static Signer create(Secret current, List<Secret> fallbacks, Signing signing) {
-    Objects.requireNonNull(current, "current");
-    List<Secret> olds = List.copyOf(Objects.requireNonNull(fallbacks, "fallbacks"));
+  public static Signer create(KeyRing keys, Signing signing) {
     Objects.requireNonNull(signing, "signing");
-    List<HmacKey> keys = new ArrayList<>();
-    int[] indexes = new int[olds.size() + 1];
-    keys.add(hmacKey(current, signing));
-    for (int i = olds.size() - 1; i >= 0; i--) {
-      indexes[keys.size()] = i + 1;
-      keys.add(hmacKey(olds.get(i), signing));
+    List<HmacKey> derived = keys.derive(secret -> hmacKey(secret, signing));
+    int[] indexes = new int[derived.size()];
+    for (int i = 0; i < indexes.length; i++) {
+      indexes[i] = keys.keyIndex(i);
     }
-    return new Signer(keys.toArray(new HmacKey[0]), indexes);
+    return new Signer(derived.toArray(new HmacKey[0]), indexes);
   }
 
-  private static HmacKey hmacKey(Secret secret, Signing signing) {
+  private static HmacKey hmacKey(byte[] secret, Signing signing) {
     byte[] derived = signing.deriveKey(secret);
     try {
       return new HmacKey(signing.digest(), derived);

@@ -1,6 +1,5 @@
 package dev.flagon.codec;
 
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -55,14 +54,9 @@ public final class Signing {
     return keyDerivation;
   }
 
-  /** The signing key for {@code secret} (spec 3.2); a new array the caller owns. */
-  byte[] deriveKey(Secret secret) {
-    byte[] raw = secret.copyBytes();
-    try {
-      return keyDerivation.derive(raw, saltBytes, digest);
-    } finally {
-      Arrays.fill(raw, (byte) 0);
-    }
+  /** The signing key for these secret bytes (spec 3.2); a new array the caller owns. */
+  byte[] deriveKey(byte[] secret) {
+    return keyDerivation.derive(secret, saltBytes, digest);
   }
 
   @Override

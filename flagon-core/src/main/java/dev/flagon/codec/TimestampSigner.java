@@ -1,7 +1,6 @@
 package dev.flagon.codec;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * itsdangerous' {@code TimestampSigner}: {@code value + "." + base64url(timestamp) + "." + signature}, the
@@ -22,13 +21,12 @@ public final class TimestampSigner {
   /**
    * A timestamp signer for these keys, derived once here.
    *
-   * @param current the key values are signed with ({@code SECRET_KEY})
-   * @param fallbacks older keys still accepted, in {@code SECRET_KEY_FALLBACKS} order (the newest last)
+   * @param keys the current key and the fallbacks
    * @param signing salt, digest and key derivation
-   * @throws NullPointerException if an argument or a fallback is null
+   * @throws NullPointerException if an argument is null
    */
-  public static TimestampSigner create(Secret current, List<Secret> fallbacks, Signing signing) {
-    return new TimestampSigner(Signer.create(current, fallbacks, signing));
+  public static TimestampSigner create(KeyRing keys, Signing signing) {
+    return new TimestampSigner(Signer.create(keys, signing));
   }
 
   /**
@@ -95,33 +93,23 @@ public final class TimestampSigner {
    * @throws BadPayloadException if it verifies but its timestamp lies beyond year 9999 (Python fails with a
    *     non-{@code BadData} error there; reaching it needs the key)
    */
-  public TimestampedValue unsign(String token, long nowEpochSeconds, long maxAgeSeconds) {
-    Unsigned unsigned = unsignBytes(token, nowEpochSeconds, maxAgeSeconds);
-    return new TimestampedValue(new String(unsigned.token, 0, unsigned.valueEnd, StandardCharsets.UTF_8),
-        unsigned.timestamp, unsigned.keyIndex);
+  public Verified unsign(String token, long nowEpochSeconds, long maxAgeSeconds) {
+    return unsign(token, nowEpochSeconds, maxAgeSeconds, (bytes, end) -> new String(bytes, 0, end,
+        StandardCharsets.UTF_8));
   }
 
-  /** A verified token as UTF-8 bytes, its value being {@code token[0, valueEnd)}. */
-  static final class Unsigned {
-    final byte[] token;
-    final int valueEnd;
-    final long timestamp;
-    final int keyIndex;
-
-    Unsigned(byte[] token, int valueEnd, long timestamp, int keyIndex) {
-      this.token = token;
-      this.valueEnd = valueEnd;
-      this.timestamp = timestamp;
-      this.keyIndex = keyIndex;
-    }
+  /** Decodes the verified value {@code token[0, valueEnd)} of a token's UTF-8 bytes. */
+  interface ValueDecoder {
+    String decode(byte[] token, int valueEnd);
   }
 
   /**
-   * {@link #unsign}, leaving the value as bytes: the token is encoded once and everything after is read
-   * from those bytes. (UTF-8 keeps every {@code .} and base64url character as the same single byte, so
-   * byte and character positions only differ in parts that can never verify or decode.)
+   * {@link #unsign}, the value decoded from the token's bytes by {@code decoder}: the token is encoded once
+   * and everything after is read from those bytes. (UTF-8 keeps every {@code .} and base64url character as
+   * the same single byte, so byte and character positions only differ in parts that can never verify or
+   * decode.)
    */
-  Unsigned unsignBytes(String token, long nowEpochSeconds, long maxAgeSeconds) {
+  Verified unsign(String token, long nowEpochSeconds, long maxAgeSeconds, ValueDecoder decoder) {
     if (nowEpochSeconds < 0) {
       throw new IllegalArgumentException("now must not be negative, was " + nowEpochSeconds);
     }
@@ -161,7 +149,7 @@ public final class TimestampSigner {
     if (age < 0) {
       throw new SignatureExpiredException("Signature age " + age + " < 0 seconds");
     }
-    return new Unsigned(bytes, tsDot, timestamp, keyIndex);
+    return new Verified(decoder.decode(bytes, tsDot), timestamp, keyIndex);
   }
 
   /** 8-byte big-endian, leading zero bytes dropped (0 gives an empty string), base64url. */

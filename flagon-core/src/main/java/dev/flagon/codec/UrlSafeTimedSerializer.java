@@ -1,7 +1,5 @@
 package dev.flagon.codec;
 
-import java.util.List;
-
 /**
  * itsdangerous' {@code URLSafeTimedSerializer} as Flask configures it, over JSON text:
  * {@code [.]base64url(payload).base64url(timestamp).base64url(HMAC)}. Keys are derived once, at creation.
@@ -20,13 +18,12 @@ public final class UrlSafeTimedSerializer {
   /**
    * A serializer for these keys, derived once here.
    *
-   * @param current the key new values are signed with ({@code SECRET_KEY})
-   * @param fallbacks older keys still accepted, in {@code SECRET_KEY_FALLBACKS} order (the newest last)
+   * @param keys the current key and the fallbacks
    * @param signing salt, digest and key derivation
-   * @throws NullPointerException if an argument or a fallback is null
+   * @throws NullPointerException if an argument is null
    */
-  public static UrlSafeTimedSerializer create(Secret current, List<Secret> fallbacks, Signing signing) {
-    return new UrlSafeTimedSerializer(TimestampSigner.create(current, fallbacks, signing));
+  public static UrlSafeTimedSerializer create(KeyRing keys, Signing signing) {
+    return new UrlSafeTimedSerializer(TimestampSigner.create(keys, signing));
   }
 
   /**
@@ -55,9 +52,7 @@ public final class UrlSafeTimedSerializer {
    * @throws BadPayloadException if it is validly signed but the payload cannot be decoded
    */
   public Verified loads(String token, long nowEpochSeconds, long maxAgeSeconds) {
-    TimestampSigner.Unsigned verified = signer.unsignBytes(token, nowEpochSeconds, maxAgeSeconds);
-    return new Verified(Payload.decode(verified.token, 0, verified.valueEnd), verified.timestamp,
-        verified.keyIndex);
+    return signer.unsign(token, nowEpochSeconds, maxAgeSeconds, (bytes, end) -> Payload.decode(bytes, 0, end));
   }
 
   /**

@@ -270,6 +270,19 @@ public record Kind<T>(String expected, String typeName, boolean isSecret, boolea
     }, name);
   }
 
+  /**
+   * One of these names (lower case), given in any case with {@code -} and {@code _} ignored, and kept as
+   * the name itself: a choice whose names are known only at run time (the cookie formats on the class
+   * path).
+   *
+   * @param expected what a value may be, for messages
+   */
+  public static Kind<String> name(List<String> names, String expected) {
+    return new Kind<>(expected, "java.lang.String", false, false, Kind::textOrNull, value -> value instanceof
+        String text ? names.stream().filter(n -> normalized(n).equals(normalized(text))).findFirst().orElse(null)
+        : null, Function.identity());
+  }
+
   private static String normalized(String name) {
     return name.strip().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
   }

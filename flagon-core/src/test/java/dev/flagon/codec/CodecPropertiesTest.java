@@ -19,7 +19,7 @@ import net.jqwik.api.constraints.LongRange;
 class CodecPropertiesTest {
   private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.";
   private static final UrlSafeTimedSerializer SERIALIZER = UrlSafeTimedSerializer.create(
-      Secret.fromText("property-key"), List.of(Secret.fromText("older-property-key")), Signing.flask());
+      KeyRing.of(Secret.fromText("property-key"), List.of(Secret.fromText("older-property-key"))), Signing.flask());
   private static final long NOW = 1_700_000_000L;
   /** A guard against hangs only (each call takes microseconds), not a performance assertion. */
   private static final Duration HANG_GUARD = Duration.ofSeconds(10);

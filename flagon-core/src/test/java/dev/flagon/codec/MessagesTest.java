@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 class MessagesTest {
   private static final String KEY_TEXT = "message-test-secret-key";
   private static final UrlSafeTimedSerializer SERIALIZER =
-      UrlSafeTimedSerializer.create(Secret.fromText(KEY_TEXT), List.of(Secret.fromText("old-" + KEY_TEXT)), Signing.flask());
+      UrlSafeTimedSerializer.create(KeyRing.of(Secret.fromText(KEY_TEXT), List.of(Secret.fromText("old-" + KEY_TEXT))),
+          Signing.flask());
   private static final TimestampSigner TIMED =
-      TimestampSigner.create(Secret.fromText(KEY_TEXT), List.of(), Signing.flask());
+      TimestampSigner.create(KeyRing.of(Secret.fromText(KEY_TEXT)), Signing.flask());
   private static final long T = 1_700_000_000L;
 
   @Test
@@ -80,7 +81,7 @@ class MessagesTest {
     for (String payload : List.of("!!not-base64-json!!", ".bm90LXpsaWI", "_-_-_-_-", ".eJzLSM3JyQcABiwCFQ-ABCDEF")) {
       out.add(TIMED.sign(payload, T)); // validly signed, bad payload
     }
-    out.add(Signer.create(Secret.fromText(KEY_TEXT), List.of(), Signing.flask()).sign("payloadWithoutTimestamp"));
+    out.add(Signer.create(KeyRing.of(Secret.fromText(KEY_TEXT)), Signing.flask()).sign("payloadWithoutTimestamp"));
     for (Map<String, Object> c : Vectors.cases("load")) {
       out.add((String) c.get("cookie"));
     }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /** Payload encoding and bounded decoding (spec 4), through the serializer where a signature matters. */
 class PayloadTest {
   private static final Secret KEY = Secret.fromText("public-vector-secret-key-1");
-  private static final UrlSafeTimedSerializer SERIALIZER = UrlSafeTimedSerializer.create(KEY, List.of(), Signing.flask());
-  private static final TimestampSigner TIMED = TimestampSigner.create(KEY, List.of(), Signing.flask());
+  private static final UrlSafeTimedSerializer SERIALIZER = UrlSafeTimedSerializer.create(KeyRing.of(KEY), Signing.flask());
+  private static final TimestampSigner TIMED = TimestampSigner.create(KeyRing.of(KEY), Signing.flask());
   private static final long T = 1_700_000_000L;
 
   @Test
@@ -35,7 +35,7 @@ class PayloadTest {
   @Test
   void loads_compressedAndPlain_roundTrip() {
     for (String json : List.of("{}", "{\"a\":\"" + "x".repeat(500) + "\"}", "\"h\\u00e9\"", "h\u00e9\ud83d\ude00")) {
-      assertThat(SERIALIZER.loads(SERIALIZER.dumps(json, T), T, 0).json()).isEqualTo(json);
+      assertThat(SERIALIZER.loads(SERIALIZER.dumps(json, T), T, 0).payload()).isEqualTo(json);
     }
   }
 
@@ -116,7 +116,7 @@ class PayloadTest {
 
   @Test
   void loads_validlySignedEmptyPayload_givesEmptyText() {
-    assertThat(SERIALIZER.loads(TIMED.sign("", T), T, 0).json()).isEmpty();
+    assertThat(SERIALIZER.loads(TIMED.sign("", T), T, 0).payload()).isEmpty();
   }
 
   @Test

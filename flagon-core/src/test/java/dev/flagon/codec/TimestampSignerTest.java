@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 /** Timestamps and itsdangerous' order of checks (spec 3.4, 3.6). */
 class TimestampSignerTest {
   private static final Secret KEY = Secret.fromText("public-vector-secret-key-1");
-  private static final TimestampSigner TIMED = TimestampSigner.create(KEY, List.of(), Signing.flask());
+  private static final TimestampSigner TIMED = TimestampSigner.create(KeyRing.of(KEY), Signing.flask());
   /** The same key and salt, untimed: signs arbitrary "value.timestamp" texts. */
-  private static final Signer RAW = Signer.create(KEY, List.of(), Signing.flask());
+  private static final Signer RAW = Signer.create(KeyRing.of(KEY), Signing.flask());
   private static final long T = 1_700_000_000L;
 
   @Test
@@ -21,9 +21,9 @@ class TimestampSignerTest {
 
   @Test
   void unsign_ageEqualToMaxAge_accepted() {
-    TimestampedValue v = TIMED.unsign(TIMED.sign("v", T), T + 3600, 3600);
+    Verified v = TIMED.unsign(TIMED.sign("v", T), T + 3600, 3600);
 
-    assertThat(v).isEqualTo(new TimestampedValue("v", T, 0));
+    assertThat(v).isEqualTo(new Verified("v", T, 0));
   }
 
   @Test
@@ -42,7 +42,7 @@ class TimestampSignerTest {
   void unsign_maxAgeZero_acceptsOnlyTheSameSecond() {
     String token = TIMED.sign("v", T);
 
-    assertThat(TIMED.unsign(token, T, 0).timestamp()).isEqualTo(T);
+    assertThat(TIMED.unsign(token, T, 0).signedAt()).isEqualTo(T);
     assertThatThrownBy(() -> TIMED.unsign(token, T + 1, 0)).isExactlyInstanceOf(SignatureExpiredException.class);
   }
 
@@ -51,7 +51,7 @@ class TimestampSignerTest {
     String token = TIMED.sign("v", 0);
 
     assertThat(token).startsWith("v..");
-    assertThat(TIMED.unsign(token, 5, 10).timestamp()).isZero();
+    assertThat(TIMED.unsign(token, 5, 10).signedAt()).isZero();
   }
 
   @Test
@@ -67,7 +67,7 @@ class TimestampSignerTest {
   void unsign_leadingZeroByteInTimestamp_tolerated() {
     String token = RAW.sign("v." + Base64Url.encode(new byte[] {0, 0x65, 0x53, (byte) 0xf1, 0}));
 
-    assertThat(TIMED.unsign(token, T, 0).timestamp()).isEqualTo(T);
+    assertThat(TIMED.unsign(token, T, 0).signedAt()).isEqualTo(T);
   }
 
   @Test
@@ -101,7 +101,7 @@ class TimestampSignerTest {
   void unsign_lastSecondOfYear9999_accepted() {
     long max = TimestampSigner.MAX_TIMESTAMP;
 
-    assertThat(TIMED.unsign(TIMED.sign("v", max), max, 0).timestamp()).isEqualTo(max);
+    assertThat(TIMED.unsign(TIMED.sign("v", max), max, 0).signedAt()).isEqualTo(max);
   }
 
   @Test
@@ -160,10 +160,11 @@ class TimestampSignerTest {
   @Test
   void unsign_fallbackKey_reportsItsIndex() {
     Secret old = Secret.fromText("old");
-    TimestampSigner rotated = TimestampSigner.create(KEY, List.of(old, Secret.fromText("older")), Signing.flask());
-    String token = TimestampSigner.create(old, List.of(), Signing.flask()).sign("v", T);
+    TimestampSigner rotated =
+        TimestampSigner.create(KeyRing.of(KEY, List.of(old, Secret.fromText("older"))), Signing.flask());
+    String token = TimestampSigner.create(KeyRing.of(old), Signing.flask()).sign("v", T);
 
-    assertThat(rotated.unsign(token, T, 0)).isEqualTo(new TimestampedValue("v", T, 1));
+    assertThat(rotated.unsign(token, T, 0)).isEqualTo(new Verified("v", T, 1));
   }
 
   @Test

@@ -53,7 +53,7 @@ final class Vectors {
   }
 
   static UrlSafeTimedSerializer serializer(Map<String, Object> c) {
-    return UrlSafeTimedSerializer.create(key(c.get("secret_key")), fallbacks(c), signing(c));
+    return UrlSafeTimedSerializer.create(KeyRing.of(key(c.get("secret_key")), fallbacks(c)), signing(c));
   }
 
   static long longValue(Map<String, Object> c, String field) {

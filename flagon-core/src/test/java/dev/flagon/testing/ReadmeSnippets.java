@@ -1,5 +1,6 @@
 package dev.flagon.testing;
 
+import dev.flagon.Setting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -106,6 +108,15 @@ public final class ReadmeSnippets {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The README's table of these settings rows: names, Spring properties, defaults and doc lines. */
+  public static String settingsTable(List<Setting<?>> rows) {
+    return "| name (environment: `FLAGON_` + name) | Spring property | default | what |\n"
+        + "| --- | --- | --- | --- |\n"
+        + rows.stream().map(s -> "| `" + s.name() + "` | `" + s.springName() + "` | "
+            + (s.defaultText().equals("none") ? "none" : "`" + s.defaultText() + "`") + " | "
+            + s.doc().replace("|", "\\|") + " |\n").collect(Collectors.joining());
   }
 
   private static String startMarker(String name) {

@@ -7,6 +7,7 @@ import com.sun.management.ThreadMXBean;
 import dev.flagon.Flagon;
 import dev.flagon.FlagonConfig;
 import dev.flagon.Session;
+import dev.flagon.codec.KeyRing;
 import dev.flagon.codec.Secret;
 import dev.flagon.codec.Signing;
 import dev.flagon.codec.UrlSafeTimedSerializer;
@@ -27,7 +28,7 @@ class CookiePageTest {
 
   /** A cookie made with a key the demo does not have: the page must decode it all the same. */
   private static String foreignCookie(String json) {
-    return UrlSafeTimedSerializer.create(Secret.fromText("someone-elses-key-0000001"), List.of(), Signing.flask())
+    return UrlSafeTimedSerializer.create(KeyRing.of(Secret.fromText("someone-elses-key-0000001")), Signing.flask())
         .dumps(json, 1_700_000_000L);
   }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.flagon.Flagon;
 import dev.flagon.FlagonConfig;
 import dev.flagon.Session;
+import dev.flagon.codec.KeyRing;
 import dev.flagon.codec.Secret;
 import dev.flagon.codec.Signing;
 import dev.flagon.codec.UrlSafeTimedSerializer;
@@ -122,8 +123,7 @@ class DemoIT {
   /** Issue 11: twelve at once gave OutOfMemoryError 500s at -Xmx512m; each is now refused within its budget. */
   @Test
   void cookiePage_hostileUnsignedCookies_inParallel_sayTheyCannotBeDecoded() throws Exception {
-    String hostile = UrlSafeTimedSerializer.create(Secret.fromText("not-the-demo-key-000001"), List.of(),
-        Signing.flask()).dumps("{\"a\":{\" t\":\"" + "x".repeat(500_000) + "\"}}", 1_700_000_000L);
+    String hostile = UrlSafeTimedSerializer.create(KeyRing.of(Secret.fromText("not-the-demo-key-000001")), Signing.flask()).dumps("{\"a\":{\" t\":\"" + "x".repeat(500_000) + "\"}}", 1_700_000_000L);
 
     List<CompletableFuture<HttpResponse<String>>> pages = new ArrayList<>();
     for (int i = 0; i < 12; i++) {

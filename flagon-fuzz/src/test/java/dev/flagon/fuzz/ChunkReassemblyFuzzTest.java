@@ -3,10 +3,11 @@ package dev.flagon.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.flagon.CookieFormat;
 import dev.flagon.Flagon;
 import dev.flagon.Session;
-import dev.flagon.SessionFormat;
 import dev.flagon.SizePolicy;
+import dev.flagon.encrypted.EncryptedFormats;
 import java.util.Map;
 
 /**
@@ -15,8 +16,8 @@ import java.util.Map;
  * the one the seeds were made from (no other session can be assembled without the key).
  */
 class ChunkReassemblyFuzzTest {
-  static final Flagon SIGNED = Targets.flagon(SessionFormat.SIGNED, SizePolicy.SPLIT);
-  static final Flagon ENCRYPTED = Targets.flagon(SessionFormat.ENCRYPTED, SizePolicy.SPLIT);
+  static final Flagon SIGNED = Targets.flagon(CookieFormat.SIGNED, SizePolicy.SPLIT);
+  static final Flagon ENCRYPTED = Targets.flagon(EncryptedFormats.ENCRYPTED, SizePolicy.SPLIT);
 
   @FuzzTest(maxDuration = "30s")
   void open(byte[] input) {

@@ -1,14 +1,14 @@
 package dev.flagon.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.flagon.CookieFormat;
 import dev.flagon.Flagon;
-import dev.flagon.SessionFormat;
 import dev.flagon.SizePolicy;
 import dev.flagon.codec.BadPayloadException;
+import dev.flagon.codec.KeyRing;
 import dev.flagon.codec.Secret;
 import dev.flagon.codec.Signing;
 import dev.flagon.codec.TimestampSigner;
-import java.util.List;
 
 /**
  * Flagon.openCookieValue on Flask-signed cookies. Odd first byte: the rest is a cookie value as any client
@@ -17,9 +17,9 @@ import java.util.List;
  * checks (a session or BadPayloadException). Anything else thrown is a finding.
  */
 class CookieDecoderFuzzTest {
-  private static final Flagon FLAGON = Targets.flagon(SessionFormat.SIGNED, SizePolicy.ERROR);
+  private static final Flagon FLAGON = Targets.flagon(CookieFormat.SIGNED, SizePolicy.ERROR);
   private static final TimestampSigner SIGNER =
-      TimestampSigner.create(Secret.fromText(Targets.SECRET), List.of(), Signing.flask());
+      TimestampSigner.create(KeyRing.of(Secret.fromText(Targets.SECRET)), Signing.flask());
 
   @FuzzTest(maxDuration = "30s")
   void openCookieValue(byte[] input) {

@@ -3,11 +3,11 @@ package dev.flagon.fuzz;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.flagon.codec.BadDataException;
 import dev.flagon.codec.BadSignatureException;
-import dev.flagon.codec.JweForge;
-import dev.flagon.codec.JweSerializer;
+import dev.flagon.codec.KeyRing;
 import dev.flagon.codec.Secret;
+import dev.flagon.encrypted.JweForge;
+import dev.flagon.encrypted.JweSerializer;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * JweSerializer.loads. Odd first byte: the rest is a token as any client could send, which must fail with
@@ -17,7 +17,7 @@ import java.util.List;
  */
 class JweDecoderFuzzTest {
   private static final JweSerializer JWE =
-      JweSerializer.create(Secret.fromText(Targets.SECRET), List.of(), "session", false);
+      JweSerializer.create(KeyRing.of(Secret.fromText(Targets.SECRET)), "session", false);
   private static final JweForge FORGE = JweForge.forSecret(Targets.SECRET, "session");
 
   @FuzzTest(maxDuration = "30s")

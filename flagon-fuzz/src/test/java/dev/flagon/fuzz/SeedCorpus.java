@@ -3,10 +3,11 @@ package dev.flagon.fuzz;
 import dev.flagon.CookieUpdate;
 import dev.flagon.Flagon;
 import dev.flagon.Session;
-import dev.flagon.codec.JweForge;
+import dev.flagon.codec.KeyRing;
 import dev.flagon.codec.Secret;
 import dev.flagon.codec.Signing;
 import dev.flagon.codec.TimestampSigner;
+import dev.flagon.encrypted.JweForge;
 import dev.flagon.redis.MsgSpecSerializer;
 import dev.flagon.redis.SerializationFormat;
 import java.io.IOException;
@@ -48,7 +49,7 @@ final class SeedCorpus {
   static Map<Path, byte[]> seeds() {
     Map<Path, byte[]> seeds = new LinkedHashMap<>();
     Path cookie = dir("CookieDecoderFuzzTest", "openCookieValue");
-    TimestampSigner signer = TimestampSigner.create(Secret.fromText(Targets.SECRET), List.of(), Signing.flask());
+    TimestampSigner signer = TimestampSigner.create(KeyRing.of(Secret.fromText(Targets.SECRET)), Signing.flask());
     String signed = signer.sign("eyJ1c2VyX2lkIjoxMjM0NX0", Targets.NOW);
     put(seeds, cookie.resolve("client-valid"), 1, signed);
     put(seeds, cookie.resolve("client-tampered"), 1, signed.replace('J', 'K'));

@@ -2,7 +2,6 @@ package dev.flagon.fuzz;
 
 import dev.flagon.Flagon;
 import dev.flagon.FlagonConfig;
-import dev.flagon.SessionFormat;
 import dev.flagon.SizePolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -18,7 +17,7 @@ final class Targets {
 
   private Targets() {}
 
-  static Flagon flagon(SessionFormat format, SizePolicy policy) {
+  static Flagon flagon(String format, SizePolicy policy) {
     return Flagon.create(FlagonConfig.builder().secretKey(SECRET).sessionFormat(format).sizePolicy(policy)
         .permanentSessionLifetime(Duration.ofDays(31))
         .clock(Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC)).build());

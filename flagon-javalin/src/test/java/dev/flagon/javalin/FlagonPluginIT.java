@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.flagon.Flagon;
 import dev.flagon.FlagonConfig;
 import dev.flagon.Session;
+import dev.flagon.codec.KeyRing;
 import dev.flagon.codec.Secret;
 import dev.flagon.codec.Signing;
 import dev.flagon.codec.UrlSafeTimedSerializer;
@@ -18,7 +19,6 @@ import io.javalin.plugin.PluginAlreadyRegisteredException;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.util.Base64;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -49,7 +49,7 @@ class FlagonPluginIT {
 
   /** A session cookie holding this JSON text, signed with {@link #KEY} at {@link #NOW}. */
   private static String signed(String json) {
-    return "session=" + UrlSafeTimedSerializer.create(Secret.fromText(KEY), List.of(), Signing.flask())
+    return "session=" + UrlSafeTimedSerializer.create(KeyRing.of(Secret.fromText(KEY)), Signing.flask())
         .dumps(json, Long.parseLong(NOW));
   }
 

@@ -3,10 +3,10 @@ package dev.flagon.login;
 import dev.flagon.Session;
 import dev.flagon.codec.Digest;
 import dev.flagon.codec.KeyDerivation;
+import dev.flagon.codec.KeyRing;
 import dev.flagon.codec.Signing;
 import dev.flagon.codec.UrlSafeTimedSerializer;
 import java.time.Clock;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -27,7 +27,7 @@ public final class CsrfProtect {
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
     // Flask-WTF signs with one key: SECRET_KEY_FALLBACKS are not read.
-    this.serializer = UrlSafeTimedSerializer.create(config.secret(), List.of(), SIGNING);
+    this.serializer = UrlSafeTimedSerializer.create(KeyRing.of(config.secret()), SIGNING);
   }
 
   /** Protection on the system clock. */

@@ -79,7 +79,7 @@ public final class CsrfRequest {
       Verified verified = limit == null
           ? protect.serializer().loads(signed, END_OF_TIME, Long.MAX_VALUE)
           : protect.serializer().loads(signed, protect.clock().instant().getEpochSecond(), limit.getSeconds());
-      given = TaggedJson.standard().loads(verified.json());
+      given = TaggedJson.standard().loads(verified.payload());
     } catch (SignatureExpiredException e) {
       throw new CsrfException(Reason.EXPIRED);
     } catch (BadDataException | TaggedJsonException e) {

@@ -3,6 +3,7 @@ package dev.flagon.login;
 import dev.flagon.Flagon;
 import dev.flagon.FlagonConfig;
 import dev.flagon.Session;
+import dev.flagon.codec.KeyRing;
 import dev.flagon.codec.Secret;
 import dev.flagon.codec.Signing;
 import dev.flagon.codec.UrlSafeTimedSerializer;
@@ -10,7 +11,6 @@ import dev.flagon.json.TaggedJson;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 
 /**
  * Sessions as a request opens them (neither accessed nor modified), from Flask's tagged JSON, and their
@@ -22,7 +22,7 @@ final class TestSessions {
   private static final Flagon FLAGON = Flagon.create(FlagonConfig.builder().secretKey(Secret.fromText(KEY))
       .clock(Clock.fixed(Instant.ofEpochSecond(SIGNED_AT), ZoneOffset.UTC)).build());
   private static final UrlSafeTimedSerializer SIGNER =
-      UrlSafeTimedSerializer.create(Secret.fromText(KEY), List.of(), Signing.flask());
+      UrlSafeTimedSerializer.create(KeyRing.of(Secret.fromText(KEY)), Signing.flask());
 
   private TestSessions() {}
 

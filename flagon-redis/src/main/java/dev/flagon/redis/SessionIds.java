@@ -3,12 +3,12 @@ package dev.flagon.redis;
 import dev.flagon.codec.BadSignatureException;
 import dev.flagon.codec.Digest;
 import dev.flagon.codec.KeyDerivation;
+import dev.flagon.codec.KeyRing;
 import dev.flagon.codec.Secret;
 import dev.flagon.codec.Signer;
 import dev.flagon.codec.Signing;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -52,7 +52,7 @@ public final class SessionIds {
       if (secretKey == null) {
         throw new IllegalArgumentException("SECRET_KEY must be set when SESSION_USE_SIGNER is true");
       }
-      signer = Signer.create(secretKey, List.of(), FLASK_SESSION);
+      signer = Signer.create(KeyRing.of(secretKey), FLASK_SESSION);
     }
     return new SessionIds(config.idLength(), signer);
   }

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flagon.codec.Digest;
 import dev.flagon.codec.KeyDerivation;
+import dev.flagon.codec.KeyRing;
 import dev.flagon.codec.Secret;
 import dev.flagon.codec.Signer;
 import dev.flagon.codec.Signing;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -67,7 +67,7 @@ class SessionIdsTest {
       assertThat(plain.idFromCookie(bad)).as(bad).isEmpty();
     }
     // a validly signed value that is not an id (only a key holder could make one) is still refused
-    Signer flaskSession = Signer.create(KEY, List.of(), Signing.of("flask-session", Digest.SHA1, KeyDerivation.HMAC));
+    Signer flaskSession = Signer.create(KeyRing.of(KEY), Signing.of("flask-session", Digest.SHA1, KeyDerivation.HMAC));
     assertThat(signed.idFromCookie(flaskSession.sign("session:*"))).isEmpty();
     assertThat(signed.idFromCookie(flaskSession.sign(id))).contains(id);
   }

@@ -2,17 +2,18 @@ package dev.flagon.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flagon.CookieFormat;
 import dev.flagon.Flagon;
 import dev.flagon.FlagonConfig;
 import dev.flagon.FlagonSettings;
 import dev.flagon.SameSite;
 import dev.flagon.Session;
-import dev.flagon.SessionFormat;
 import dev.flagon.Setting;
 import dev.flagon.SizePolicy;
 import dev.flagon.codec.Digest;
 import dev.flagon.codec.KeyDerivation;
 import dev.flagon.codec.Secret;
+import dev.flagon.encrypted.EncryptedFormats;
 import dev.flagon.servlet.FilterEntryPoint;
 import java.io.IOException;
 import java.io.Writer;
@@ -103,9 +104,9 @@ class EveryEntryPointTest {
       new Case(FlagonSettings.SESSION_DIGEST, "sha256", Digest.SHA256),
       new Case(FlagonSettings.SESSION_DIGEST, "md5", "md5"),
       new Case(FlagonSettings.SESSION_KEY_DERIVATION, "django-concat", KeyDerivation.DJANGO_CONCAT),
-      new Case(FlagonSettings.SESSION_FORMAT, "encrypted-migrate", SessionFormat.ENCRYPTED_MIGRATE),
+      new Case(FlagonSettings.SESSION_FORMAT, "encrypted-migrate", EncryptedFormats.ENCRYPTED_MIGRATE),
       new Case(FlagonSettings.SESSION_FORMAT, "jwt", "jwt"),
-      new Case(FlagonSettings.SESSION_ENCRYPTION_COMPRESS, "true", true),
+      new Case(EncryptedFormats.SESSION_ENCRYPTION_COMPRESS, "true", true),
       new Case(FlagonSettings.SESSION_REISSUE_ON_FALLBACK, "on", true),
       new Case(FlagonSettings.SECRET_KEY_ALLOW_WEAK, "true", true));
 
@@ -241,7 +242,7 @@ class EveryEntryPointTest {
 
   private static String probe(FlagonConfig config, Secret key) {
     Flagon flagon = Flagon.create(config.toBuilder().secretKey(key).secretKeyFallbacks(List.of())
-        .sessionFormat(SessionFormat.SIGNED).allowWeakSecretKey().clock(CLOCK).build());
+        .sessionFormat(CookieFormat.SIGNED).allowWeakSecretKey().clock(CLOCK).build());
     Session session = flagon.open();
     session.put("user_id", 12345);
     return flagon.save(session).setCookieHeaders().get(0);

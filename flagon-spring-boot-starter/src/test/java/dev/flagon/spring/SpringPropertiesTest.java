@@ -6,6 +6,7 @@ import dev.flagon.Flagon;
 import dev.flagon.FlagonConfig;
 import dev.flagon.SameSite;
 import dev.flagon.SizePolicy;
+import dev.flagon.encrypted.EncryptedFormats;
 import dev.flagon.spring.test.FlagonTestSessions;
 import java.time.Clock;
 import java.time.Duration;
@@ -112,8 +113,8 @@ class SpringPropertiesTest {
           assertThat(config.maxChunks()).isEqualTo(8);
           assertThat(config.signing())
               .hasToString("Signing[salt=my-salt, digest=sha256, keyDerivation=django-concat]");
-          assertThat(config.sessionFormat()).isEqualTo(dev.flagon.SessionFormat.ENCRYPTED);
-          assertThat(config.encryptionCompression()).isTrue();
+          assertThat(config.sessionFormat()).isEqualTo(EncryptedFormats.ENCRYPTED);
+          assertThat(config.get(EncryptedFormats.SESSION_ENCRYPTION_COMPRESS)).isTrue();
           assertThat(config.reissueOnFallback()).isTrue();
           assertThat(config.allowsWeakSecretKey()).isTrue();
         });

@@ -1,5 +1,6 @@
 package dev.flagon.bench.http;
 
+import dev.flagon.codec.KeyRing;
 import dev.flagon.codec.Secret;
 import dev.flagon.codec.Signing;
 import dev.flagon.codec.UrlSafeTimedSerializer;
@@ -129,7 +130,7 @@ public final class MemoryScaling {
   private static void connection(String variant, int port, long from, long to, long deadline) throws IOException {
     boolean flagon = !variant.equals("httpsession");
     UrlSafeTimedSerializer serializer =
-        UrlSafeTimedSerializer.create(Secret.fromText(SECRET_KEY), List.of(), Signing.flask());
+        UrlSafeTimedSerializer.create(KeyRing.of(Secret.fromText(SECRET_KEY)), Signing.flask());
     long now = System.currentTimeMillis() / 1000;
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setTcpNoDelay(true);

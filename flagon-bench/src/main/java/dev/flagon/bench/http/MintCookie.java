@@ -1,10 +1,10 @@
 package dev.flagon.bench.http;
 
+import dev.flagon.codec.KeyRing;
 import dev.flagon.codec.Secret;
 import dev.flagon.codec.Signing;
 import dev.flagon.codec.UrlSafeTimedSerializer;
 import dev.flagon.json.TaggedJson;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,7 +17,7 @@ public final class MintCookie {
   public static void main(String[] args) {
     String secretKey = args.length > 0 ? args[0] : "flagon-bench-secret-key";
     UrlSafeTimedSerializer serializer =
-        UrlSafeTimedSerializer.create(Secret.fromText(secretKey), List.of(), Signing.flask());
+        UrlSafeTimedSerializer.create(KeyRing.of(Secret.fromText(secretKey)), Signing.flask());
     System.out.println(serializer.dumps(TaggedJson.standard().dumps(Map.of("user_id", 12345)),
         System.currentTimeMillis() / 1000));
   }

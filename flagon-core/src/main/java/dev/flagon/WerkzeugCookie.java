@@ -1,0 +1,239 @@
+package dev.flagon;
+
+import dev.flagon.internal.CookieAttributes;
+import dev.flagon.internal.CookieHeader;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A cookie as Werkzeug 3.1 writes and reads it: the {@code Set-Cookie} values of its {@code dump_cookie}
+ * from attributes checked once, when built, and the first value of a cookie in {@code Cookie} request
+ * headers, as its {@code parse_cookie} reads them (Flask takes the first). The session cookie is one
+ * ({@link FlagonConfig#sessionCookie()}); a server-side store writes its session-id cookie and an extension
+ * its own cookies (Flask-Login's {@code remember_token}) with the same code. Immutable and thread-safe.
+ *
+ * <p>Checks, stricter than Werkzeug (which refuses only CR and LF), so that configuration can never put a
+ * separator or a control character into a header: the name is an HTTP token; the domain has no control
+ * character, space, {@code ;} or {@code ,}, is encoded as Werkzeug encodes it and then holds only host-name
+ * characters; the path has no control character and is percent-encoded as Werkzeug does.
+ */
+public final class WerkzeugCookie {
+  private static final String VALUE_SAFE = "_!#$%&'()*+-./:<=>?@[]^`{|}~";
+  private static final String EPOCH_DATE = "Thu, 01 Jan 1970 00:00:00 GMT";
+  private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  private static final String[] MONTHS = {
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+  };
+  /** Bit c of these two words: ASCII c may stand unquoted in a value (letters, digits, VALUE_SAFE). */
+  private static final long VALUE_SAFE_LOW = safeBits(0);
+  private static final long VALUE_SAFE_HIGH = safeBits(64);
+
+  private final String name;
+  /** {@code name=}. */
+  private final String prefix;
+  /** {@code ; Domain=...}, or empty: Werkzeug writes it between the value and {@code Expires}. */
+  private final String domainPart;
+  /** The attributes after {@code Expires} and {@code Max-Age}: Secure, HttpOnly, Path, SameSite, Partitioned. */
+  private final String tail;
+  private final String deleteHeader;
+
+  private WerkzeugCookie(String name, String domainPart, String tail) {
+    this.name = name;
+    this.prefix = name + "=";
+    this.domainPart = domainPart;
+    this.tail = tail;
+    this.deleteHeader = prefix + domainPart + "; Expires=" + EPOCH_DATE + "; Max-Age=0" + tail;
+  }
+
+  /**
+   * A builder for a cookie of this name, with {@code set_cookie}'s defaults: path {@code /}, no domain, not
+   * Secure, not HttpOnly, no SameSite, not Partitioned.
+   */
+  public static Builder builder(String name) {
+    return new Builder(Objects.requireNonNull(name, "name"));
+  }
+
+  /** The cookie's name. */
+  public String name() {
+    return name;
+  }
+
+  /** The same attributes for another name (an HTTP token), as for the chunks of a split session. */
+  public WerkzeugCookie withName(String otherName) {
+    if (!CookieAttributes.isToken(otherName)) {
+      throw new IllegalArgumentException("a cookie name must be " + CookieAttributes.TOKEN_RULE);
+    }
+    return new WerkzeugCookie(otherName, domainPart, tail);
+  }
+
+  /**
+   * The {@code Set-Cookie} value that sets the cookie: the value quoted where Werkzeug quotes it,
+   * {@code Expires} as an HTTP date in whole seconds, or none for a browser-session cookie.
+   *
+   * @param expires when it expires, or null for a browser-session cookie
+   */
+  public String set(String value, Instant expires) {
+    String quoted = quoteValue(Objects.requireNonNull(value, "value"));
+    if (expires == null) {
+      return prefix + quoted + domainPart + tail;
+    }
+    return prefix + quoted + domainPart + "; Expires=" + httpDate(expires) + tail;
+  }
+
+  /** The {@code Set-Cookie} value that deletes the cookie, as Werkzeug's {@code delete_cookie}. */
+  public String delete() {
+    return deleteHeader;
+  }
+
+  /**
+   * The value of the first cookie with this name in {@code Cookie} request header values (in order; null
+   * ones skipped), or null if there is none: pairs end at {@code ;} (a double-quoted value may hold one),
+   * names and values are stripped, and quoted values unquoted with their {@code \ooo} and {@code \X}
+   * escapes. Linear in the headers' length.
+   */
+  public static String firstValue(List<String> cookieHeaderValues, String name) {
+    return CookieHeader.firstValue(Objects.requireNonNull(cookieHeaderValues, "cookieHeaderValues"),
+        Objects.requireNonNull(name, "name"));
+  }
+
+  /** Redacted of nothing secret: the name and attributes. */
+  @Override
+  public String toString() {
+    return "WerkzeugCookie[" + name + domainPart + tail + "]";
+  }
+
+  /**
+   * Werkzeug's value quoting: unchanged when only letters, digits and {@code _!#$%&'()*+-./:<=>?@[]^`{|}~}
+   * occur; otherwise in double quotes with {@code "} and {@code \} backslash-escaped and the UTF-8 bytes
+   * 0x00-0x19, {@code ,}, {@code ;} and 0x7F-0xFF as three octal digits (0x1A-0x1F stay raw, as there).
+   */
+  static String quoteValue(String value) {
+    int i = 0;
+    while (i < value.length() && isValueSafe(value.charAt(i))) {
+      i++;
+    }
+    if (i == value.length()) {
+      return value;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write('"');
+    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if (c == '"' || c == '\\') {
+        out.write('\\');
+        out.write(c);
+      } else if (c <= 0x19 || c == ',' || c == ';' || c >= 0x7f) {
+        out.write('\\');
+        out.write('0' + (c >> 6));
+        out.write('0' + ((c >> 3) & 7));
+        out.write('0' + (c & 7));
+      } else {
+        out.write(c);
+      }
+    }
+    out.write('"');
+    return out.toString(StandardCharsets.US_ASCII);
+  }
+
+  /** Werkzeug's {@code http_date}: {@code Tue, 14 Nov 2023 23:13:20 GMT}; English names, whole seconds. */
+  static String httpDate(Instant instant) {
+    LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+    int year = t.getYear();
+    if (year < 0 || year > 9999) { // a sign or a fifth digit: as String.format pads them
+      return String.format(java.util.Locale.ROOT, "%s, %02d %s %04d %02d:%02d:%02d GMT",
+          DAYS[t.getDayOfWeek().getValue() - 1], t.getDayOfMonth(), MONTHS[t.getMonthValue() - 1],
+          year, t.getHour(), t.getMinute(), t.getSecond());
+    }
+    // Written by hand: String.format costs more than the rest of a Set-Cookie header.
+    StringBuilder out = new StringBuilder(29).append(DAYS[t.getDayOfWeek().getValue() - 1]).append(", ");
+    twoDigits(out, t.getDayOfMonth()).append(' ').append(MONTHS[t.getMonthValue() - 1]).append(' ');
+    twoDigits(twoDigits(out, year / 100), year % 100).append(' ');
+    twoDigits(out, t.getHour()).append(':');
+    twoDigits(out, t.getMinute()).append(':');
+    return twoDigits(out, t.getSecond()).append(" GMT").toString();
+  }
+
+  private static StringBuilder twoDigits(StringBuilder out, int value) {
+    return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
+  }
+
+  private static boolean isValueSafe(char c) {
+    return c < 64 ? (VALUE_SAFE_LOW >>> c & 1) != 0 : c < 128 && (VALUE_SAFE_HIGH >>> (c - 64) & 1) != 0;
+  }
+
+  private static long safeBits(int from) {
+    long bits = 0;
+    for (int c = from; c < from + 64; c++) {
+      if (CookieAttributes.isAsciiAlnum(c) || VALUE_SAFE.indexOf(c) >= 0) {
+        bits |= 1L << (c - from);
+      }
+    }
+    return bits;
+  }
+
+  /** Builds a {@link WerkzeugCookie}; each attribute as in Werkzeug's {@code set_cookie}. Not thread-safe. */
+  public static final class Builder {
+    private final String name;
+    private String domain;
+    private String path = "/";
+    private boolean secure;
+    private boolean httpOnly;
+    private SameSite sameSite;
+    private boolean partitioned;
+    private String settingPrefix;
+
+    private Builder(String name) {
+      this.name = name;
+    }
+
+    /** The {@code Domain} attribute (a host name), or null or empty for a host-only cookie. */
+    public Builder domain(String domain) { this.domain = domain; return this; }
+    /** The {@code Path} attribute, default {@code /}; null writes none. */
+    public Builder path(String path) { this.path = path; return this; }
+    /** The {@code Secure} attribute. */
+    public Builder secure(boolean secure) { this.secure = secure; return this; }
+    /** The {@code HttpOnly} attribute. */
+    public Builder httpOnly(boolean httpOnly) { this.httpOnly = httpOnly; return this; }
+    /** The {@code SameSite} attribute, or null for none. */
+    public Builder sameSite(SameSite sameSite) { this.sameSite = sameSite; return this; }
+    /** The {@code Partitioned} attribute (CHIPS); it also makes the cookie Secure, as in Werkzeug. */
+    public Builder partitioned(boolean partitioned) { this.partitioned = partitioned; return this; }
+
+    /**
+     * The prefix of the settings these attributes come from ({@code SESSION_COOKIE_},
+     * {@code REMEMBER_COOKIE_}), so that a refusal names the setting to fix ({@code REMEMBER_COOKIE_DOMAIN}).
+     */
+    public Builder settingPrefix(String prefix) { this.settingPrefix = prefix; return this; }
+
+    /**
+     * The cookie, its attributes checked and encoded.
+     *
+     * @throws IllegalStateException if the name is not an HTTP token, the domain has a separator or a
+     *     control character or cannot be encoded, or the path has a control character, naming the setting
+     */
+    public WerkzeugCookie build() {
+      if (!CookieAttributes.isToken(name)) {
+        throw new IllegalStateException(label("NAME", "name") + " must be " + CookieAttributes.TOKEN_RULE);
+      }
+      String encodedDomain = domain == null || domain.isEmpty() ? null
+          : CookieAttributes.encodeDomain(label("DOMAIN", "Domain"), domain);
+      if (path != null) {
+        CookieAttributes.checkPath(label("PATH", "Path"), path);
+      }
+      return new WerkzeugCookie(name, encodedDomain == null ? "" : "; Domain=" + encodedDomain,
+          (secure || partitioned ? "; Secure" : "") + (httpOnly ? "; HttpOnly" : "")
+              + (path == null ? "" : "; Path=" + CookieAttributes.encodePath(path))
+              + (sameSite == null ? "" : "; SameSite=" + sameSite.attributeValue())
+              + (partitioned ? "; Partitioned" : ""));
+    }
+
+    private String label(String setting, String attribute) {
+      return settingPrefix == null ? "the cookie's " + attribute : settingPrefix + setting;
+    }
+  }
+}

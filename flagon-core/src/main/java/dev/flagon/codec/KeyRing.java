@@ -1,0 +1,85 @@
+package dev.flagon.codec;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The secret keys of one application, as Flask rotates them: the current key ({@code SECRET_KEY}) seals
+ * new values, and every format tries the current key, then the fallbacks ({@code SECRET_KEY_FALLBACKS})
+ * newest first. Every format derives its own keys from this one ring ({@link #derive}), so the rotation
+ * order is written once, here. Immutable and thread-safe; opaque like {@link Secret}: no getter, a
+ * redacted {@code toString}.
+ */
+public final class KeyRing {
+  private final Secret current;
+  /** In {@code SECRET_KEY_FALLBACKS} order: the oldest first. */
+  private final List<Secret> fallbacks;
+
+  private KeyRing(Secret current, List<Secret> fallbacks) {
+    this.current = current;
+    this.fallbacks = fallbacks;
+  }
+
+  /**
+   * The current key and older ones still accepted, in {@code SECRET_KEY_FALLBACKS} order (oldest first).
+   *
+   * @throws NullPointerException if an argument or a fallback is null
+   */
+  public static KeyRing of(Secret current, List<Secret> fallbacks) {
+    return new KeyRing(Objects.requireNonNull(current, "current"),
+        List.copyOf(Objects.requireNonNull(fallbacks, "fallbacks")));
+  }
+
+  /** One key and no fallbacks. @throws NullPointerException if null */
+  public static KeyRing of(Secret current) {
+    return of(current, List.of());
+  }
+
+  /** How many keys: the current one and the fallbacks. */
+  public int size() {
+    return 1 + fallbacks.size();
+  }
+
+  /**
+   * One derived key per secret, in the order keys are tried: the current key, then the fallbacks newest
+   * first. Each secret's bytes are lent to {@code derivation} and wiped when it returns, so a derived key
+   * must keep its own copy of anything it needs.
+   */
+  public <K> List<K> derive(Derivation<K> derivation) {
+    List<K> keys = new ArrayList<>(size());
+    for (int position = 0; position < size(); position++) {
+      Secret secret = position == 0 ? current : fallbacks.get(fallbacks.size() - position);
+      byte[] bytes = secret.copyBytes();
+      try {
+        keys.add(Objects.requireNonNull(derivation.derive(bytes), "derived key"));
+      } finally {
+        Arrays.fill(bytes, (byte) 0);
+      }
+    }
+    return List.copyOf(keys);
+  }
+
+  /**
+   * Which key the one at {@code position} in {@link #derive}'s list is: {@code 0} the current key,
+   * {@code 1..n} the fallbacks in configured order (as {@link Verified#keyIndex()} reports it).
+   */
+  public int keyIndex(int position) {
+    Objects.checkIndex(position, size());
+    return position == 0 ? 0 : fallbacks.size() - position + 1;
+  }
+
+  /** Redacted: {@code KeyRing[3 keys]}. */
+  @Override
+  public String toString() {
+    return "KeyRing[" + size() + " keys]";
+  }
+
+  /** Derives one key from a secret's bytes, which are wiped afterwards. */
+  @FunctionalInterface
+  public interface Derivation<K> {
+    /** The key derived from these secret bytes; keeps no reference to the array. */
+    K derive(byte[] secret);
+  }
+}
