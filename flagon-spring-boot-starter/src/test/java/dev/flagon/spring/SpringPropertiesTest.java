@@ -6,7 +6,7 @@ import dev.flagon.Flagon;
 import dev.flagon.FlagonConfig;
 import dev.flagon.SameSite;
 import dev.flagon.SizePolicy;
-import dev.flagon.spring.test.FlagonTestSessions;
+import dev.flagon.test.FlagonTestSessions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
