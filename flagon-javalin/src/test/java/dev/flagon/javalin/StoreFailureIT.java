@@ -3,14 +3,11 @@ package dev.flagon.javalin;
 import static dev.flagon.javalin.TestServer.setCookies;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flagon.CookieUpdate;
 import dev.flagon.Flagon;
 import dev.flagon.FlagonConfig;
-import dev.flagon.Session;
-import dev.flagon.SessionInterface;
 import dev.flagon.SessionStoreException;
+import dev.flagon.testing.DownStore;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,34 +18,8 @@ import org.junit.jupiter.api.Test;
  * and never a save over the user's data.
  */
 class StoreFailureIT {
-  private static final String DOWN_COOKIE = "session=stored-session-id";
-
-  /** Fails open for a request carrying {@link #DOWN_COOKIE}, and every save. */
-  static final class DownStore implements SessionInterface {
-    private final Flagon flagon = Flagon.create(FlagonConfig.builder().secretKey("javalin-store-secret-1").build());
-    volatile int saves;
-
-    @Override
-    public String cookieName() {
-      return flagon.cookieName();
-    }
-
-    @Override
-    public Session open(List<String> cookieHeaders) {
-      if (String.join(";", cookieHeaders).contains(DOWN_COOKIE)) {
-        throw new SessionStoreException("redis://127.0.0.1:1 did not answer within 1000 ms", null);
-      }
-      return flagon.open(cookieHeaders);
-    }
-
-    @Override
-    public CookieUpdate save(Session session) {
-      saves++;
-      throw new SessionStoreException("redis://127.0.0.1:1 refused the write", null);
-    }
-  }
-
-  private static final DownStore STORE = new DownStore();
+  private static final DownStore STORE = new DownStore(
+      Flagon.create(FlagonConfig.builder().secretKey("javalin-store-secret-1").build()));
   private static TestServer server;
 
   @BeforeAll
@@ -72,13 +43,13 @@ class StoreFailureIT {
   @Test
   void open_storeDownWhereTheCodeReadsTheSession_answers503WithoutCookie() throws Exception {
     try (LogCapture logs = LogCapture.of("dev.flagon.javalin")) {
-      int savesBefore = STORE.saves;
-      HttpResponse<String> response = server.get("/index", "Cookie", DOWN_COOKIE);
+      int savesBefore = STORE.saves();
+      HttpResponse<String> response = server.get("/index", "Cookie", DownStore.COOKIE);
 
       assertThat(response.statusCode()).isEqualTo(503);
       assertThat(response.body()).doesNotContain("user");
       assertThat(setCookies(response)).isEmpty();
-      assertThat(STORE.saves).isEqualTo(savesBefore);
+      assertThat(STORE.saves()).isEqualTo(savesBefore);
       assertThat(logs.messages(Level.SEVERE)).singleElement().asString().contains("/index").contains("503")
           .doesNotContain("stored-session-id");
     }
@@ -86,7 +57,7 @@ class StoreFailureIT {
 
   @Test
   void open_storeDownOnRouteNotUsingTheSession_answers503RatherThanAFreshSession() throws Exception {
-    HttpResponse<String> response = server.get("/static-page", "Cookie", DOWN_COOKIE);
+    HttpResponse<String> response = server.get("/static-page", "Cookie", DownStore.COOKIE);
 
     assertThat(response.statusCode()).isEqualTo(503);
     assertThat(setCookies(response)).isEmpty();
@@ -99,7 +70,7 @@ class StoreFailureIT {
       config.routes.get("/index", ctx -> ctx.result("user " + FlagonPlugin.session(ctx).get("user_id")));
       config.routes.exception(SessionStoreException.class, (e, ctx) -> ctx.status(503).result("try later"));
     })) {
-      HttpResponse<String> response = own.get("/index", "Cookie", DOWN_COOKIE);
+      HttpResponse<String> response = own.get("/index", "Cookie", DownStore.COOKIE);
 
       assertThat(response.statusCode()).isEqualTo(503);
       assertThat(response.body()).isEqualTo("try later");

@@ -1,18 +1,13 @@
 package dev.flagon.servlet;
 
-import static dev.flagon.servlet.Servlets.LOGIN_VALUE;
 import static dev.flagon.servlet.Servlets.servlet;
 import static dev.flagon.servlet.TestServer.setCookies;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flagon.CookieUpdate;
-import dev.flagon.Flagon;
-import dev.flagon.Session;
-import dev.flagon.SessionInterface;
 import dev.flagon.SessionStoreException;
+import dev.flagon.testing.DownStore;
 import jakarta.servlet.ServletException;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -25,32 +20,7 @@ import org.junit.jupiter.api.Test;
  * and never a save over the user's data.
  */
 class StoreFailureIT {
-  /** Fails open when the request's cookie holds user 12345, and save always. */
-  static final class DownStore implements SessionInterface {
-    private final Flagon flagon = Servlets.flagon();
-    volatile int saves;
-
-    @Override
-    public String cookieName() {
-      return flagon.cookieName();
-    }
-
-    @Override
-    public Session open(List<String> cookieHeaders) {
-      if (String.join(";", cookieHeaders).contains(LOGIN_VALUE)) {
-        throw new SessionStoreException("redis://127.0.0.1:1 did not answer within 1000 ms", null);
-      }
-      return flagon.open(cookieHeaders);
-    }
-
-    @Override
-    public CookieUpdate save(Session session) {
-      saves++;
-      throw new SessionStoreException("redis://127.0.0.1:1 refused the write", null);
-    }
-  }
-
-  private static final DownStore STORE = new DownStore();
+  private static final DownStore STORE = new DownStore(Servlets.flagon());
   private static TestServer server;
 
   @BeforeAll
@@ -79,25 +49,25 @@ class StoreFailureIT {
   @Test
   void open_storeDownWhereTheCodeReadsTheSession_answers503WithoutCookie() throws Exception {
     try (LogCapture logs = new LogCapture()) {
-      int savesBefore = STORE.saves;
-      HttpResponse<String> response = server.get("/index", "session=" + LOGIN_VALUE);
+      int savesBefore = STORE.saves();
+      HttpResponse<String> response = server.get("/index", DownStore.COOKIE);
 
       assertThat(response.statusCode()).isEqualTo(503);
       assertThat(response.body()).doesNotContain("user");
       assertThat(setCookies(response)).isEmpty();
-      assertThat(STORE.saves).isEqualTo(savesBefore);
-      assertThat(logs.await(Level.SEVERE, "/index")).contains("503").doesNotContain(LOGIN_VALUE);
+      assertThat(STORE.saves()).isEqualTo(savesBefore);
+      assertThat(logs.await(Level.SEVERE, "/index")).contains("503").doesNotContain("stored-session-id");
     }
   }
 
   @Test
   void open_storeFailureWrappedByTheFramework_answers503() throws Exception {
-    assertThat(server.get("/wrapped", "session=" + LOGIN_VALUE).statusCode()).isEqualTo(503);
+    assertThat(server.get("/wrapped", DownStore.COOKIE).statusCode()).isEqualTo(503);
   }
 
   @Test
   void open_storeDownOnRouteNotUsingTheSession_answers503RatherThanAFreshSession() throws Exception {
-    HttpResponse<String> response = server.get("/static-page", "session=" + LOGIN_VALUE);
+    HttpResponse<String> response = server.get("/static-page", DownStore.COOKIE);
 
     assertThat(response.statusCode()).isEqualTo(503);
     assertThat(setCookies(response)).isEmpty();

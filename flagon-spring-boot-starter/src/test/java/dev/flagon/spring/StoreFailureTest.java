@@ -5,14 +5,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.flagon.CookieUpdate;
 import dev.flagon.Flagon;
 import dev.flagon.FlagonConfig;
 import dev.flagon.Session;
 import dev.flagon.SessionInterface;
-import dev.flagon.SessionStoreException;
+import dev.flagon.testing.DownStore;
 import jakarta.servlet.http.Cookie;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -33,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 @SpringBootTest(classes = StoreFailureTest.App.class)
 @AutoConfigureMockMvc
 class StoreFailureTest {
-  private static final Cookie STORED = new Cookie("session", "stored-session-id");
+  private static final Cookie STORED = new Cookie("session", DownStore.COOKIE.substring("session=".length()));
 
   @Autowired MockMvc mockMvc;
   @Autowired ApplicationContext context;
@@ -64,36 +62,13 @@ class StoreFailureTest {
     mockMvc.perform(get("/static")).andExpect(status().isOk());
   }
 
-  /** Fails open for a request carrying {@link #STORED}, and every save. */
-  static final class DownStore implements SessionInterface {
-    private final Flagon flagon = Flagon.create(FlagonConfig.builder().secretKey("spring-store-key-0123456789").build());
-
-    @Override
-    public String cookieName() {
-      return "session";
-    }
-
-    @Override
-    public Session open(List<String> cookieHeaders) {
-      if (String.join(";", cookieHeaders).contains(STORED.getValue())) {
-        throw new SessionStoreException("redis://127.0.0.1:1 did not answer within 1000 ms", null);
-      }
-      return flagon.open(cookieHeaders);
-    }
-
-    @Override
-    public CookieUpdate save(Session session) {
-      throw new SessionStoreException("redis://127.0.0.1:1 refused the write", null);
-    }
-  }
-
   @SpringBootConfiguration
   @EnableAutoConfiguration
   @Import(Routes.class)
   static class App {
     @Bean
     SessionInterface downStore() {
-      return new DownStore();
+      return new DownStore(Flagon.create(FlagonConfig.builder().secretKey("spring-store-key-0123456789").build()));
     }
   }
 
