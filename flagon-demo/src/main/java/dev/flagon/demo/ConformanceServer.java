@@ -2,7 +2,7 @@ package dev.flagon.demo;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.flagon.Flagon;
+import dev.flagon.SessionInterface;
 import dev.flagon.servlet.FlagonFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.function.Function;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -26,10 +27,12 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
  * </pre>
  *
  * <p>{@code FILE} holds {@code {"config": {...}, "signing": {...}}} as in a flow of
- * {@code http-vectors.json}. The server behaves as Flask does: an oversized cookie is sent with a warning,
- * and without a secret key it serves Flask's null session. With {@code --test-clock}, the request header
- * {@code X-Test-Now: <epoch seconds>} sets the time for that request. It listens on 127.0.0.1 only and
- * prints {@code listening on http://127.0.0.1:PORT} when ready.
+ * {@code http-vectors.json}. The server behaves as Flask does: an oversized cookie is sent with a warning
+ * (unless {@code SESSION_SIZE_POLICY} says otherwise), and without a secret key it serves Flask's null
+ * session. The catalog runs on any {@link SessionInterface}: the config's {@code SESSION_FORMAT} and
+ * {@code SESSION_SIZE_POLICY} choose among Flagon's (signed as Flask, encrypted, split cookies). With
+ * {@code --test-clock}, the request header {@code X-Test-Now: <epoch seconds>} sets the time for that
+ * request. It listens on 127.0.0.1 only and prints {@code listening on http://127.0.0.1:PORT} when ready.
  */
 public final class ConformanceServer {
   private static final String LOOPBACK = "127.0.0.1";
@@ -123,21 +126,17 @@ public final class ConformanceServer {
       throw new IllegalArgumentException("--test-clock is only allowed on a loopback address, not " + host);
     }
     TestClock clock = new TestClock();
+    Optional<SessionInterface> sessions = settings.sessions(testClock ? clock : Clock.systemUTC());
+    Function<HttpServletRequest, CatalogSession> open = sessions.isPresent()
+        ? request -> CatalogSession.of(FlagonFilter.session(request)) : request -> CatalogSession.nullSession();
     return WebServer.start(host, port, context -> {
       if (testClock) {
         // Outside the session filter, so that opening and saving both see the request's time.
         context.addFilter(
             new FilterHolder(new TestClockFilter(clock)), "/*", EnumSet.of(DispatcherType.REQUEST));
       }
-      Function<HttpServletRequest, CatalogSession> sessions;
-      if (settings.sessionsDisabled()) {
-        sessions = request -> CatalogSession.nullSession();
-      } else {
-        Flagon flagon = Flagon.create(settings.flagonConfig(testClock ? clock : Clock.systemUTC()));
-        WebServer.addSessionFilter(context, flagon);
-        sessions = request -> CatalogSession.of(FlagonFilter.session(request));
-      }
-      context.addServlet(new ServletHolder(new CatalogServlet(sessions, settings.indexUrl())), "/");
+      sessions.ifPresent(any -> WebServer.addSessionFilter(context, any));
+      context.addServlet(new ServletHolder(new CatalogServlet(open, settings.indexUrl())), "/");
     });
   }
 }

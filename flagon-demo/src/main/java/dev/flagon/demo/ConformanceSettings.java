@@ -1,6 +1,8 @@
 package dev.flagon.demo;
 
+import dev.flagon.Flagon;
 import dev.flagon.FlagonConfig;
+import dev.flagon.SessionInterface;
 import dev.flagon.SizePolicy;
 import dev.flagon.codec.Digest;
 import dev.flagon.codec.KeyDerivation;
@@ -18,6 +20,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The conformance server's configuration: a JSON object with the {@code config} and {@code signing}
@@ -78,17 +81,28 @@ final class ConformanceSettings {
   }
 
   /**
-   * The Flagon configuration, in Flask-compatible mode: an oversized cookie is sent with a warning (Flask's
-   * behaviour) instead of failing, and any non-empty key Flask accepts is accepted (Flagon's own default
-   * refuses short and placeholder keys).
+   * The sessions this configuration serves, on this clock: Flagon's cookie sessions in the configured
+   * format and size policy; empty when sessions are disabled (Flask's null session).
+   *
+   * @throws IllegalStateException if a value is invalid
+   */
+  Optional<SessionInterface> sessions(Clock clock) {
+    return sessionsDisabled ? Optional.empty() : Optional.of(Flagon.create(flagonConfig(clock)));
+  }
+
+  /**
+   * The Flagon configuration, in Flask-compatible mode: unless {@code SESSION_SIZE_POLICY} says otherwise
+   * (such as {@code split}), an oversized cookie is sent with a warning (Flask's behaviour) instead of
+   * failing, and any non-empty key Flask accepts is accepted (Flagon's own default refuses short and
+   * placeholder keys).
    *
    * @throws IllegalStateException if sessions are disabled or a value is invalid
    */
   FlagonConfig flagonConfig(Clock clock) {
     return FlagonConfig.builder()
+        .sizePolicy(SizePolicy.WARN)
         .putAll(flaskConfig)
         .signing(signing)
-        .sizePolicy(SizePolicy.WARN)
         .allowWeakSecretKey()
         .clock(clock)
         .build();

@@ -2,6 +2,7 @@ package dev.flagon.demo;
 
 import dev.flagon.Flagon;
 import dev.flagon.FlagonConfig;
+import dev.flagon.SessionInterface;
 import dev.flagon.codec.Secret;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -94,7 +95,7 @@ public final class DemoApp {
     }
     WebServer server;
     try {
-      server = start(flagon, config, port);
+      server = start(flagon, config.permanentSessionLifetime(), port);
     } catch (IOException e) {
       return CommandLine.fail(err, CommandLine.CANNOT_LISTEN, CommandLine.cannotListen(port, e));
     }
@@ -108,18 +109,24 @@ public final class DemoApp {
   }
 
   /**
-   * Starts the demo on 127.0.0.1.
+   * Starts the demo on 127.0.0.1 with Flagon's sessions for this configuration.
    *
    * @param port the port, {@code 0} for any free one
    */
   public static WebServer start(FlagonConfig config, int port) throws Exception {
-    return start(Flagon.create(config), config, port);
+    return start(Flagon.create(config), config.permanentSessionLifetime(), port);
   }
 
-  private static WebServer start(Flagon flagon, FlagonConfig config, int port) throws Exception {
+  /**
+   * Starts the demo on 127.0.0.1 on any sessions.
+   *
+   * @param rememberMe how long "remember me" keeps a user logged in, as the page says it
+   * @param port the port, {@code 0} for any free one
+   */
+  public static WebServer start(SessionInterface sessions, Duration rememberMe, int port) throws Exception {
     return WebServer.start(LOOPBACK, port, context -> {
-      WebServer.addSessionFilter(context, flagon);
-      context.addServlet(new ServletHolder(new DemoServlet(config)), "/");
+      WebServer.addSessionFilter(context, sessions);
+      context.addServlet(new ServletHolder(new DemoServlet(sessions.cookieName(), rememberMe)), "/");
     });
   }
 

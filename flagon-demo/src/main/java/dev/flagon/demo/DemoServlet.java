@@ -1,21 +1,28 @@
 package dev.flagon.demo;
 
-import dev.flagon.FlagonConfig;
 import dev.flagon.Session;
+import dev.flagon.json.TaggedJson;
 import dev.flagon.servlet.FlagonFilter;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Set;
 
 /** The demo's routes: Flask's login example with flash messages, plus the cookie page. */
 final class DemoServlet extends HttpServlet {
-  private final transient FlagonConfig config;
+  private final String cookieName;
+  private final transient Duration rememberMe;
 
-  DemoServlet(FlagonConfig config) {
-    this.config = config;
+  /**
+   * @param cookieName the session cookie's name
+   * @param rememberMe how long "remember me" keeps a user logged in
+   */
+  DemoServlet(String cookieName, Duration rememberMe) {
+    this.cookieName = cookieName;
+    this.rememberMe = rememberMe;
   }
 
   @Override
@@ -43,7 +50,7 @@ final class DemoServlet extends HttpServlet {
   private void index(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Session session = FlagonFilter.session(request);
     FlaskResponses.ok(response,
-        DemoPages.index(session.get("user_id"), session.flashes(), config.permanentSessionLifetime()));
+        DemoPages.index(session.get("user_id"), session.flashes(), rememberMe));
   }
 
   private static void logIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -65,13 +72,13 @@ final class DemoServlet extends HttpServlet {
     UnsignedCookie decoded = null;
     if (value != null) {
       try {
-        decoded = UnsignedCookie.decode(value, config.taggedJson());
+        decoded = UnsignedCookie.decode(value, TaggedJson.standard()); // Flask's signed format
       } catch (RuntimeException e) {
         // Garbage in the cookie is shown as such; the page itself must still work.
       }
     }
     Set<String> verifiedKeys = FlagonFilter.session(request).keys();
-    FlaskResponses.ok(response, DemoPages.cookie(config.cookieName(), value, decoded, verifiedKeys));
+    FlaskResponses.ok(response, DemoPages.cookie(cookieName, value, decoded, verifiedKeys));
   }
 
   // The first cookie of that name wins, as in Flask.
@@ -79,7 +86,7 @@ final class DemoServlet extends HttpServlet {
     Cookie[] cookies = request.getCookies();
     if (cookies != null) {
       for (Cookie cookie : cookies) {
-        if (cookie.getName().equals(config.cookieName())) {
+        if (cookie.getName().equals(cookieName)) {
           return cookie.getValue();
         }
       }

@@ -1,6 +1,6 @@
 package dev.flagon.demo;
 
-import dev.flagon.Flagon;
+import dev.flagon.SessionInterface;
 import dev.flagon.servlet.FlagonFilter;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
@@ -62,8 +62,8 @@ public final class WebServer implements AutoCloseable {
    * Maps a {@link FlagonFilter} over the whole context the way its documentation asks: every request,
    * error and async dispatch, with async support on.
    */
-  static void addSessionFilter(ServletContextHandler context, Flagon flagon) {
-    FilterHolder holder = new FilterHolder(new FlagonFilter(flagon));
+  static void addSessionFilter(ServletContextHandler context, SessionInterface sessions) {
+    FilterHolder holder = new FilterHolder(new FlagonFilter(sessions));
     holder.setAsyncSupported(true);
     context.addFilter(holder, "/*",
         EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC));

@@ -10,8 +10,10 @@ import dev.flagon.testing.HttpFlows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +23,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Replays every flow Flask recorded in {@code http-vectors.json} (and this module's extra flows) against the
  * conformance server on a real socket with the runner every integration shares
  * ({@link FlowReplay}): status, body, every {@code Set-Cookie} byte for byte, and {@code Vary: Cookie}.
+ * The same flows run on each session implementation the server offers, proving the seam: Flask's signed
+ * cookie, split cookies ({@code SESSION_SIZE_POLICY=split}: byte for byte while a session fits one cookie)
+ * and the encrypted format ({@code SESSION_FORMAT=encrypted}: other bytes, so the cookie's action).
  */
 class ConformanceIT {
 
@@ -46,6 +51,66 @@ class ConformanceIT {
   @MethodSource("extraFlows")
   void conformanceServer_replayingExtraFlaskFlow_answersAsFlask(HttpFlow flow) throws Exception {
     replayInProcess(flow);
+  }
+
+  static List<HttpFlow> everyFlow() {
+    return Stream.concat(publicFlows().stream(), extraFlows().stream()).toList();
+  }
+
+  /** Flows whose every cookie a format other than Flask's can stand in for (no cookie from outside). */
+  static List<HttpFlow> ownCookieFlows() {
+    List<HttpFlow> flows = everyFlow().stream().filter(FlowReplay::carryOnlyTheirOwnCookies).toList();
+    assertThat(flows).hasSizeGreaterThan(everyFlow().size() / 2); // the filter must not empty the test
+    return flows;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyFlow")
+  void conformanceServer_splitCookies_answersAsFlaskByteForByteWhileOneCookieFits(HttpFlow flow)
+      throws Exception {
+    HttpFlow split = withConfig(flow, "SESSION_SIZE_POLICY", "split");
+    boolean oversized = flow.steps().stream().anyMatch(step -> !step.warnings().isEmpty());
+    try (WebServer server = start(split)) {
+      if (oversized) {
+        FlowReplay.replayActions(split, server.baseUrl()); // Flask sends one cookie past the limit: chunks here
+      } else {
+        FlowReplay.replay(split, server.baseUrl());
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("ownCookieFlows")
+  void conformanceServer_encryptedCookies_answersAsFlaskButForTheCookieBytes(HttpFlow flow) throws Exception {
+    HttpFlow encrypted = withConfig(flow, "SESSION_FORMAT", "encrypted");
+    try (WebServer server = start(encrypted)) {
+      FlowReplay.replayActions(encrypted, server.baseUrl());
+    }
+  }
+
+  @Test
+  void conformanceServer_encryptedCookies_areCompactJweNotFlasksToken() throws Exception {
+    HttpFlow flow = HttpFlows.named("http_login_index_logout");
+    HttpFlow encrypted = withConfig(flow, "SESSION_FORMAT", "encrypted");
+    try (WebServer server = start(encrypted)) {
+      String cookie = FlowReplay.send(server.baseUrl(), encrypted.steps().get(0)).all("Set-Cookie").get(0);
+      String value = cookie.substring("session=".length(), cookie.indexOf(';'));
+
+      assertThat(value.split("\\.", -1)).hasSize(5); // header.key.iv.ciphertext.tag
+      assertThat(cookie).isNotEqualTo(flow.steps().get(0).setCookies().get(0));
+    }
+  }
+
+  @Test
+  void conformanceServer_splitCookies_oversizedSessionIsCarriedInChunks() throws Exception {
+    HttpFlow split = withConfig(HttpFlows.named("http_large_cookie_warning"), "SESSION_SIZE_POLICY", "split");
+    try (WebServer server = start(split)) {
+      FlowReplay.Response response = FlowReplay.send(server.baseUrl(), split.steps().get(0));
+
+      assertThat(response.all("Set-Cookie")).hasSizeGreaterThan(1)
+          .allSatisfy(cookie -> assertThat(cookie.length()).isLessThanOrEqualTo(4093));
+      assertThat(response.all("Set-Cookie").get(1)).startsWith("session.1=");
+    }
   }
 
   /** Spec 1.7: a port stricter than Python asserts the rejection rather than skipping the case. */
@@ -91,9 +156,19 @@ class ConformanceIT {
   }
 
   private static void replayInProcess(HttpFlow flow) throws Exception {
-    ConformanceSettings settings = ConformanceSettings.of(HttpVectors.settings(flow));
-    try (WebServer server = ConformanceServer.start(settings, "127.0.0.1", 0, true)) {
+    try (WebServer server = start(flow)) {
       FlowReplay.replay(flow, server.baseUrl());
     }
+  }
+
+  private static WebServer start(HttpFlow flow) throws Exception {
+    return ConformanceServer.start(ConformanceSettings.of(HttpVectors.settings(flow)), "127.0.0.1", 0, true);
+  }
+
+  /** The flow under one more setting in its config file. */
+  private static HttpFlow withConfig(HttpFlow flow, String name, Object value) {
+    Map<String, Object> config = new LinkedHashMap<>(flow.config());
+    config.put(name, value);
+    return new HttpFlow(flow.name(), flow.tags(), config, flow.signing(), flow.steps());
   }
 }

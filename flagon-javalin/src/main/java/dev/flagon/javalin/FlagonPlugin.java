@@ -2,15 +2,22 @@ package dev.flagon.javalin;
 
 import dev.flagon.Flagon;
 import dev.flagon.Session;
+import dev.flagon.SessionInterface;
+import dev.flagon.SessionLifecycle;
+import dev.flagon.SessionStoreException;
 import io.javalin.config.JavalinState;
+import io.javalin.config.Key;
 import io.javalin.http.Context;
 import io.javalin.plugin.ContextPlugin;
 import io.javalin.plugin.PluginPriority;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.util.Collections;
 import java.util.Objects;
 
 /**
- * Flask-compatible cookie sessions for Javalin 7. Register it once; every handler then reaches the
- * request's session through {@code ctx.with(FlagonPlugin.class)} (or {@link #session(Context)}):
+ * Flask-compatible sessions for Javalin 7, for any {@link SessionInterface} (by default {@link Flagon}'s
+ * signed cookie). Register it once; every handler then reaches the request's session through
+ * {@code ctx.with(FlagonPlugin.class)} (or {@link #session(Context)}):
  *
  * <pre>{@code
  * Flagon flagon = Flagon.create(FlagonConfig.fromEnvironment());
@@ -23,65 +30,102 @@ import java.util.Objects;
  * });
  * }</pre>
  *
- * <p>The session is opened on first access from every {@code Cookie} header of the request, in order.
- * After the handlers, the error handlers and every other after-handler, the plugin saves it once per
- * request, also when a handler threw or set an error status (Flask saves on its 500 pages too), and adds
- * the raw {@code Set-Cookie} headers and {@code Cookie} to {@code Vary}. A route that never touched the
- * session still re-sends a permanent one when {@code SESSION_REFRESH_EACH_REQUEST} is on. A validly signed
- * cookie that is not a session ({@link dev.flagon.codec.BadPayloadException}) fails {@link #session(Context)},
- * as Flask answers 500; on a route that never uses the session it is left alone and logged at WARNING, as
- * the servlet filter does. All session rules are {@link Flagon#open} and {@link Flagon#save}'s; this class only carries HTTP to and from them.
+ * <p>Each request drives one {@link SessionLifecycle}: the session opens on first access from every
+ * {@code Cookie} header, in order, and is saved once after the handlers, the error handlers and every other
+ * after-handler, also when a handler threw or set an error status (Flask saves on its 500 pages too); a
+ * permanent session the route never touched is refreshed. A validly signed cookie that is not a session
+ * fails {@link #session(Context)} (Flask's 500) and is logged and left alone on a route that never uses it;
+ * a {@link SessionStoreException} is answered with 503, a cookie too large under the {@code ERROR} policy
+ * with 500. A handler that commits the response itself (writing past the buffer of
+ * {@code ctx.outputStream()}, flushing, server-sent events) must change the session before that: a later
+ * change is logged at WARNING with the request path ({@code dev.flagon.javalin}). {@code ctx.result} with a
+ * stream and {@code ctx.future} are fine, as Javalin writes their result after the after-handlers.
  *
- * <p>A handler that commits the response itself (writing past the buffer of {@code ctx.outputStream()},
- * flushing, server-sent events) must change the session before that: a change made later cannot be sent
- * and is logged at WARNING with the request path. {@code ctx.result(InputStream)} and {@code ctx.future}
- * are fine, as Javalin writes their result after the after-handlers.
- *
- * <p>Immutable and thread-safe, like the {@link Flagon} it wraps.
+ * <p>Immutable and thread-safe.
  */
 public final class FlagonPlugin extends ContextPlugin<Void, Session> {
-  private final Flagon flagon;
+  private static final Key<FlagonPlugin> KEY = new Key<>(FlagonPlugin.class.getName());
+  private static final String ATTRIBUTE = SessionLifecycle.class.getName();
+  private static final System.Logger LOG = System.getLogger("dev.flagon.javalin");
 
-  /** A plugin that opens and saves sessions with this {@link Flagon}. */
-  public FlagonPlugin(Flagon flagon) {
-    this.flagon = Objects.requireNonNull(flagon, "flagon");
+  private final SessionInterface sessions;
+
+  /** A plugin that opens and saves sessions with these sessions (a {@link Flagon}, say). */
+  public FlagonPlugin(SessionInterface sessions) {
+    this.sessions = Objects.requireNonNull(sessions, "sessions");
   }
 
   /**
    * The session of this request, opened on first call; the same as {@code ctx.with(FlagonPlugin.class)}.
    *
    * @throws io.javalin.plugin.PluginNotRegisteredException if the plugin is not registered
-   * @throws dev.flagon.codec.BadPayloadException if the cookie is validly signed but not a session (Flask
-   *     answers 500 there, and so does Javalin's default exception handler)
+   * @throws dev.flagon.codec.BadPayloadException if the cookie is validly signed but not a session (500)
    */
   public static Session session(Context ctx) {
     return ctx.with(FlagonPlugin.class);
   }
 
-  /** The {@link Flagon} this plugin uses. */
-  public Flagon flagon() {
-    return flagon;
+  /** The request's lifecycle, where an extension registers its {@link SessionLifecycle.BeforeSave} hook. */
+  public static SessionLifecycle lifecycle(Context ctx) {
+    return ctx.appData(KEY).lifecycleOf(ctx);
+  }
+
+  /** The sessions this plugin uses. */
+  public SessionInterface sessions() {
+    return sessions;
   }
 
   /** Called by Javalin for {@code ctx.with(FlagonPlugin.class)}: the request's session. */
   @Override
   public Session createExtension(Context ctx) {
-    return RequestSession.of(ctx, flagon).session();
+    return lifecycleOf(ctx).session();
+  }
+
+  /** Answers a {@link SessionStoreException} with 503, unless the application maps it itself. */
+  @Override
+  public void onInitialize(JavalinState state) {
+    state.appData(KEY, this);
+    state.routes.exception(SessionStoreException.class, (e, ctx) -> lifecycleOf(ctx).answerStoreFailure(e));
   }
 
   /**
-   * Adds the after-handler that saves the session. It is added here, once the application's own routes
-   * are configured, so that it runs after the application's after-handlers (which may still use the
-   * session).
+   * Adds the after-handler that saves the session, once the application's routes are configured so that
+   * it runs after the application's after-handlers (which may still use the session).
    */
   @Override
   public void onStart(JavalinState state) {
-    state.routes.after(ctx -> RequestSession.of(ctx, flagon).save());
+    state.routes.after(ctx -> lifecycleOf(ctx).finish());
   }
 
   /** Late, so that the saving after-handler also follows the after-handlers of other plugins. */
   @Override
   public PluginPriority priority() {
     return PluginPriority.LATE;
+  }
+
+  private SessionLifecycle lifecycleOf(Context ctx) {
+    SessionLifecycle lifecycle = ctx.attribute(ATTRIBUTE);
+    if (lifecycle == null) {
+      lifecycle = new SessionLifecycle(sessions, Collections.list(ctx.req().getHeaders("Cookie")), ctx.path(),
+          new ContextResponse(ctx), LOG);
+      ctx.attribute(ATTRIBUTE, lifecycle);
+    }
+    return lifecycle;
+  }
+
+  /** The response as the lifecycle writes to it: headers on the servlet response, errors as results. */
+  private static final class ContextResponse extends HttpServletResponseWrapper
+      implements SessionLifecycle.Response {
+    private final Context ctx;
+
+    ContextResponse(Context ctx) {
+      super(ctx.res());
+      this.ctx = ctx;
+    }
+
+    @Override
+    public void answerError(int status) {
+      ctx.status(status).result(ctx.status().getMessage());
+    }
   }
 }

@@ -234,6 +234,23 @@ class FlagonPluginIT {
   }
 
   @Test
+  void beforeSaveHook_registeredByAnExtensionsBeforeHandler_changesSessionAndAddsItsCookie() throws Exception {
+    try (TestServer server = server(config -> {
+      config.routes.before(ctx -> FlagonPlugin.lifecycle(ctx).beforeSave(request -> {
+        request.session().put("user_id", 12345);
+        request.addSetCookieHeader("remember_token=12345|abc; Path=/");
+      }));
+      config.routes.get("/plain", ctx -> ctx.result("plain"));
+    })) {
+      HttpResponse<String> response = server.get("/plain", RequestClock.HEADER, NOW);
+
+      assertThat(setCookies(response))
+          .containsExactly("remember_token=12345|abc; Path=/", signed(USER_JSON) + "; HttpOnly; Path=/");
+      assertThat(vary(response)).containsExactly("Cookie");
+    }
+  }
+
+  @Test
   void accessors_withAndStatic_giveTheSameSession() throws Exception {
     try (TestServer server = server(config -> config.routes.get("/same", ctx ->
         ctx.result(String.valueOf(ctx.with(FlagonPlugin.class) == FlagonPlugin.session(ctx)))))) {
@@ -292,8 +309,8 @@ class FlagonPluginIT {
   }
 
   @Test
-  void constructor_nullFlagon_isRefused() {
+  void constructor_nullSessions_isRefused() {
     assertThatThrownBy(() -> new FlagonPlugin(null)).isInstanceOf(NullPointerException.class)
-        .hasMessageContaining("flagon");
+        .hasMessageContaining("sessions");
   }
 }

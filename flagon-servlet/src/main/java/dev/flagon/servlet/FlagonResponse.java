@@ -1,221 +1,92 @@
 package dev.flagon.servlet;
 
+import dev.flagon.SessionLifecycle;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 
 /**
- * Writes the session cookie just before the response can commit.
- *
- * <p>Where a response commits because its buffer filled is container-specific: Jetty, for one, sends a
- * write larger than its aggregation size at once, even into an empty buffer, and a {@code Writer}'s bytes
- * depend on its encoder. Counting bytes against {@link #getBufferSize()} would therefore be a guess. So
- * the cookie is written before the first byte or character of the body, before any flush or close, and
- * before {@code sendRedirect}, {@code sendError} and {@code flushBuffer}; this also covers reaching a
- * declared content length, which takes at least one write. As in Flask, where the session is saved before
- * the body is sent, session changes belong before the body; a later change is logged, never silently
- * dropped.
+ * Saves the session before the first byte or character of the body (where a full buffer commits is the
+ * container's choice), any flush or close, a redirect or an error; after a failed save sends nothing else.
+ * Without a lifecycle, it is the lifecycle's view of the container's response.
  */
-final class FlagonResponse extends HttpServletResponseWrapper {
-  private final RequestState state;
-  private SavingOutputStream stream;
+class FlagonResponse extends HttpServletResponseWrapper implements SessionLifecycle.Response {
+  private final SessionLifecycle lifecycle;
+  private SavingStream stream;
   private SavingWriter writer;
 
-  FlagonResponse(HttpServletResponse response, RequestState state) {
+  FlagonResponse(HttpServletResponse response, SessionLifecycle lifecycle) {
     super(response);
-    this.state = state;
+    this.lifecycle = lifecycle;
   }
 
+  /** For the lifecycle: straight to the container, where {@link #sendError(int)} would save first. */
   @Override
-  public void sendRedirect(String location) throws IOException {
-    if (state.beforeCommit()) {
-      super.sendRedirect(location);
-    }
+  public void answerError(int status) throws IOException {
+    super.sendError(status);
   }
 
-  @Override
-  public void sendError(int sc, String msg) throws IOException {
-    if (state.beforeCommit()) {
-      super.sendError(sc, msg);
-    }
-  }
-
-  @Override
-  public void sendError(int sc) throws IOException {
-    if (state.beforeCommit()) {
-      super.sendError(sc);
-    }
-  }
-
-  @Override
-  public void flushBuffer() throws IOException {
-    if (state.beforeCommit()) {
-      super.flushBuffer();
-    }
-  }
+  @Override public void sendRedirect(String url) throws IOException { if (lifecycle.commit()) super.sendRedirect(url); }
+  @Override public void sendError(int sc, String msg) throws IOException { if (lifecycle.commit()) super.sendError(sc, msg); }
+  @Override public void sendError(int sc) throws IOException { if (lifecycle.commit()) super.sendError(sc); }
+  @Override public void flushBuffer() throws IOException { if (lifecycle.commit()) super.flushBuffer(); }
 
   /** A reset removes the cookie headers too: they are written again at the next commit point. */
   @Override
   public void reset() {
     super.reset();
-    state.afterReset();
+    lifecycle.reset();
   }
 
   @Override
   public ServletOutputStream getOutputStream() throws IOException {
     ServletOutputStream inner = super.getOutputStream();
-    if (stream == null || stream.inner != inner) {
-      stream = new SavingOutputStream(inner, state);
-    }
-    return stream;
+    return stream != null && stream.inner == inner ? stream : (stream = new SavingStream(inner));
   }
 
   @Override
   public PrintWriter getWriter() throws IOException {
     PrintWriter inner = super.getWriter();
-    if (writer == null || writer.inner != inner) {
-      writer = new SavingWriter(inner, state);
-    }
-    return writer;
+    return writer != null && writer.inner == inner ? writer : (writer = new SavingWriter(inner));
   }
 
-  /** The output stream, saving before the first byte, flush or close. */
-  private static final class SavingOutputStream extends ServletOutputStream {
+  /** The container's stream, saving before the first byte, flush or close; {@code print} stays its own. */
+  private final class SavingStream extends ServletOutputStream {
     final ServletOutputStream inner;
-    private final RequestState state;
 
-    SavingOutputStream(ServletOutputStream inner, RequestState state) {
-      this.inner = inner;
-      this.state = state;
-    }
+    SavingStream(ServletOutputStream inner) { this.inner = inner; }
 
-    @Override
-    public void write(int b) throws IOException {
-      if (state.beforeCommit()) {
-        inner.write(b);
-      }
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      if (state.beforeCommit()) {
-        inner.write(b, off, len);
-      }
-    }
-
-    @Override
-    public void print(String s) throws IOException {
-      if (state.beforeCommit()) {
-        inner.print(s);
-      }
-    }
-
-    @Override
-    public void println() throws IOException {
-      if (state.beforeCommit()) {
-        inner.println();
-      }
-    }
-
-    @Override
-    public void flush() throws IOException {
-      if (state.beforeCommit()) {
-        inner.flush();
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      state.beforeCommit();
-      inner.close();
-    }
-
-    @Override
-    public boolean isReady() {
-      return inner.isReady();
-    }
-
-    @Override
-    public void setWriteListener(WriteListener listener) {
-      inner.setWriteListener(listener);
-    }
+    @Override public void write(int b) throws IOException { if (lifecycle.commit()) inner.write(b); }
+    @Override public void write(byte[] b, int o, int n) throws IOException { if (lifecycle.commit()) inner.write(b, o, n); }
+    @Override public void print(String s) throws IOException { if (lifecycle.commit()) inner.print(s); }
+    @Override public void flush() throws IOException { if (lifecycle.commit()) inner.flush(); }
+    @Override public void close() throws IOException { lifecycle.commit(); inner.close(); }
+    @Override public boolean isReady() { return inner.isReady(); }
+    @Override public void setWriteListener(WriteListener listener) { inner.setWriteListener(listener); }
   }
 
   /**
-   * The writer, saving before the first character, flush or close. {@code print} and {@code append} reach
-   * the three {@code write} methods; {@code println()} writes the line separator straight to the inner
-   * writer, and {@code format} goes to the container's for its locale, so both are hooked too.
+   * The container's writer, saving before the first character, flush or close: every print and format
+   * reaches the writer below. Formats in the response's locale and reports the container writer's errors.
    */
-  private static final class SavingWriter extends PrintWriter {
+  private final class SavingWriter extends PrintWriter {
     final PrintWriter inner;
-    private final RequestState state;
 
-    SavingWriter(PrintWriter inner, RequestState state) {
-      super(inner);
+    SavingWriter(PrintWriter inner) {
+      super(new Writer() {
+        @Override public void write(char[] c, int o, int n) { if (lifecycle.commit()) inner.write(c, o, n); }
+        @Override public void write(String s, int o, int n) { if (lifecycle.commit()) inner.write(s, o, n); }
+        @Override public void flush() { if (lifecycle.commit()) inner.flush(); }
+        @Override public void close() { lifecycle.commit(); inner.close(); }
+      });
       this.inner = inner;
-      this.state = state;
     }
 
-    private boolean proceed() {
-      try {
-        return state.beforeCommit();
-      } catch (IOException e) {
-        setError(); // a PrintWriter reports failures through checkError(), as the container's does
-        return false;
-      }
-    }
-
-    @Override
-    public void write(int c) {
-      if (proceed()) {
-        super.write(c);
-      }
-    }
-
-    @Override
-    public void write(char[] buf, int off, int len) {
-      if (proceed()) {
-        super.write(buf, off, len);
-      }
-    }
-
-    @Override
-    public void write(String s, int off, int len) {
-      if (proceed()) {
-        super.write(s, off, len);
-      }
-    }
-
-    @Override
-    public void println() {
-      if (proceed()) {
-        super.println();
-      }
-    }
-
-    /** The container's writer formats with the response's locale. */
-    @Override
-    public PrintWriter format(String format, Object... args) {
-      if (proceed()) {
-        inner.format(format, args);
-      }
-      return this;
-    }
-
-    @Override
-    public void flush() {
-      if (proceed()) {
-        super.flush();
-      }
-    }
-
-    @Override
-    public void close() {
-      proceed();
-      super.close();
-    }
+    @Override public PrintWriter format(String f, Object... args) { return format(getLocale(), f, args); }
+    @Override public boolean checkError() { return super.checkError() || inner.checkError(); }
   }
 }

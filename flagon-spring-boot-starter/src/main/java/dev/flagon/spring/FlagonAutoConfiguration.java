@@ -3,10 +3,14 @@ package dev.flagon.spring;
 import dev.flagon.Flagon;
 import dev.flagon.FlagonConfig;
 import dev.flagon.FlagonSettings;
+import dev.flagon.Session;
+import dev.flagon.SessionInterface;
 import dev.flagon.servlet.FlagonFilter;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -16,48 +20,36 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Keeps a Flask-compatible session in a signed cookie in a servlet web application: a {@link FlagonConfig}
- * from the {@code flagon.*} properties and Flask's names, a {@link Flagon}, the {@link FlagonFilter} on every
- * request, and a {@link dev.flagon.Session} parameter for Spring MVC controllers. On unless
- * {@code flagon.enabled=false}, which leaves the application untouched.
- *
- * <p>Each row of the core's settings table ({@link dev.flagon.FlagonSettings}) comes from, lowest
- * precedence first: a property with Flask's exact name ({@code SECRET_KEY}, {@code SESSION_COOKIE_SECURE},
- * ... in any property source, environment variables included), the same name prefixed {@code FLAGON_}
- * ({@code FLAGON_SECRET_KEY}), its {@code flagon.*} property ({@code flagon.cookie.secure}), then
- * {@link FlagonConfigCustomizer} beans. Every value is read by the row's own parser, as from every other
- * entry point, and an unknown {@code flagon.*} property fails at startup. Define a {@link FlagonConfig}
- * or {@link Flagon} bean to replace these.
+ * A Flask-compatible session in a servlet web application: a {@link FlagonConfig} from Flask-named,
+ * {@code FLAGON_} and {@code flagon.*} properties and {@link FlagonConfigCustomizer} beans, a {@link Flagon}
+ * as the {@link SessionInterface} (a bean of yours, a server-side store say, replaces it), the
+ * {@link FlagonFilter}, and a {@link Session} controller parameter. Off with {@code flagon.enabled=false}.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(FlagonFilter.class)
 @ConditionalOnBooleanProperty(name = "flagon.enabled", matchIfMissing = true)
 public class FlagonAutoConfiguration {
-
-  /**
-   * The filter's order: early, as Spring Session's filter, so that later filters (Spring Security's among
-   * them) already see the session.
-   */
+  /** The filter's order: early, as Spring Session's, so that later filters (Spring Security's) see the session. */
   public static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 50;
 
   /** The name of the filter registration bean; define a bean of this name to register the filter yourself. */
   public static final String FILTER_REGISTRATION_BEAN = "flagonFilterRegistration";
 
   @Bean
-  @ConditionalOnMissingBean({FlagonConfig.class, Flagon.class})
+  @ConditionalOnMissingBean({FlagonConfig.class, SessionInterface.class})
   FlagonConfig flagonConfig(Environment environment, ObjectProvider<FlagonConfigCustomizer> customizers) {
-    try {
-      SpringSettings.refuseUnknown(environment);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidFlagonConfigurationException(e.getMessage(), false, e);
-    }
+    SpringSettings.refuseUnknown(environment);
     Map<String, Object> settings = SpringSettings.read(environment, FlagonSettings.all());
     try {
       FlagonConfig.Builder builder = FlagonConfig.builder().putAll(settings);
@@ -65,51 +57,48 @@ public class FlagonAutoConfiguration {
       return builder.build();
     } catch (IllegalArgumentException | IllegalStateException e) {
       Object key = settings.get(FlagonSettings.SECRET_KEY.name());
-      boolean keyMissing = key == null || key.toString().isEmpty();
-      throw new InvalidFlagonConfigurationException(e.getMessage(), keyMissing, e);
+      throw new InvalidFlagonConfigurationException(e.getMessage(), key == null || key.toString().isEmpty(), e);
     }
   }
 
   @Bean
-  @ConditionalOnMissingBean
+  @ConditionalOnMissingBean(SessionInterface.class)
   Flagon flagon(FlagonConfig config) {
     return Flagon.create(config);
   }
 
   @Bean(FILTER_REGISTRATION_BEAN)
   @ConditionalOnMissingBean(name = FILTER_REGISTRATION_BEAN)
-  FilterRegistrationBean<FlagonFilter> flagonFilterRegistration(Flagon flagon, Environment environment) {
-    boolean httpSessionView;
-    try {
-      httpSessionView = SpringSettings.value(environment, SpringSettings.HTTP_SESSION_VIEW);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidFlagonConfigurationException(e.getMessage(), false, e);
-    }
-    FlagonFilter filter = httpSessionView
-        ? FlagonFilter.withHttpSessionView(flagon)
-        : new FlagonFilter(flagon);
-    FilterRegistrationBean<FlagonFilter> registration = new FilterRegistrationBean<>(filter);
+  FilterRegistrationBean<FlagonFilter> flagonFilterRegistration(SessionInterface sessions, Environment environment) {
+    boolean httpSessionView = SpringSettings.value(environment, SpringSettings.HTTP_SESSION_VIEW);
+    FilterRegistrationBean<FlagonFilter> registration = new FilterRegistrationBean<>(
+        httpSessionView ? FlagonFilter.withHttpSessionView(sessions) : new FlagonFilter(sessions));
     registration.setName("flagonFilter");
-    // ERROR and ASYNC too: the filter saves the session when an error page or async dispatch commits.
     registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
     registration.setAsyncSupported(true);
     registration.setOrder(FILTER_ORDER);
     return registration;
   }
 
-  /** The {@link dev.flagon.Session} controller parameter, when the application uses Spring MVC. */
+  /** The {@link Session} controller parameter, when the application uses Spring MVC. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(WebMvcConfigurer.class)
-  static class SessionArgumentConfiguration {
+  static class SessionArgument implements WebMvcConfigurer, HandlerMethodArgumentResolver {
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+      resolvers.add(this);
+    }
 
-    @Bean
-    WebMvcConfigurer flagonSessionArgument() {
-      return new WebMvcConfigurer() {
-        @Override
-        public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-          resolvers.add(new SessionArgumentResolver());
-        }
-      };
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+      return parameter.getParameterType() == Session.class;
+    }
+
+    @Override
+    public Session resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+        NativeWebRequest request, WebDataBinderFactory binders) {
+      return FlagonFilter.session(Objects.requireNonNull(request.getNativeRequest(ServletRequest.class),
+          "A Flagon Session parameter needs a servlet request"));
     }
   }
 }

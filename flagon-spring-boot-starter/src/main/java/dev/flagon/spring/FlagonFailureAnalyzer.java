@@ -3,10 +3,7 @@ package dev.flagon.spring;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/**
- * Prints an invalid Flagon configuration as Spring Boot's "APPLICATION FAILED TO START" report, saying where
- * to put a secret key and how to generate one. Registered in {@code META-INF/spring.factories}.
- */
+/** An invalid configuration as Spring Boot's startup report, saying how to make and set a secret key. */
 class FlagonFailureAnalyzer extends AbstractFailureAnalyzer<InvalidFlagonConfigurationException> {
 
   static final String SECRET_KEY_ACTION = """

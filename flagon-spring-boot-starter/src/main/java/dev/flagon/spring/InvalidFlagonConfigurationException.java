@@ -1,10 +1,8 @@
 package dev.flagon.spring;
 
 /**
- * Flagon is enabled but its configuration is invalid, for example without a secret key. Thrown while the
- * application context starts, so the application does not serve a single request without sessions;
- * {@link FlagonFailureAnalyzer} turns it into Spring Boot's startup report. The message is the core's, which
- * names the setting and never contains a key.
+ * Flagon is enabled but its configuration is invalid (no secret key, say): thrown while the application
+ * starts, shown as Spring Boot's startup report. The message names the setting, never a key.
  */
 public final class InvalidFlagonConfigurationException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -1,7 +1,5 @@
 /**
- * Flagon for Spring Boot: auto-configuration that keeps a Flask-compatible session in a signed cookie
- * ({@link dev.flagon.spring.FlagonAutoConfiguration}), which reads the core's settings table by Flask name,
- * {@code FLAGON_} name and {@code flagon.*} property, and a hook for code-only settings
- * ({@link dev.flagon.spring.FlagonConfigCustomizer}).
+ * Flagon for Spring Boot: {@link dev.flagon.spring.FlagonAutoConfiguration} keeps a Flask-compatible
+ * session, configured from the core's settings table and {@link dev.flagon.spring.FlagonConfigCustomizer}.
  */
 package dev.flagon.spring;

@@ -16,6 +16,6 @@ public final class FilterEntryPoint {
     initParams.forEach(filterConfig::addInitParameter);
     FlagonFilter filter = new FlagonFilter(environment);
     filter.init(filterConfig);
-    return filter.flagon().config();
+    return ((dev.flagon.Flagon) filter.sessions()).config();
   }
 }

@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.flagon.Flagon;
 import dev.flagon.Session;
-import dev.flagon.spring.test.FlagonTestSessions;
+import dev.flagon.test.FlagonTestSessions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;

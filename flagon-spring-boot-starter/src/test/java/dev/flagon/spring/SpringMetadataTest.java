@@ -38,7 +38,7 @@ class SpringMetadataTest {
       json.writeStartObject();
       json.writeStringField("name", SpringSettings.ENABLED);
       json.writeStringField("type", "java.lang.Boolean");
-      json.writeStringField("description", SpringSettings.ENABLED_DOC);
+      json.writeStringField("description", "Whether Flagon keeps the session in a signed cookie; false adds nothing.");
       json.writeBooleanField("defaultValue", true);
       json.writeEndObject();
       for (Setting<?> setting : SpringSettings.ROWS) {

@@ -7,7 +7,7 @@ import dev.flagon.FlagonConfig;
 import dev.flagon.SameSite;
 import dev.flagon.SizePolicy;
 import dev.flagon.encrypted.EncryptedFormats;
-import dev.flagon.spring.test.FlagonTestSessions;
+import dev.flagon.test.FlagonTestSessions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

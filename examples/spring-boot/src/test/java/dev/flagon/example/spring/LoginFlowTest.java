@@ -6,7 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.flagon.Flagon;
 import dev.flagon.spring.FlagonConfigCustomizer;
-import dev.flagon.spring.test.FlagonTestSessions;
+import dev.flagon.test.FlagonTestSessions;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

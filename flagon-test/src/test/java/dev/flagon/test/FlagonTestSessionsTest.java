@@ -1,11 +1,11 @@
-package dev.flagon.spring;
+package dev.flagon.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flagon.Flagon;
 import dev.flagon.FlagonConfig;
-import dev.flagon.spring.test.FlagonTestSessions;
+import dev.flagon.testing.ReadmeSnippets;
 import jakarta.servlet.http.Cookie;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,5 +35,11 @@ class FlagonTestSessionsTest {
   void cookieValue_emptyData_throwsSayingToSendNoCookie() {
     assertThatThrownBy(() -> FlagonTestSessions.cookieValue(flagon, Map.of()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("without one");
+  }
+
+  @Test
+  void readmeDependencyRow_namesThisModulesClass() throws ClassNotFoundException {
+    assertThat(ReadmeSnippets.importsOf("flagon-test")).containsExactly(FlagonTestSessions.class.getName());
+    Class.forName(ReadmeSnippets.importsOf("flagon-test").get(0));
   }
 }

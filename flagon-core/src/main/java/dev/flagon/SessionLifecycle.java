@@ -1,0 +1,300 @@
+package dev.flagon;
+
+import dev.flagon.codec.BadPayloadException;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The session of one request, for any {@link SessionInterface}: what every integration drives, so that it
+ * only translates HTTP objects. For integration authors; applications use their integration's accessor.
+ * {@link #session()} opens the session on first call, without marking it accessed. {@link #commit()},
+ * called before anything that may commit the response, saves once: it runs the {@link BeforeSave} hooks
+ * (Flask's {@code after_request}), saves, adds the {@code Set-Cookie} headers and {@code Cookie} to
+ * {@code Vary} (a set, as Werkzeug's); an unread permanent session is refreshed, opened only if the
+ * request may carry its cookie. {@link #reset()} saves again after a response reset. {@link #finish()},
+ * as the request ends, saves if nothing did, else logs a change made after the save (WARNING with the
+ * path, never data).
+ *
+ * <p>Failures, one behaviour for every integration: a validly signed cookie that is not a session
+ * ({@link BadPayloadException}) propagates from {@link #session()} (Flask's 500), and is logged and left
+ * alone on a request that never used the session. A {@link SessionStoreException} is never an empty
+ * session nor followed by a save: the response becomes a 503 ({@link #answerStoreFailure}); a
+ * {@link CookieTooLargeException} a 500. Both are logged at ERROR.
+ *
+ * <p>Thread-safe, as an async request may use it from several threads; the calls repeated on every write
+ * ({@link #session()}, {@link #commit()} once saved) take no lock.
+ */
+public final class SessionLifecycle {
+  /**
+   * The response as the lifecycle writes to it, which an integration implements over its own: named as
+   * {@code HttpServletResponse}'s methods, so that a servlet response wrapper adds only {@link #answerError}.
+   */
+  public interface Response {
+    /** Whether the status and headers were sent, so that none can be added. */
+    boolean isCommitted();
+    /** Every value of a header (case-insensitive name), in order; empty if none. */
+    Collection<String> getHeaders(String name);
+    /** Adds a header value. */
+    void addHeader(String name, String value);
+    /** Replaces every value of a header by this one. */
+    void setHeader(String name, String value);
+    /** Makes the uncommitted response a 500 or 503. @throws IOException if the client is gone */
+    void answerError(int status) throws IOException;
+  }
+
+  /**
+   * Runs once per request just before the save, as Flask's {@code after_request} functions run before
+   * {@code save_session}: it may change the session ({@link #session()}) and add {@code Set-Cookie} headers
+   * ({@link #addSetCookieHeader}), as Flask-Login's remember cookie. Registered per request
+   * ({@link #beforeSave}) by an extension's own filter or handler, with its own per-request state: no
+   * integration needs to know it.
+   */
+  @FunctionalInterface
+  public interface BeforeSave {
+    /** Called with the request's lifecycle, inside the save; an exception fails the save. */
+    void beforeSave(SessionLifecycle request);
+  }
+
+  private final SessionInterface sessions;
+  private final List<String> cookieHeaders;
+  private final String path;
+  private final Response response;
+  private final System.Logger log;
+
+  private volatile Session session;
+  /** Saved and nothing failed: later commit points take no lock, until a reset. */
+  private volatile boolean settled;
+  private boolean openFailed;
+  private boolean saved;
+  private boolean failed;
+  private boolean warned;
+  private boolean hooksRan;
+  private final List<BeforeSave> hooks = new ArrayList<>(0);
+  private final List<String> ownCookies = new ArrayList<>(0);
+  private List<String> written = List.of();
+  private boolean varyWritten;
+  /** The data saved, when the session was modified: to tell a later change from writing the same again. */
+  private Map<String, Object> dataAtSave;
+
+  /**
+   * The lifecycle of one request, given its {@code Cookie} header values in order, its path (for log lines),
+   * its response, and where warnings and errors go: the integration's logger ({@code dev.flagon.servlet}).
+   */
+  public SessionLifecycle(SessionInterface sessions, List<String> cookieHeaders, String path,
+      Response response, System.Logger log) {
+    this.sessions = Objects.requireNonNull(sessions, "sessions");
+    this.cookieHeaders = Objects.requireNonNull(cookieHeaders, "cookieHeaders");
+    this.path = Objects.requireNonNull(path, "path");
+    this.response = Objects.requireNonNull(response, "response");
+    this.log = Objects.requireNonNull(log, "log");
+  }
+
+  /**
+   * The session, opened on first call; the same object for the whole request.
+   *
+   * @throws BadPayloadException if the cookie is validly signed but not a session (Flask answers 500)
+   * @throws SessionStoreException if the store cannot be read ({@link #answerStoreFailure} answers 503)
+   */
+  public Session session() {
+    Session opened = session;
+    return opened != null ? opened : open();
+  }
+
+  private synchronized Session open() {
+    if (session == null) {
+      try {
+        session = sessions.open(cookieHeaders);
+      } catch (RuntimeException e) {
+        openFailed = true; // the code has the exception: nothing to refresh or save
+        throw e;
+      }
+    }
+    return session;
+  }
+
+  /** Registers a hook to run just before the save. @throws IllegalStateException once the session is saved */
+  public synchronized void beforeSave(BeforeSave hook) {
+    hooks.add(Objects.requireNonNull(pending(hook), "hook"));
+  }
+
+  /**
+   * Adds a {@code Set-Cookie} header value of the caller's own (as Werkzeug's {@code dump_cookie} gives it),
+   * written before the session's, as in Flask.
+   *
+   * @throws IllegalArgumentException if it holds a line break
+   * @throws IllegalStateException once the session is saved
+   */
+  public synchronized void addSetCookieHeader(String value) {
+    if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+      throw new IllegalArgumentException("A Set-Cookie header value must not hold a line break");
+    }
+    ownCookies.add(pending(value));
+  }
+
+  private <T> T pending(T added) {
+    if (hooksRan) {
+      throw new IllegalStateException("Too late: the session of " + path + " was saved; add hooks and"
+          + " cookies before the response body is written, or from a BeforeSave hook");
+    }
+    return added;
+  }
+
+  /** Call before anything that may commit the response: saves once; false if that failed (send nothing). */
+  public boolean commit() {
+    return settled || saveOnce();
+  }
+
+  private synchronized boolean saveOnce() {
+    if (!saved) {
+      save();
+    }
+    settled = !failed;
+    return !failed;
+  }
+
+  /** The response was reset, headers included: the session is saved again at the next commit point. */
+  public synchronized void reset() {
+    if (!failed) {
+      saved = false;
+      settled = false;
+      written = List.of();
+      varyWritten = false;
+    }
+  }
+
+  /** The request is done: saves if nothing did yet, else logs a change made after the save. */
+  public synchronized void finish() {
+    if (!saved) {
+      save();
+    } else if (!failed && !warned && session != null && session.isModified()
+        && (dataAtSave == null || !session.toMap().equals(dataAtSave))) {
+      warned = true;
+      log.log(Level.WARNING, "The session was changed after its cookie was written for {0}; the change is"
+          + " lost. Change the session before writing the response body.", path);
+    }
+  }
+
+  /**
+   * Adds the written headers again where the container removed them before an error page (Jetty drops
+   * {@code Vary} with the content headers), unless the response is committed.
+   */
+  public synchronized void restoreHeaders() {
+    if (!response.isCommitted()) {
+      Collection<String> present = response.getHeaders("Set-Cookie");
+      written.stream().filter(header -> !present.contains(header))
+          .forEach(header -> response.addHeader("Set-Cookie", header));
+      if (varyWritten) {
+        addVaryCookie();
+      }
+    }
+  }
+
+  /**
+   * Answers a failure the application let through: if it is a {@link SessionStoreException}, or caused by
+   * one, the response becomes a 503 (logged at ERROR, nothing saved) and the answer is true; otherwise false,
+   * and the integration lets the exception through.
+   */
+  public synchronized boolean answerStoreFailure(Throwable thrown) {
+    Throwable cause = thrown;
+    for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) { // cycles end too
+      if (cause instanceof SessionStoreException store) {
+        saved = true;
+        fail(503, store);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void save() {
+    saved = true;
+    CookieUpdate update;
+    try {
+      if (session == null && !openFailed && mayCarryCookie()) {
+        session = sessions.open(cookieHeaders); // a permanent session is refreshed even when unread
+      }
+      if (!hooksRan && !(openFailed && session == null)) {
+        for (int i = 0; i < hooks.size(); i++) { // indexed: a hook may add hooks
+          hooks.get(i).beforeSave(this);
+        }
+      }
+      hooksRan = true;
+      update = session == null ? null : sessions.save(session);
+    } catch (BadPayloadException e) {
+      log.log(Level.WARNING, "The session cookie for {0} is signed but unreadable ({1}); it is left as it"
+          + " is because the code did not use the session.", path, e.getMessage());
+      return;
+    } catch (CookieTooLargeException e) {
+      fail(500, e);
+      return;
+    } catch (SessionStoreException e) {
+      fail(503, e);
+      return;
+    } catch (RuntimeException e) {
+      failed = true;
+      throw e;
+    }
+    // Only a modified session is copied: reading it marks access, harmless only then (Vary is sent anyway).
+    dataAtSave = update != null && session.isModified() ? session.toMap() : null;
+    List<String> headers = new ArrayList<>(ownCookies);
+    if (update != null) {
+      headers.addAll(update.setCookieHeaders());
+    }
+    boolean vary = update != null && update.varyCookie();
+    if (response.isCommitted()) {
+      if (!ownCookies.isEmpty() || (update != null && update.action() != CookieUpdate.Action.NONE)) {
+        warned = true;
+        log.log(Level.WARNING, "The response for {0} was committed before the session cookie could be"
+            + " written; the session change is lost. Change the session before writing the body.", path);
+      }
+      return;
+    }
+    headers.forEach(header -> response.addHeader("Set-Cookie", header));
+    if (vary) {
+      addVaryCookie();
+    }
+    written = headers;
+    varyWritten = vary;
+  }
+
+  private void fail(int status, RuntimeException e) {
+    failed = true;
+    settled = false;
+    log.log(Level.ERROR, "Answering " + status + " for " + path + ": " + e.getMessage(), e);
+    try {
+      if (!response.isCommitted()) {
+        response.answerError(status);
+      }
+    } catch (IOException clientGone) {
+      // logged above; there is no one left to answer
+    }
+  }
+
+  /** Whether a cookie of the session's name may be present: a false positive only costs an open. */
+  private boolean mayCarryCookie() {
+    String name = sessions.cookieName();
+    return cookieHeaders.stream().anyMatch(header -> header.contains(name));
+  }
+
+  /** Adds {@code Cookie} to {@code Vary} as Werkzeug does: a set, case-insensitive, at most once. */
+  private void addVaryCookie() {
+    Collection<String> values = response.getHeaders("Vary");
+    if (values.isEmpty()) {
+      response.addHeader("Vary", "Cookie"); // the common case: nothing to merge with
+      return;
+    }
+    List<String> names = values.stream().flatMap(value -> Arrays.stream(value.split(","))).map(String::trim)
+        .filter(name -> !name.isEmpty()).collect(Collectors.toCollection(ArrayList::new));
+    if (names.stream().noneMatch("Cookie"::equalsIgnoreCase)) {
+      names.add("Cookie");
+      response.setHeader("Vary", String.join(", ", names));
+    }
+  }
+}
