@@ -12,8 +12,11 @@ import java.util.zip.Inflater;
  * never allocates more than that.
  */
 final class RawDeflate {
-  /** Largest inflated payload, in bytes: a Flagon limit, as for signed cookies. */
-  static final int MAX_INFLATED_LENGTH = 1024 * 1024;
+  /**
+   * Largest inflated payload, in bytes: a Flagon limit, the same 512 KiB as signed cookies' (core's
+   * {@code Payload.MAX_INFLATED_LENGTH}), which docs/security.md's memory bound per decode assumes.
+   */
+  static final int MAX_INFLATED_LENGTH = 512 * 1024;
   private RawDeflate() {}
 
   static byte[] deflate(byte[] input) {
