@@ -29,6 +29,13 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import dev.flagon.spring.FlagonLogins;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -139,6 +146,25 @@ class SecurityMvcTest {
         .andExpect(status().isForbidden());
   }
 
+  @Test
+  void springLogin_savedContextWithLoginUser_isAFreshFlaskLogin() throws Exception {
+    MvcResult login = mockMvc.perform(get("/spring-login")).andReturn();
+
+    Cookie cookie = login.getResponse().getCookie("session");
+    Map<String, Object> data = flagon.openCookieValue(cookie.getValue()).toMap();
+    assertThat(data).containsEntry("_user_id", "bob").containsEntry("_fresh", true).containsKey("_id");
+    mockMvc.perform(get("/me").cookie(cookie)).andExpect(content().string("bob"));
+  }
+
+  @Test
+  void rememberCookie_malformedOrForged_isAnonymousNeverAnError() throws Exception {
+    for (String value : List.of("", "|", "alice", "alice|", "alice|00", "alice|" + "0".repeat(128),
+        "al|ce|" + "f".repeat(128), "\"alice|x\"", "x".repeat(5000) + "|" + "0".repeat(128), "%C3%A9|00")) {
+      mockMvc.perform(get("/me").cookie(new Cookie("remember_token", value)))
+          .andExpect(status().isForbidden());
+    }
+  }
+
   @SpringBootConfiguration
   @EnableAutoConfiguration
   @EnableMethodSecurity
@@ -161,6 +187,12 @@ class SecurityMvcTest {
 
   @RestController
   static class Routes {
+    private final SecurityContextRepository repository;
+
+    Routes(FlagonLogins logins) {
+      this.repository = new FlaskLoginSecurityContextRepository(logins);
+    }
+
     @GetMapping("/admin")
     @PreAuthorize("hasRole('ADMIN')")
     String admin(@AuthenticationPrincipal LoginUser user) {
@@ -182,6 +214,16 @@ class SecurityMvcTest {
     @GetMapping("/token")
     String token(CsrfToken token) {
       return token.getParameterName() + " " + token.getHeaderName() + " " + token.getToken();
+    }
+
+    @GetMapping("/spring-login")
+    String springLogin(HttpServletRequest request, HttpServletResponse response) {
+      // A programmatic Spring Security login, as an authentication filter saves it.
+      TestUser bob = new TestUser("bob", List.of("USER"));
+      SecurityContext context = SecurityContextHolder.createEmptyContext();
+      context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(bob, null, bob.getAuthorities()));
+      repository.saveContext(context, request, response);
+      return "ok";
     }
 
     @PostMapping("/notes")
