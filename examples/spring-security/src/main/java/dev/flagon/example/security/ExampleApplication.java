@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
  * Spring Security sharing login and CSRF tokens with a Flask app (flask_app.py) through the Flagon session:
@@ -39,6 +40,8 @@ public class ExampleApplication {
     return http
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll()) // @PreAuthorize decides
         .logout(logout -> logout.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler()))
+        // No servlet HttpSession (JSESSIONID) for a denied request: everything lives in Flask's session.
+        .requestCache(cache -> cache.requestCache(new NullRequestCache()))
         .with(FlaskLoginConfigurer.flaskLogin(), Customizer.withDefaults())
         .build();
   }

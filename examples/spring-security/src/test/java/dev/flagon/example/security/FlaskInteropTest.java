@@ -75,7 +75,9 @@ class FlaskInteropTest {
 
   @Test
   void flaskLogin_admin_reachesThePreAuthorizeEndpointFresh() throws Exception {
-    assertThat(browser.get(spring + "/admin").statusCode()).isEqualTo(403);
+    HttpResponse<String> anonymous = browser.get(spring + "/admin");
+    assertThat(anonymous.statusCode()).isEqualTo(403);
+    assertThat(anonymous.headers().allValues("Set-Cookie")).as("no servlet session beside Flask's").isEmpty();
     assertThat(browser.get(flaskUrl + "/login?id=alice").body()).isEqualTo("ok");
 
     HttpResponse<String> admin = browser.get(spring + "/admin");
