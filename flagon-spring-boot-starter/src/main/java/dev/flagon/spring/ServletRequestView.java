@@ -4,6 +4,7 @@ import dev.flagon.WerkzeugCookie;
 import dev.flagon.login.RequestView;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,13 +28,15 @@ final class ServletRequestView implements RequestView {
 
   @Override
   public String header(String name) {
-    List<String> values = Collections.list(request.getHeaders(name));
+    Enumeration<String> found = request.getHeaders(name); // null where a container withholds the header
+    List<String> values = found == null ? List.of() : Collections.list(found);
     return values.isEmpty() ? null : String.join(",", values);
   }
 
   @Override
   public String cookie(String name) {
-    return WerkzeugCookie.firstValue(Collections.list(request.getHeaders("Cookie")), name);
+    Enumeration<String> headers = request.getHeaders("Cookie");
+    return headers == null ? null : WerkzeugCookie.firstValue(Collections.list(headers), name);
   }
 
   @Override

@@ -99,6 +99,7 @@ public final class FlaskLoginSecurityContextRepository implements SecurityContex
         : new RememberMeAuthenticationToken(REMEMBER_ME_KEY, user, authorities);
   }
 
+  /** {@code logout_user()} for an empty or anonymous context, {@code login_user} for a new LoginUser. */
   @Override
   public void saveContext(SecurityContext context, HttpServletRequest request, HttpServletResponse response) {
     Authentication authentication = context == null ? null : context.getAuthentication();
@@ -115,6 +116,7 @@ public final class FlaskLoginSecurityContextRepository implements SecurityContex
     }
   }
 
+  /** Whether Flask-Login finds a user for the request. */
   @Override
   public boolean containsContext(HttpServletRequest request) {
     return logins.current(request).user().isPresent();

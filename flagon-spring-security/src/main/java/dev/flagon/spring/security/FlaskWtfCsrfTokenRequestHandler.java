@@ -33,11 +33,13 @@ public final class FlaskWtfCsrfTokenRequestHandler implements CsrfTokenRequestHa
     this.logins = Objects.requireNonNull(logins, "logins");
   }
 
+  /** Exposes the token to views as Spring's {@code CsrfTokenRequestAttributeHandler} does. */
   @Override
   public void handle(HttpServletRequest request, HttpServletResponse response, Supplier<CsrfToken> token) {
     attributes.handle(request, response, token);
   }
 
+  /** The expected token when the request passes Flask-WTF's check, else {@code null} (a 403). */
   @Override
   public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken expected) {
     try {
