@@ -34,7 +34,8 @@ final class SpringSettings {
 
   /** Every row whose {@code flagon.*} property this starter knows. */
   static final List<Setting<?>> ROWS =
-      Stream.concat(FlagonSettings.all().stream(), Stream.of(HTTP_SESSION_VIEW)).toList();
+      Stream.of(FlagonSettings.all().stream(), Stream.of(HTTP_SESSION_VIEW), LoginSettings.ROWS.stream())
+          .<Setting<?>>flatMap(rows -> rows).toList();
 
   private SpringSettings() {}
 

@@ -1,0 +1,113 @@
+package dev.flagon.spring;
+
+import dev.flagon.FlagonConfig;
+import dev.flagon.FlagonSettings;
+import dev.flagon.login.CsrfConfig;
+import dev.flagon.login.CsrfProtect;
+import dev.flagon.login.CsrfRequest;
+import dev.flagon.login.CurrentLogin;
+import dev.flagon.login.LoginConfig;
+import dev.flagon.login.LoginManager;
+import dev.flagon.login.UserLoader;
+import dev.flagon.servlet.FlagonFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.env.Environment;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Flask-Login and Flask-WTF CSRF over the Flagon session, when flagon-login is on the classpath and the
+ * application declares a {@link UserLoader} bean: a {@link LoginManager}, a {@link CsrfProtect}, the
+ * per-request {@link FlagonLogins}, and {@link CurrentLogin} and {@link CsrfRequest} controller parameters.
+ * Settings ({@code SESSION_PROTECTION}, {@code REMEMBER_COOKIE_*}, {@code WTF_CSRF_*}) are read as every
+ * Flagon setting is: Flask name, {@code FLAGON_} name or {@code flagon.login.*} / {@code flagon.csrf.*}
+ * property. A bean of yours of any of these types replaces the one made here.
+ */
+@AutoConfiguration(after = FlagonAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({LoginManager.class, FlagonFilter.class})
+@ConditionalOnBooleanProperty(name = "flagon.enabled", matchIfMissing = true)
+@ConditionalOnBean(UserLoader.class)
+public class FlagonLoginAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean(LoginManager.class)
+  LoginManager<?> flagonLoginManager(UserLoader<?> users, Environment environment,
+      ObjectProvider<FlagonConfig> flagonConfig) {
+    LoginConfig config = build(environment, LoginConfig::fromMap);
+    Clock clock = flagonConfig.stream().map(FlagonConfig::clock).findFirst().orElse(Clock.systemUTC());
+    return LoginManager.create(config, users, clock);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  CsrfProtect flagonCsrfProtect(Environment environment, ObjectProvider<FlagonConfig> flagonConfig) {
+    Clock clock = flagonConfig.stream().map(FlagonConfig::clock).findFirst().orElse(Clock.systemUTC());
+    return CsrfProtect.create(build(environment, CsrfConfig::fromMap), clock);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  FlagonLogins flagonLogins(LoginManager<?> manager, CsrfProtect csrf) {
+    return new FlagonLogins(manager, csrf);
+  }
+
+  /** One parse of the settings, by flagon-login; a bad one stops the start, naming the setting. */
+  private static <T> T build(Environment environment, Function<Map<String, Object>, T> fromMap) {
+    Map<String, Object> settings = LoginSettings.read(environment);
+    try {
+      return fromMap.apply(settings);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      Object key = settings.get(FlagonSettings.SECRET_KEY.name());
+      throw new InvalidFlagonConfigurationException(e.getMessage(), key == null || key.toString().isEmpty(), e);
+    }
+  }
+
+  /** The {@link CurrentLogin} and {@link CsrfRequest} controller parameters. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(WebMvcConfigurer.class)
+  static class LoginArguments implements WebMvcConfigurer, HandlerMethodArgumentResolver {
+    private final FlagonLogins logins;
+
+    LoginArguments(FlagonLogins logins) {
+      this.logins = logins;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+      resolvers.add(this);
+    }
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+      return parameter.getParameterType() == CurrentLogin.class || parameter.getParameterType() == CsrfRequest.class;
+    }
+
+    @Override
+    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+        NativeWebRequest request, WebDataBinderFactory binders) {
+      HttpServletRequest servletRequest = Objects.requireNonNull(
+          request.getNativeRequest(HttpServletRequest.class), "Flask-Login parameters need a servlet request");
+      return parameter.getParameterType() == CurrentLogin.class
+          ? logins.current(servletRequest) : logins.csrf(servletRequest);
+    }
+  }
+}

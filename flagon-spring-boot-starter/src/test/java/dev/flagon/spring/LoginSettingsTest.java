@@ -1,0 +1,70 @@
+package dev.flagon.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flagon.login.CsrfConfig;
+import dev.flagon.login.LoginConfig;
+import dev.flagon.login.LoginManager;
+import dev.flagon.login.LoginUser;
+import dev.flagon.login.SessionProtection;
+import dev.flagon.login.UserLoader;
+import dev.flagon.testing.ReadmeSnippets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+
+/** The login rows: read by Flask name, FLAGON_ name and property alike, parsed by flagon-login, documented. */
+class LoginSettingsTest {
+  private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+      .withConfiguration(AutoConfigurations.of(FlagonAutoConfiguration.class, FlagonLoginAutoConfiguration.class))
+      .withBean(UserLoader.class, () -> (UserLoader<LoginUser>) id -> Optional.empty())
+      .withPropertyValues("flagon.secret-key=login-settings-secret-key-0123");
+
+  @Test
+  void properties_springAndFlaskNames_reachLoginAndCsrfConfig() {
+    runner.withPropertyValues("flagon.login.session-protection=strong", "REMEMBER_COOKIE_DURATION=60",
+        "flagon.csrf.headers=X-A,X-B", "FLAGON_WTF_CSRF_TIME_LIMIT=null").run(context -> {
+          LoginConfig login = context.getBean(LoginManager.class).config();
+          assertThat(login.sessionProtection()).isEqualTo(SessionProtection.STRONG);
+          assertThat(login.rememberCookieDuration()).isEqualTo(Duration.ofSeconds(60));
+          CsrfConfig csrf = context.getBean(dev.flagon.login.CsrfProtect.class).config();
+          assertThat(csrf.headers()).containsExactly("X-A", "X-B");
+          assertThat(csrf.timeLimit()).isNull();
+        });
+  }
+
+  @Test
+  void properties_invalidSessionProtection_failsTheStartNamingIt() {
+    runner.withPropertyValues("flagon.login.session-protection=Strong").run(context ->
+        assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("SESSION_PROTECTION"));
+  }
+
+  @Test
+  void properties_withoutUserLoader_addNoLoginBeans() {
+    new WebApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(FlagonAutoConfiguration.class, FlagonLoginAutoConfiguration.class))
+        .withPropertyValues("flagon.secret-key=login-settings-secret-key-0123")
+        .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(LoginManager.class)
+            .doesNotHaveBean(FlagonLogins.class));
+  }
+
+  /** Regenerate with {@code mvn -B -o -pl flagon-spring-boot-starter test -Dtest=LoginSettingsTest -Dflagon.regenerate=true}. */
+  @Test
+  void readme_settingsTable_isGeneratedFromTheLoginRows() {
+    String table = ReadmeSnippets.settingsTable(LoginSettings.ROWS);
+    if (Boolean.getBoolean("flagon.regenerate")) {
+      ReadmeSnippets.writeSection("settings-login", table);
+    }
+    assertThat(ReadmeSnippets.section("settings-login")).isEqualTo(table);
+  }
+
+  @Test
+  void rows_areTheSettingsFlagonLoginReads() {
+    assertThat(Stream.concat(LoginSettings.ROWS.stream().map(row -> row.name()), Stream.of("SECRET_KEY")))
+        .containsExactlyInAnyOrderElementsOf(Stream.concat(LoginConfig.NAMES.stream(), CsrfConfig.NAMES.stream())
+            .distinct().toList());
+  }
+}
