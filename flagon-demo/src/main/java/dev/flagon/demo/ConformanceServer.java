@@ -135,7 +135,10 @@ public final class ConformanceServer {
         context.addFilter(
             new FilterHolder(new TestClockFilter(clock)), "/*", EnumSet.of(DispatcherType.REQUEST));
       }
-      sessions.ifPresent(any -> WebServer.addSessionFilter(context, any));
+      sessions.ifPresent(any -> {
+        WebServer.addSessionFilter(context, any);
+        AuthServlet.mount(context, settings.extensionConfig(), testClock ? clock : Clock.systemUTC());
+      });
       context.addServlet(new ServletHolder(new CatalogServlet(open, settings.indexUrl())), "/");
     });
   }
