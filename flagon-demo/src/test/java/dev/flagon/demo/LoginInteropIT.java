@@ -46,8 +46,8 @@ class LoginInteropIT {
   @ValueSource(strings = {"java", "flask"})
   void rememberedLogin_sessionCookieDropped_isRestoredNotFreshByTheOtherSide(String side) throws Exception {
     try (LoginServers servers = LoginServers.start(dir, BASIC)) {
-      String first = side.equals("java") ? servers.java() : servers.flask();
-      String other = side.equals("java") ? servers.flask() : servers.java();
+      String first = servers.url(side);
+      String other = servers.otherThan(side);
       browser.get(first + login("bob|42 é", true));
       assertThat(browser.cookie("remember_token")).isNotNull();
       browser.cookie("session", null); // the browser was closed
@@ -62,8 +62,8 @@ class LoginInteropIT {
   @ValueSource(strings = {"java", "flask"})
   void logoutOnEitherSide_leavesBothAnonymousWithTheRememberCookieGone(String side) throws Exception {
     try (LoginServers servers = LoginServers.start(dir, BASIC)) {
-      String loginSide = side.equals("java") ? servers.flask() : servers.java();
-      String logoutSide = side.equals("java") ? servers.java() : servers.flask();
+      String loginSide = servers.otherThan(side);
+      String logoutSide = servers.url(side);
       browser.get(loginSide + login("carol", true));
 
       assertThat(browser.get(logoutSide + "/auth/logout").body()).isEqualTo("ok");
@@ -78,8 +78,8 @@ class LoginInteropIT {
   @ValueSource(strings = {"java", "flask"})
   void strongProtection_changedUserAgent_logsOutOnBothSides(String side) throws Exception {
     try (LoginServers servers = LoginServers.start(dir, STRONG)) {
-      String loginSide = side.equals("java") ? servers.java() : servers.flask();
-      String otherSide = side.equals("java") ? servers.flask() : servers.java();
+      String loginSide = servers.url(side);
+      String otherSide = servers.otherThan(side);
       browser.get(loginSide + login("dave", true));
       assertThat(whoami(otherSide)).isEqualTo("user dave fresh=true");
 
@@ -112,7 +112,7 @@ class LoginInteropIT {
   void csrfToken_olderThanTheTimeLimit_failsAsExpiredOnBothSides(String side) throws Exception {
     try (LoginServers servers = LoginServers.start(dir, BASIC)) {
       long minted = 1_900_000_000L;
-      String base = side.equals("java") ? servers.java() : servers.flask();
+      String base = servers.url(side);
       String token = browser.get(base + "/csrf/token", Map.of("X-Test-Now", Long.toString(minted))).body();
 
       assertThat(check(servers.java(), token, minted + 3600)).isEqualTo("200 ok");

@@ -74,6 +74,16 @@ final class LoginServers implements AutoCloseable {
     return flaskUrl;
   }
 
+  /** The base URL of {@code "java"} or {@code "flask"}. */
+  String url(String side) {
+    return side.equals("java") ? java() : flask();
+  }
+
+  /** The base URL of the side that is not {@code side}. */
+  String otherThan(String side) {
+    return side.equals("java") ? flask() : java();
+  }
+
   @Override
   public void close() throws Exception {
     try {
