@@ -4,6 +4,7 @@ import dev.flagon.login.CsrfProtect;
 import dev.flagon.login.LoginManager;
 import dev.flagon.login.LoginRequest;
 import dev.flagon.servlet.FlagonFilter;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -57,11 +58,15 @@ public final class FlaskLoginFilter implements Filter {
     return login;
   }
 
-  /** Begins the request's login once (not again on its error or async dispatches). */
+  /**
+   * Begins the request's login once, on its first dispatch: not again on its error or async dispatches, and
+   * not on an error dispatch of a request that never reached this filter (its session may be saved already).
+   */
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if (request instanceof HttpServletRequest http && request.getAttribute(ATTRIBUTE) == null) {
+    if (request instanceof HttpServletRequest http && request.getDispatcherType() == DispatcherType.REQUEST
+        && request.getAttribute(ATTRIBUTE) == null) {
       request.setAttribute(ATTRIBUTE,
           LoginRequest.begin(logins, csrf, FlagonFilter.lifecycle(request), ServletRequestView.of(http)));
     }
