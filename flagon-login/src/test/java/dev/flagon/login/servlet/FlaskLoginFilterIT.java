@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flagon.Flagon;
 import dev.flagon.FlagonConfig;
 import dev.flagon.codec.Secret;
+import dev.flagon.login.CsrfConfig;
+import dev.flagon.login.CsrfException;
+import dev.flagon.login.CsrfProtect;
 import dev.flagon.login.LoginConfig;
 import dev.flagon.login.LoginManager;
 import dev.flagon.login.LoginOptions;
@@ -41,6 +44,7 @@ class FlaskLoginFilterIT {
 
   private final LoginManager<User> logins = LoginManager.create(LoginConfig.fromMap(Map.of("SECRET_KEY", KEY)),
       id -> Optional.of(new User(id)));
+  private final CsrfProtect csrf = CsrfProtect.create(CsrfConfig.fromMap(Map.of("SECRET_KEY", KEY)));
   private Server server;
 
   @BeforeEach
@@ -53,7 +57,24 @@ class FlaskLoginFilterIT {
     EnumSet<DispatcherType> types = EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
     Flagon flagon = Flagon.create(FlagonConfig.builder().secretKey(Secret.fromText(KEY)).build());
     context.addFilter(new FilterHolder(new FlagonFilter(flagon)), "/*", types);
-    context.addFilter(new FilterHolder(new FlaskLoginFilter(logins)), "/*", types);
+    context.addFilter(new FilterHolder(new FlaskLoginFilter(logins, csrf)), "/*", types);
+    context.addServlet(new ServletHolder(new HttpServlet() {
+      @Override
+      protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.getWriter().write(FlaskLoginFilter.current(request).csrf().token());
+      }
+
+      @Override
+      protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+          FlaskLoginFilter.current(request).csrf().protect();
+          response.getWriter().write("ok");
+        } catch (CsrfException e) {
+          response.setStatus(400);
+          response.getWriter().write(e.getMessage());
+        }
+      }
+    }), "/form");
     context.addServlet(new ServletHolder(new HttpServlet() {
       @Override
       protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -79,6 +100,29 @@ class FlaskLoginFilterIT {
   @AfterEach
   void stop() throws Exception {
     server.stop();
+  }
+
+  private HttpResponse<String> post(String path, String cookie, String form) throws Exception {
+    int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void csrfProtect_readsTheTokenFromTheFormBodyOnly() throws Exception {
+    int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    HttpResponse<String> form = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/form"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    String cookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    String token = form.body();
+
+    assertThat(post("/form", cookie, "name=x&csrf_token=" + token).body()).isEqualTo("ok");
+    assertThat(post("/form", cookie, "name=x&login-csrf_token=" + token).body()).as("a prefixed form").isEqualTo("ok");
+    assertThat(post("/form?csrf_token=" + token, cookie, "name=x").body()).as("not from the query string")
+        .isEqualTo("The CSRF token is missing.");
+    assertThat(post("/form?csrf_token=" + token, cookie, "csrf_token=" + token + "x").body())
+        .isEqualTo("The CSRF token is invalid.");
   }
 
   @Test
