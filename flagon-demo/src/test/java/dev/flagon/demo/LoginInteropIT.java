@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +56,22 @@ class LoginInteropIT {
       assertThat(whoami(other)).isEqualTo("user bob|42 é fresh=false");
       assertThat(browser.get(other + "/auth/fresh").status()).isEqualTo(401);
       assertThat(whoami(first)).as("the session the other side restored").isEqualTo("user bob|42 é fresh=false");
+    }
+  }
+
+  @Test
+  void rememberCookiesOfUnusualIds_restoreTheSameUserOnTheOtherSide() throws Exception {
+    try (LoginServers servers = LoginServers.start(dir, BASIC)) {
+      for (String id : List.of("", "|", "a|b|", "quote\" back\\slash; semi,colon", "é 中 😀", "x|é".repeat(700))) {
+        for (String side : List.of("java", "flask")) {
+          Browser fresh = new Browser();
+          fresh.get(servers.url(side) + login(id, true));
+          fresh.cookie("session", null);
+
+          assertThat(fresh.get(servers.otherThan(side) + "/auth/whoami").body()).as("%s from %s", id, side)
+              .isEqualTo("user " + id + " fresh=false");
+        }
+      }
     }
   }
 

@@ -85,7 +85,7 @@ final class LoginServers implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     try {
       java.close();
     } finally {
@@ -93,10 +93,15 @@ final class LoginServers implements AutoCloseable {
     }
   }
 
-  private static void stop(Process process) throws InterruptedException {
+  private static void stop(Process process) {
     process.destroy();
-    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
       process.destroyForcibly();
+      Thread.currentThread().interrupt();
     }
   }
 }
