@@ -75,6 +75,20 @@ class LoginInteropIT {
     }
   }
 
+  @Test
+  void refreshEachRequest_javaSendsTheRememberCookieForAFlaskLogin_whichFlaskThenRestores() throws Exception {
+    try (LoginServers servers = LoginServers.start(dir,
+        "{" + KEY + ", \"REMEMBER_COOKIE_REFRESH_EACH_REQUEST\": true}")) {
+      browser.get(servers.flask() + login("erin", false));
+      browser.cookie("remember_token", null); // Flask-Login already refreshed it: start from Java's
+
+      assertThat(whoami(servers.java())).isEqualTo("user erin fresh=true");
+      assertThat(browser.cookie("remember_token")).as("set by Java's after_request").startsWith("erin|");
+      browser.cookie("session", null);
+      assertThat(whoami(servers.flask())).isEqualTo("user erin fresh=false");
+    }
+  }
+
   @ParameterizedTest(name = "logout on {0}")
   @ValueSource(strings = {"java", "flask"})
   void logoutOnEitherSide_leavesBothAnonymousWithTheRememberCookieGone(String side) throws Exception {
