@@ -2,7 +2,8 @@
 
     python login_app.py --port PORT --config FILE [--test-clock]
 
-FILE: {"config": {...}} as for scripts/conformance-server (SECRET_KEY as text or {"type": "bytes", "base64"}).
+FILE: {"config": {...}} as for scripts/conformance-server (SECRET_KEY as text or {"type": "bytes", "base64"});
+with "SESSION_TYPE": "redis" and "SESSION_REDIS": URL, sessions live in Redis through Flask-Session 0.8.
 Listens on 127.0.0.1 and prints "listening on http://127.0.0.1:PORT" when ready. With --test-clock, the
 request header "X-Test-Now: <epoch seconds>" sets the time itsdangerous signs and ages CSRF tokens by.
 
@@ -40,6 +41,12 @@ def build_app(config, test_clock):
     for key in ("SECRET_KEY", "WTF_CSRF_SECRET_KEY"):
         if isinstance(settings.get(key), dict):
             settings[key] = base64.b64decode(settings[key]["base64"])
+    if settings.get("SESSION_TYPE") == "redis":  # Flask-Session 0.8, as the conformance server's Redis mode
+        import redis
+        from flask_session import Session
+        settings["SESSION_REDIS"] = redis.Redis.from_url(settings["SESSION_REDIS"])
+        app.config.update(settings)
+        Session(app)
     app.config.update(settings)
     app.logger.disabled = True
     logins = LoginManager(app)
