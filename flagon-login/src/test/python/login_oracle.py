@@ -69,12 +69,13 @@ class Recording(Response):
             expires_us = (expires - EPOCH) // timedelta(microseconds=1)
         else:
             expires_us = None if expires is None else int(expires) * 1_000_000
+        super().set_cookie(key, value, max_age, expires, path, domain, secure, httponly, samesite, partitioned)
         Recording.calls.append({"key": key, "value": value, "max_age": max_age, "expires_us": expires_us,
                                 "path": path, "domain": domain, "secure": bool(secure),
                                 "httponly": bool(httponly),
                                 # as dump_cookie writes it
-                                "samesite": samesite.title() if samesite else None})
-        super().set_cookie(key, value, max_age, expires, path, domain, secure, httponly, samesite, partitioned)
+                                "samesite": samesite.title() if samesite else None,
+                                "header": self.headers.getlist("Set-Cookie")[-1]})
 
 
 def new_app(request):

@@ -33,6 +33,8 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
  * {@code SESSION_SIZE_POLICY} choose among Flagon's (signed as Flask, encrypted, split cookies). With
  * {@code --test-clock}, the request header {@code X-Test-Now: <epoch seconds>} sets the time for that
  * request. It listens on 127.0.0.1 only and prints {@code listening on http://127.0.0.1:PORT} when ready.
+ * With a {@code SECRET_KEY}, it also serves Flask-Login's and Flask-WTF's {@code /auth} and {@code /csrf}
+ * routes ({@link AuthServlet}, docs/login.md) over the same sessions.
  */
 public final class ConformanceServer {
   private static final String LOOPBACK = "127.0.0.1";
@@ -135,7 +137,10 @@ public final class ConformanceServer {
         context.addFilter(
             new FilterHolder(new TestClockFilter(clock)), "/*", EnumSet.of(DispatcherType.REQUEST));
       }
-      sessions.ifPresent(any -> WebServer.addSessionFilter(context, any));
+      sessions.ifPresent(any -> {
+        WebServer.addSessionFilter(context, any);
+        AuthServlet.mount(context, settings.extensionConfig(), testClock ? clock : Clock.systemUTC());
+      });
       context.addServlet(new ServletHolder(new CatalogServlet(open, settings.indexUrl())), "/");
     });
   }

@@ -32,13 +32,16 @@ final class ConformanceSettings {
   private final Signing signing;
   private final boolean sessionsDisabled;
   private final String applicationRoot;
+  /** The config with keys as Python holds them (text or bytes), for Flask-Login and Flask-WTF. */
+  private final Map<String, Object> extensionConfig;
 
-  private ConformanceSettings(
-      Map<String, Object> flaskConfig, Signing signing, boolean sessionsDisabled, String applicationRoot) {
+  private ConformanceSettings(Map<String, Object> flaskConfig, Signing signing, boolean sessionsDisabled,
+      String applicationRoot, Map<String, Object> extensionConfig) {
     this.flaskConfig = flaskConfig;
     this.signing = signing;
     this.sessionsDisabled = sessionsDisabled;
     this.applicationRoot = applicationRoot;
+    this.extensionConfig = extensionConfig;
   }
 
   /** Reads a settings file. @throws IOException if it cannot be read or is not valid JSON */
@@ -62,8 +65,22 @@ final class ConformanceSettings {
     boolean disabled = !(flask.get("SECRET_KEY") instanceof Secret key) || key.isEmpty();
     Object root = flask.get("APPLICATION_ROOT");
     String applicationRoot = root == null ? "/" : string(root, "APPLICATION_ROOT");
-    return new ConformanceSettings(
-        Collections.unmodifiableMap(flask), signing(settings.get("signing")), disabled, applicationRoot);
+    Map<String, Object> extensions = new HashMap<>(config);
+    for (String key : List.of("SECRET_KEY", "WTF_CSRF_SECRET_KEY")) {
+      if (config.get(key) instanceof Map<?, ?>) {
+        extensions.put(key, bytes(config.get(key), key));
+      }
+    }
+    return new ConformanceSettings(Collections.unmodifiableMap(flask), signing(settings.get("signing")), disabled,
+        applicationRoot, Collections.unmodifiableMap(extensions));
+  }
+
+  /**
+   * The config as Flask-Login and Flask-WTF read it ({@code SESSION_PROTECTION}, {@code REMEMBER_COOKIE_*},
+   * {@code WTF_CSRF_*}), keys as text or bytes.
+   */
+  Map<String, Object> extensionConfig() {
+    return extensionConfig;
   }
 
   /** Whether {@code SECRET_KEY} is null or empty: Flask then serves its null session. */
@@ -129,15 +146,16 @@ final class ConformanceSettings {
   }
 
   private static Secret secret(Object key, String name) {
-    if (key instanceof String text) {
-      return Secret.fromText(text);
-    }
+    return key instanceof String text ? Secret.fromText(text) : Secret.fromBytes(bytes(key, name));
+  }
+
+  private static byte[] bytes(Object key, String name) {
     Map<String, Object> tagged = object(key, name);
     if (!"bytes".equals(tagged.get("type")) || !(tagged.get("base64") instanceof String base64)) {
       throw new IllegalArgumentException(
           name + " must be a string or {\"type\": \"bytes\", \"base64\": ...}");
     }
-    return Secret.fromBytes(Base64.getDecoder().decode(base64));
+    return Base64.getDecoder().decode(base64);
   }
 
   private static Signing signing(Object json) {

@@ -38,7 +38,7 @@ final class FlaskResponses {
             + escaped + "</a>. If not, click the link.\n");
   }
 
-  /** Werkzeug's error page for 400, 404 or 405; any other status sends the 500 page. */
+  /** Werkzeug's error page for 400, 401, 404 or 405; any other status sends the 500 page. */
   static void error(HttpServletResponse response, int status) throws IOException {
     String title;
     String description;
@@ -46,6 +46,12 @@ final class FlaskResponses {
       case 400 -> {
         title = "Bad Request";
         description = "The browser (or proxy) sent a request that this server could not understand.";
+      }
+      case 401 -> {
+        title = "Unauthorized";
+        description = "The server could not verify that you are authorized to access the URL requested. You"
+            + " either supplied the wrong credentials (e.g. a bad password), or your browser doesn&#39;t understand"
+            + " how to supply the credentials required.";
       }
       case 404 -> {
         title = "Not Found";

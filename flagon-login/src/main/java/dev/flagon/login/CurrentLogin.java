@@ -1,19 +1,22 @@
 package dev.flagon.login;
 
 import dev.flagon.Session;
+import dev.flagon.SessionLifecycle;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The login of one request, as Flask-Login 0.6.3 keeps it in the session: {@code current_user},
  * {@code login_user}, {@code logout_user}, {@code login_fresh}, {@code login_remembered},
  * {@code confirm_login}, and after the view the remember cookie ({@code _update_remember_cookie}). Every
  * session key is written with the value and type Flask-Login writes. Not thread-safe: it belongs to one
- * request; get one from {@link LoginManager#begin}.
+ * request; get one from {@link LoginManager#begin(SessionLifecycle, RequestView)} (which sends the remember
+ * cookie itself) or {@link LoginManager#begin(Session, RequestView)}.
  *
  * @param <U> the application's user type
  */
@@ -31,16 +34,20 @@ public final class CurrentLogin<U extends LoginUser> {
 
   private final LoginManager<U> manager;
   private final LoginConfig config;
-  private final Session session;
+  private final Supplier<Session> sessions; // the lifecycle's session opens on first use
   private final RequestView request;
   private boolean loaded; // Flask-Login's g._login_user
   private U user;
 
-  CurrentLogin(LoginManager<U> manager, Session session, RequestView request) {
+  CurrentLogin(LoginManager<U> manager, Supplier<Session> sessions, RequestView request) {
     this.manager = manager;
     this.config = manager.config();
-    this.session = session;
+    this.sessions = sessions;
     this.request = request;
+  }
+
+  private Session session() {
+    return sessions.get();
   }
 
   /**
@@ -62,15 +69,15 @@ public final class CurrentLogin<U extends LoginUser> {
       return null;
     }
     U found = null;
-    String userId = PythonValues.userId(session.get(USER_ID));
+    String userId = PythonValues.userId(session().get(USER_ID));
     if (userId != null) {
       found = loadUser(userId);
     }
     if (found == null && hasRememberCookie()) {
       String remembered = config.rememberToken().decode(request.cookie(config.rememberCookieName()));
       if (remembered != null) {
-        session.put(USER_ID, remembered);
-        session.put(FRESH, false);
+        session().put(USER_ID, remembered);
+        session().put(FRESH, false);
         found = loadUser(remembered);
       }
     }
@@ -87,25 +94,25 @@ public final class CurrentLogin<U extends LoginUser> {
     SessionProtection mode = config.sessionProtection();
     // An empty session is anonymous or just logged out. Any other session is checked, even one without
     // _id (such as one holding only a CSRF token): Flask-Login does so too.
-    if (mode == SessionProtection.DISABLED || session.isEmpty()
-        || SessionIdentifier.create(request).equals(session.get(ID))) {
+    if (mode == SessionProtection.DISABLED || session().isEmpty()
+        || SessionIdentifier.create(request).equals(session().get(ID))) {
       return false;
     }
-    if (mode == SessionProtection.BASIC || session.isPermanent()) {
-      if (!Boolean.FALSE.equals(session.get(FRESH))) {
-        session.put(FRESH, false);
+    if (mode == SessionProtection.BASIC || session().isPermanent()) {
+      if (!Boolean.FALSE.equals(session().get(FRESH))) {
+        session().put(FRESH, false);
       }
       return false;
     }
     for (String key : SESSION_KEYS) {
-      session.remove(key);
+      session().remove(key);
     }
-    session.put(REMEMBER, "clear");
+    session().put(REMEMBER, "clear");
     return true;
   }
 
   private boolean hasRememberCookie() {
-    return request.cookie(config.rememberCookieName()) != null && !"clear".equals(session.get(REMEMBER));
+    return request.cookie(config.rememberCookieName()) != null && !"clear".equals(session().get(REMEMBER));
   }
 
   /** {@code login_user(user)}: fresh, not remembered; see {@link #loginUser(LoginUser, LoginOptions)}. */
@@ -126,13 +133,13 @@ public final class CurrentLogin<U extends LoginUser> {
     if (!options.force() && !user.isActive()) {
       return false;
     }
-    session.put(USER_ID, Objects.requireNonNull(user.id(), "a user's id must not be null"));
-    session.put(FRESH, options.fresh());
-    session.put(ID, SessionIdentifier.create(request));
+    session().put(USER_ID, Objects.requireNonNull(user.id(), "a user's id must not be null"));
+    session().put(FRESH, options.fresh());
+    session().put(ID, SessionIdentifier.create(request));
     if (options.remember()) {
-      session.put(REMEMBER, "set");
+      session().put(REMEMBER, "set");
       if (options.duration() != null) {
-        session.put(REMEMBER_SECONDS, options.totalSeconds());
+        session().put(REMEMBER_SECONDS, options.totalSeconds());
       }
     }
     loaded = true;
@@ -147,19 +154,19 @@ public final class CurrentLogin<U extends LoginUser> {
    */
   public void logoutUser() {
     user();
-    session.remove(USER_ID);
-    session.remove(FRESH);
-    session.remove(ID);
+    session().remove(USER_ID);
+    session().remove(FRESH);
+    session().remove(ID);
     if (request.cookie(config.rememberCookieName()) != null) {
-      session.put(REMEMBER, "clear");
-      session.remove(REMEMBER_SECONDS);
+      session().put(REMEMBER, "clear");
+      session().remove(REMEMBER_SECONDS);
     }
     user = null;
   }
 
   /** {@code login_fresh}: whether {@code _fresh} is truthy in Python's sense. */
   public boolean isFresh() {
-    return PythonValues.truthy(session.get(FRESH));
+    return PythonValues.truthy(session().get(FRESH));
   }
 
   /** {@code login_remembered}: whether the request carries a valid remember cookie not being cleared. */
@@ -170,8 +177,8 @@ public final class CurrentLogin<U extends LoginUser> {
 
   /** {@code confirm_login}: the login becomes fresh again, with this request's identifier. */
   public void confirmLogin() {
-    session.put(FRESH, true);
-    session.put(ID, SessionIdentifier.create(request));
+    session().put(FRESH, true);
+    session().put(ID, SessionIdentifier.create(request));
   }
 
   /**
@@ -180,31 +187,39 @@ public final class CurrentLogin<U extends LoginUser> {
    * with the remember cookie: set it for {@code "set"} while {@code _user_id} is present, delete it for
    * {@code "clear"}. The expiry is now plus {@code _remember_seconds}, else {@code REMEMBER_COOKIE_DURATION}.
    *
+   * Call it once, after the view, only on a login from {@link LoginManager#begin(Session, RequestView)}:
+   * one from a {@link SessionLifecycle} calls it just before the save.
+   *
    * @return the cookie to send, or empty
    */
   public Optional<RememberCookie> finish() {
-    if (!session.contains(REMEMBER) && config.rememberCookieRefreshEachRequest()) {
-      session.put(REMEMBER, "set");
+    if (!session().contains(REMEMBER) && config.rememberCookieRefreshEachRequest()) {
+      session().put(REMEMBER, "set");
     }
-    if (!session.contains(REMEMBER)) {
+    if (!session().contains(REMEMBER)) {
       return Optional.empty();
     }
-    Object operation = session.remove(REMEMBER);
-    if ("set".equals(operation) && session.contains(USER_ID)) {
+    Object operation = session().remove(REMEMBER);
+    if ("set".equals(operation) && session().contains(USER_ID)) {
       // str(session["_user_id"]): Flask-Login stores text; other types, and text Python cannot encode,
       // get no cookie (see docs/login.md).
-      String userId = PythonValues.userId(session.get(USER_ID));
+      String userId = PythonValues.userId(session().get(USER_ID));
       String value = userId == null ? null : config.rememberToken().encode(userId);
       return value == null ? Optional.empty() : Optional.of(RememberCookie.set(config, value, expires()));
     }
     return "clear".equals(operation) ? Optional.of(RememberCookie.delete(config)) : Optional.empty();
   }
 
+  /** The hook {@link LoginManager#begin(SessionLifecycle, RequestView)} registers: Flask-Login's after_request. */
+  void beforeSave(SessionLifecycle lifecycle) {
+    finish().ifPresent(cookie -> lifecycle.addSetCookieHeader(cookie.header()));
+  }
+
   /** {@code datetime.utcnow() + duration}, to the microsecond. */
   private Instant expires() {
     Instant now = manager.clock().instant().truncatedTo(ChronoUnit.MICROS);
-    if (session.contains(REMEMBER_SECONDS)) {
-      Long micros = PythonValues.timedeltaMicros(session.get(REMEMBER_SECONDS));
+    if (session().contains(REMEMBER_SECONDS)) {
+      Long micros = PythonValues.timedeltaMicros(session().get(REMEMBER_SECONDS));
       if (micros != null) {
         Instant expires = now.plus(micros, ChronoUnit.MICROS);
         if (!expires.isBefore(FIRST) && !expires.isAfter(LAST)) {

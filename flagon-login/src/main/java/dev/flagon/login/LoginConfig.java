@@ -55,6 +55,11 @@ public final class LoginConfig {
     cookieHttpOnly = s.bool("REMEMBER_COOKIE_HTTPONLY", true);
     cookieSameSite = s.sameSite("REMEMBER_COOKIE_SAMESITE");
     refreshEachRequest = s.bool("REMEMBER_COOKIE_REFRESH_EACH_REQUEST", false);
+    try { // checked now rather than on the first remembered login
+      RememberCookie.writer(cookieName, cookieDomain, cookiePath, cookieSecure, cookieHttpOnly, cookieSameSite);
+    } catch (IllegalStateException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
   }
 
   /**

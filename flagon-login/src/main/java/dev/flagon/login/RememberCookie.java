@@ -1,6 +1,7 @@
 package dev.flagon.login;
 
 import dev.flagon.SameSite;
+import dev.flagon.WerkzeugCookie;
 import java.time.Instant;
 
 /**
@@ -33,6 +34,24 @@ public record RememberCookie(String name, String value, Instant expires, boolean
   static RememberCookie delete(LoginConfig config) {
     return new RememberCookie(config.rememberCookieName(), "", Instant.EPOCH, true, config.rememberCookieDomain(),
         config.rememberCookiePath(), false, false, null);
+  }
+
+  /**
+   * The {@code Set-Cookie} header value, as Werkzeug's {@code dump_cookie} writes it: the value quoted where
+   * needed, {@code Expires} to the second, and for a deletion an empty value, the epoch and {@code Max-Age=0}.
+   *
+   * @throws IllegalStateException if the name, domain or path cannot be written (never for a cookie from a
+   *     {@link CurrentLogin}: {@link LoginConfig} checks them when built)
+   */
+  public String header() {
+    WerkzeugCookie cookie = writer(name, domain, path, secure, httpOnly, sameSite);
+    return deletion ? cookie.delete() : cookie.set(value, expires);
+  }
+
+  static WerkzeugCookie writer(String name, String domain, String path, boolean secure, boolean httpOnly,
+      SameSite sameSite) {
+    return WerkzeugCookie.builder(name).domain(domain).path(path).secure(secure).httpOnly(httpOnly)
+        .sameSite(sameSite).settingPrefix("REMEMBER_COOKIE_").build();
   }
 
   /** Never the value: it logs the user in. */

@@ -3,9 +3,12 @@
  * ({@code _user_id}, {@code _fresh}, {@code _id}, {@code _remember}, {@code _remember_seconds}), its
  * {@code remember_token} cookie, and CSRF tokens, all exactly as the Python packages write and check them.
  *
- * <p>Framework-free: an integration builds a {@link dev.flagon.login.LoginManager} and a
- * {@link dev.flagon.login.CsrfProtect} once, and per request calls {@code begin(session, requestView)} with
- * a {@link dev.flagon.login.RequestView} over its request; after the view it sends the
- * {@link dev.flagon.login.RememberCookie} that {@link dev.flagon.login.CurrentLogin#finish()} returns.
+ * <p>An integration builds a {@link dev.flagon.login.LoginManager} and a {@link dev.flagon.login.CsrfProtect}
+ * once, and per request calls {@code begin(lifecycle, requestView)} with the request's
+ * {@link dev.flagon.SessionLifecycle} (any {@link dev.flagon.SessionInterface}) and a
+ * {@link dev.flagon.login.RequestView}: the remember cookie is then sent from a
+ * {@link dev.flagon.SessionLifecycle.BeforeSave} hook, as Flask-Login's {@code after_request} sends it.
+ * {@link dev.flagon.login.servlet.FlaskLoginFilter} and {@link dev.flagon.login.javalin.FlaskLoginPlugin} do
+ * this on a servlet container and on Javalin, handing views a {@link dev.flagon.login.LoginRequest}.
  */
 package dev.flagon.login;

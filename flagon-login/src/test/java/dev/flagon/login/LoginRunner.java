@@ -84,6 +84,7 @@ final class LoginRunner {
     call.put("secure", c.secure());
     call.put("httponly", c.httpOnly());
     call.put("samesite", c.sameSite() == null ? null : c.sameSite().attributeValue());
+    call.put("header", c.header());
     return call;
   }
 }
