@@ -72,7 +72,7 @@ public final class RedisSessionConfig {
    * @throws IllegalArgumentException naming the first bad setting
    */
   public static RedisSessionConfig fromMap(Map<String, ?> config) {
-    return read(RedisSettings.reader(config));
+    return read(RedisSettings.reader(config), true);
   }
 
   /**
@@ -82,7 +82,12 @@ public final class RedisSessionConfig {
    * @throws IllegalArgumentException naming the first bad setting
    */
   public static RedisSessionConfig from(FlagonConfig config) {
-    return read(config::get);
+    return read(config::get, true);
+  }
+
+  /** {@link #from}, for a store on the application's own client: {@code SESSION_REDIS} may be unset. */
+  static RedisSessionConfig forApplicationClient(FlagonConfig config) {
+    return read(config::get, false);
   }
 
   @SuppressWarnings("unchecked")
@@ -90,8 +95,10 @@ public final class RedisSessionConfig {
     return (T) values.apply(row);
   }
 
-  private static RedisSessionConfig read(Function<Setting<?>, Object> v) {
-    return builder().sessionType(RedisSettings.sessionType(value(v, FlagonSettings.SESSION_TYPE)))
+  private static RedisSessionConfig read(Function<Setting<?>, Object> v, boolean urlRequired) {
+    Builder builder = builder();
+    builder.urlRequired = urlRequired;
+    return builder.sessionType(RedisSettings.sessionType(value(v, FlagonSettings.SESSION_TYPE)))
         .redisUrl(value(v, SESSION_REDIS)).cluster(value(v, SESSION_REDIS_CLUSTER))
         .keyPrefix(value(v, SESSION_KEY_PREFIX)).idLength(value(v, SESSION_ID_LENGTH))
         .useSigner(value(v, SESSION_USE_SIGNER)).permanent(value(v, SESSION_PERMANENT))
@@ -227,6 +234,7 @@ public final class RedisSessionConfig {
     int revocationCacheSize = 100_000;
     RevocationFailMode revocationFailMode = RevocationFailMode.CLOSED;
     boolean revocationPubSub = true;
+    boolean urlRequired = true;
 
     private Builder() {}
 

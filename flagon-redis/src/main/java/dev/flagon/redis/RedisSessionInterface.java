@@ -100,8 +100,8 @@ public final class RedisSessionInterface implements SessionInterface, AutoClosea
   }
 
   private static RedisSessionConfig checked(FlagonConfig config, boolean needsUrl) {
-    RedisSessionConfig redis = RedisSessionConfig.from(needsUrl ? config.toBuilder()
-        .set(FlagonSettings.SESSION_TYPE, "redis").build() : config);
+    RedisSessionConfig redis = needsUrl ? RedisSessionConfig.from(config.toBuilder()
+        .set(FlagonSettings.SESSION_TYPE, "redis").build()) : RedisSessionConfig.forApplicationClient(config);
     if (config.permanentSessionLifetime().getSeconds() < 1) {
       throw new IllegalArgumentException("PERMANENT_SESSION_LIFETIME must be at least 1 second with SESSION_TYPE="
           + "redis: it is the Redis entry's time to live");

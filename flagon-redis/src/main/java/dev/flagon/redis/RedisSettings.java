@@ -126,7 +126,7 @@ public final class RedisSettings {
 
   /** The cross-setting rules, checked when a configuration is built. */
   static void validate(RedisSessionConfig.Builder b) {
-    if ((b.sessionType == SessionType.REDIS || b.revocation) && b.redisUrl == null) {
+    if ((b.sessionType == SessionType.REDIS || b.revocation) && b.redisUrl == null && b.urlRequired) {
       throw new IllegalArgumentException("SESSION_REDIS must be set when SESSION_TYPE is redis or SESSION_REVOCATION"
           + " is on (a URL such as redis://localhost:6379/0)");
     }
