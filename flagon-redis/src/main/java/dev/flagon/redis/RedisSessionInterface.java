@@ -1,16 +1,19 @@
 package dev.flagon.redis;
 
 import dev.flagon.CookieUpdate;
+import dev.flagon.Flagon;
 import dev.flagon.FlagonConfig;
 import dev.flagon.FlagonSettings;
 import dev.flagon.Session;
 import dev.flagon.SessionInterface;
 import dev.flagon.SessionStoreException;
 import dev.flagon.WerkzeugCookie;
+import dev.flagon.codec.BadPayloadException;
 import dev.flagon.json.TaggedJson;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,6 +37,8 @@ import java.util.Optional;
  *       permanent sessions); {@code Vary: Cookie} when the session was accessed, set or deleted;
  *   <li>{@link #regenerate} gives a non-empty session a new id and deletes the old entry.
  * </ul>
+ * With {@code SESSION_MIGRATE_COOKIE} (Flagon's, off by default), a request that still carries a Flask signed
+ * cookie session gets its data in a new Redis session, for moving a user base from cookie to Redis sessions.
  *
  * <p>The cookie is written as Flask-Session writes it: {@code set_cookie} with the {@code SESSION_COOKIE_*}
  * domain, path, Secure, HttpOnly and SameSite (Flask-Session passes no Partitioned), and
@@ -57,6 +62,7 @@ public final class RedisSessionInterface implements SessionInterface, AutoClosea
   private final Duration lifetime;
   private final long ttlSeconds;
   private final Clock clock;
+  private final Flagon cookieSessions; // SESSION_MIGRATE_COOKIE: reads the signed cookies being replaced
 
   private RedisSessionInterface(FlagonConfig config, RedisSessionConfig redis, RedisSessionStore store,
       boolean ownsStore) {
@@ -75,6 +81,7 @@ public final class RedisSessionInterface implements SessionInterface, AutoClosea
     this.lifetime = config.permanentSessionLifetime();
     this.ttlSeconds = lifetime.getSeconds(); // Flask-Session: int(total_seconds())
     this.clock = config.clock();
+    this.cookieSessions = config.get(RedisSettings.SESSION_MIGRATE_COOKIE) ? Flagon.create(config) : null;
   }
 
   /**
@@ -126,12 +133,37 @@ public final class RedisSessionInterface implements SessionInterface, AutoClosea
         cookie.name());
     Optional<String> id = ids.idFromCookie(value);
     if (id.isEmpty()) {
-      return newSession();
+      return cookieSessions == null || value == null ? newSession() : migrated(value);
     }
     Optional<byte[]> stored = store.get(id.get());
     Map<String, Object> data = stored.isEmpty() || stored.get().length == 0 ? null
         : serializer.decode(stored.get());
     return data == null ? newSession() : Session.serverSide(data, taggedJson, new SessionId(id.get()));
+  }
+
+  /**
+   * {@code SESSION_MIGRATE_COOKIE}: a Flask signed cookie session (verified with {@code SECRET_KEY} and its
+   * fallbacks, within {@code PERMANENT_SESSION_LIFETIME}) becomes a new Redis session holding its data,
+   * modified so that this response stores it and replaces the cookie with the id. Anything else: a new session.
+   */
+  private Session migrated(String cookieValue) {
+    Map<String, Object> old;
+    try {
+      old = cookieSessions.openCookieValue(cookieValue).toMap();
+    } catch (BadPayloadException e) {
+      return newSession(); // signed, yet not a session: nothing to keep
+    }
+    if (old.isEmpty()) {
+      return newSession();
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    if (permanentByDefault) {
+      data.put(Session.PERMANENT_KEY, true);
+    }
+    data.putAll(old);
+    Session session = Session.serverSide(data, taggedJson, new SessionId(ids.newId()));
+    session.markModified();
+    return session;
   }
 
   private Session newSession() {

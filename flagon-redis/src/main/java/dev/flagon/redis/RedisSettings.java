@@ -49,6 +49,11 @@ public final class RedisSettings {
       SerializationFormat.MSGPACK, SerializationFormat::flaskName, "How a session is stored in Redis: msgpack or"
           + " json, as msgspec writes them.");
 
+  /** {@code SESSION_MIGRATE_COOKIE}. */
+  public static final Setting<Boolean> SESSION_MIGRATE_COOKIE = Setting.flag("SESSION_MIGRATE_COOKIE",
+      "flagon.redis.migrate-cookie", false, "While moving from cookie to Redis sessions: a valid signed cookie"
+          + " session is copied into a new Redis session on its next request (docs/redis.md).");
+
   /** {@code SESSION_REDIS_TIMEOUT}. */
   public static final Setting<Duration> SESSION_REDIS_TIMEOUT = timeout("SESSION_REDIS_TIMEOUT",
       "flagon.redis.timeout", "The longest wait for one Redis command; then 503.");
@@ -91,7 +96,7 @@ public final class RedisSettings {
       "flagon.revocation.pub-sub", true, "Push each revocation to every server at once.");
 
   private static final List<Setting<?>> ALL = List.of(SESSION_REDIS, SESSION_REDIS_CLUSTER, SESSION_KEY_PREFIX,
-      SESSION_ID_LENGTH, SESSION_USE_SIGNER, SESSION_PERMANENT, SESSION_SERIALIZATION_FORMAT, SESSION_REDIS_TIMEOUT,
+      SESSION_ID_LENGTH, SESSION_USE_SIGNER, SESSION_PERMANENT, SESSION_SERIALIZATION_FORMAT, SESSION_MIGRATE_COOKIE, SESSION_REDIS_TIMEOUT,
       SESSION_REDIS_CONNECT_TIMEOUT, SESSION_REVOCATION, SESSION_REVOCATION_USER_KEY, SESSION_REVOCATION_KEY_PREFIX,
       SESSION_REVOCATION_MAX_STALENESS, SESSION_REVOCATION_CACHE_SIZE, SESSION_REVOCATION_FAIL,
       SESSION_REVOCATION_PUBSUB);

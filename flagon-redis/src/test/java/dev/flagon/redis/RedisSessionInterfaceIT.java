@@ -155,6 +155,27 @@ class RedisSessionInterfaceIT {
     assertThat(awaitOpen(id).get("user_id")).isEqualTo(1);
   }
 
+  @Test
+  void migrateCookie_aFlaskCookieSession_becomesARedisSessionWithItsData_elseANewOne() {
+    Map<String, Object> settings = Map.of("SECRET_KEY", "interface-test-secret-key-0123456789",
+        "PERMANENT_SESSION_LIFETIME", 3600);
+    dev.flagon.Flagon cookies = dev.flagon.Flagon.create(FlagonConfig.builder().putAll(settings)
+        .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build());
+    Session old = cookies.open(List.of());
+    old.put("user_id", 42);
+    String flaskCookie = cookies.save(old).setCookieHeaders().get(0).split(";")[0].substring("session=".length());
+
+    assertThat(sessions.open(cookie(flaskCookie)).containsKey("user_id")).as("off by default").isFalse();
+    sessions.close();
+    sessions = create(Map.of("SESSION_MIGRATE_COOKIE", true));
+    Session session = sessions.open(cookie(flaskCookie));
+    assertThat(session.toMap()).containsExactly(Map.entry("_permanent", true), Map.entry("user_id", 42));
+    String id = cookieValue(sessions.save(session));
+    assertThat(id).matches("[A-Za-z0-9_-]{43}");
+    assertThat(sessions.open(cookie(id)).get("user_id")).isEqualTo(42);
+    assertThat(sessions.open(cookie(flaskCookie + "x")).containsKey("user_id")).as("tampered").isFalse();
+  }
+
   /** Lettuce reconnects in the background: wait for that external event, bounded. */
   private Session awaitOpen(String id) {
     long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();

@@ -124,6 +124,7 @@ class EveryEntryPointTest {
       new Case(RedisSettings.SESSION_PERMANENT, "false", false),
       new Case(RedisSettings.SESSION_SERIALIZATION_FORMAT, "json", SerializationFormat.JSON),
       new Case(RedisSettings.SESSION_SERIALIZATION_FORMAT, "pickle", "pickle"),
+      new Case(RedisSettings.SESSION_MIGRATE_COOKIE, "true", true),
       new Case(RedisSettings.SESSION_REDIS_TIMEOUT, "500ms", Duration.ofMillis(500)),
       new Case(RedisSettings.SESSION_REDIS_TIMEOUT, "0", Duration.ZERO),
       new Case(RedisSettings.SESSION_REDIS_CONNECT_TIMEOUT, "2s", Duration.ofSeconds(2)),
