@@ -117,10 +117,10 @@ public final class FlagonSettings {
 
   /** {@code SESSION_TYPE}: {@code cookie} or one of the stores on the class path ({@link SessionInterface#create}). */
   public static final Setting<String> SESSION_TYPE = Setting.of("SESSION_TYPE", "flagon.session-type",
-      Kind.name(SessionTypes.names(), SessionTypes.expected()), SessionInterface.COOKIE,
+      Kind.name(SessionTypes.PROVIDERS.names(), SessionTypes.PROVIDERS.expected()), SessionInterface.COOKIE,
       "Where sessions live: cookie is Flask's signed cookie; redis is Flask-Session's Redis store (with the"
           + " module flagon-redis).")
-      .require(SessionTypes.names()::contains, SessionTypes.expected());
+      .require(SessionTypes.PROVIDERS.names()::contains, SessionTypes.PROVIDERS.expected());
 
   /** {@code SESSION_REISSUE_ON_FALLBACK}. */
   public static final Setting<Boolean> SESSION_REISSUE_ON_FALLBACK = Setting.flag(
@@ -138,7 +138,7 @@ public final class FlagonSettings {
       SESSION_COOKIE_PARTITIONED, SESSION_REFRESH_EACH_REQUEST, MAX_COOKIE_SIZE, SESSION_SIZE_POLICY,
       SESSION_MAX_CHUNKS, SESSION_SALT, SESSION_DIGEST, SESSION_KEY_DERIVATION, SESSION_FORMAT,
       SESSION_REISSUE_ON_FALLBACK, SECRET_KEY_ALLOW_WEAK, SESSION_TYPE), Stream.concat(
-      CookieFormats.settings().stream(), SessionTypes.settings().stream())).toList();
+      CookieFormats.settings().stream(), SessionTypes.PROVIDERS.settings().stream())).toList();
 
   private FlagonSettings() {}
 

@@ -9,23 +9,12 @@ import java.util.Map;
  * store's client library: a store's module brings its provider, its settings rows and its client.
  */
 final class SessionTypes {
-  private static final NamedProviders<SessionInterface.Provider> PROVIDERS = new NamedProviders<>(
+  /** The stores by name: {@link FlagonSettings#SESSION_TYPE} takes their names and their settings rows. */
+  static final NamedProviders<SessionInterface.Provider> PROVIDERS = new NamedProviders<>(
       SessionInterface.Provider.class, SessionInterface.COOKIE, SessionInterface.Provider::names,
       SessionInterface.Provider::settings, Map.of("dev.flagon:flagon-redis", List.of("redis")), "session stores");
 
   private SessionTypes() {}
-
-  static List<String> names() {
-    return PROVIDERS.names();
-  }
-
-  static List<Setting<?>> settings() {
-    return PROVIDERS.settings();
-  }
-
-  static String expected() {
-    return PROVIDERS.expected();
-  }
 
   /** The configured store, built for this configuration. */
   static SessionInterface create(FlagonConfig config) {

@@ -60,6 +60,14 @@ class RedisSettingsTest {
     }
   }
 
+  @Test
+  void readme_dependencyRow_namesRealClasses() throws ClassNotFoundException {
+    assertThat(ReadmeSnippets.importsOf("flagon-redis")).containsExactly(RedisSessionInterface.class.getName());
+    for (String name : ReadmeSnippets.importsOf("flagon-redis")) {
+      Class.forName(name);
+    }
+  }
+
   /** Regenerate with {@code mvn -B -o -pl flagon-redis test -Dtest=RedisSettingsTest -Dflagon.regenerate=true}. */
   @Test
   void readme_settingsTable_isGeneratedFromTheModulesRows() {
