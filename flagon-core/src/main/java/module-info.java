@@ -14,4 +14,5 @@ module dev.flagon.core {
   exports dev.flagon.json;
 
   uses dev.flagon.CookieFormat.Provider;
+  uses dev.flagon.SessionInterface.Provider;
 }

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * {@link FlagonConfig#fromProperties}, the servlet filter's init-params, Spring properties).
  *
  * <p>A new setting is one row here (added to {@link #all()}) and an accessor on {@link FlagonConfig}. A
- * cookie format's module declares its own rows ({@link CookieFormat.Provider#settings()}); they join
+ * cookie format's or store's module declares its own rows ({@link CookieFormat.Provider#settings()},
+ * {@link SessionInterface.Provider#settings()}); they join
  * {@link #all()} when the module is on the class path, so every entry point reads them too.
  */
 public final class FlagonSettings {
@@ -114,6 +115,13 @@ public final class FlagonSettings {
           + " with the module flagon-encrypted).")
       .require(CookieFormats.names()::contains, CookieFormats.expected());
 
+  /** {@code SESSION_TYPE}: {@code cookie} or one of the stores on the class path ({@link SessionInterface#create}). */
+  public static final Setting<String> SESSION_TYPE = Setting.of("SESSION_TYPE", "flagon.session-type",
+      Kind.name(SessionTypes.PROVIDERS.names(), SessionTypes.PROVIDERS.expected()), SessionInterface.COOKIE,
+      "Where sessions live: cookie is Flask's signed cookie; redis is Flask-Session's Redis store (with the"
+          + " module flagon-redis).")
+      .require(SessionTypes.PROVIDERS.names()::contains, SessionTypes.PROVIDERS.expected());
+
   /** {@code SESSION_REISSUE_ON_FALLBACK}. */
   public static final Setting<Boolean> SESSION_REISSUE_ON_FALLBACK = Setting.flag(
       "SESSION_REISSUE_ON_FALLBACK", "flagon.reissue-on-fallback", false,
@@ -129,7 +137,8 @@ public final class FlagonSettings {
       SESSION_COOKIE_PATH, SESSION_COOKIE_HTTPONLY, SESSION_COOKIE_SECURE, SESSION_COOKIE_SAMESITE,
       SESSION_COOKIE_PARTITIONED, SESSION_REFRESH_EACH_REQUEST, MAX_COOKIE_SIZE, SESSION_SIZE_POLICY,
       SESSION_MAX_CHUNKS, SESSION_SALT, SESSION_DIGEST, SESSION_KEY_DERIVATION, SESSION_FORMAT,
-      SESSION_REISSUE_ON_FALLBACK, SECRET_KEY_ALLOW_WEAK), CookieFormats.settings().stream()).toList();
+      SESSION_REISSUE_ON_FALLBACK, SECRET_KEY_ALLOW_WEAK, SESSION_TYPE), Stream.concat(
+      CookieFormats.settings().stream(), SessionTypes.PROVIDERS.settings().stream())).toList();
 
   private FlagonSettings() {}
 

@@ -56,6 +56,8 @@ public final class Session extends SessionMap {
   private List<?> poppedFlashes;
   // What the SessionInterface that opened it needs again when saving (a server-side id, the chunk cookies).
   private Object storeState;
+  // Flask-Session's ServerSideSession.clear() keeps _permanent; Flask's cookie session drops it.
+  private boolean clearKeepsPermanent;
 
   /** A session holding a copy of the loaded data, checked by Flask's own serializer; untouched. */
   Session(Map<String, ?> loaded) {
@@ -88,6 +90,31 @@ public final class Session extends SessionMap {
     Session session = new Session(data, taggedJson);
     session.storeState = storeState;
     return session;
+  }
+
+  /**
+   * A session for a server-side store with Flask-Session's {@code ServerSideSession} rules: as
+   * {@link #of}, except that {@link #clear} keeps the permanent flag ({@code _permanent} stays, false if it
+   * was absent), as Flask-Session's {@code clear()} does.
+   */
+  public static Session serverSide(Map<String, ?> data, TaggedJson taggedJson, Object storeState) {
+    Session session = of(data, taggedJson, storeState);
+    session.clearKeepsPermanent = true;
+    return session;
+  }
+
+  /**
+   * Python's {@code clear()}: removes every key and marks the session modified. Flask's session drops the
+   * permanent flag with the rest; a {@link #serverSide} session keeps {@code _permanent} as Flask-Session
+   * does (its value, or false if absent), so such a session is empty afterwards but stays as permanent.
+   */
+  @Override
+  public void clear() {
+    Object permanent = clearKeepsPermanent ? getOrDefault(PERMANENT_KEY, false) : null;
+    super.clear();
+    if (clearKeepsPermanent) {
+      put(PERMANENT_KEY, permanent);
+    }
   }
 
   /**

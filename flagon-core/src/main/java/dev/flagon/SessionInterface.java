@@ -12,6 +12,21 @@ import java.util.List;
  * <p>Implementations are immutable and thread-safe; the {@link Session} they open belongs to one request.
  */
 public interface SessionInterface {
+  /** {@code SESSION_TYPE} of Flask's signed cookie ({@link Flagon}), the default. */
+  String COOKIE = "cookie";
+
+  /**
+   * The session interface {@code SESSION_TYPE} names: {@value #COOKIE} gives {@link Flagon}; another name the
+   * store module that provides it (the module {@code dev.flagon:flagon-redis} brings {@code redis}). Entry
+   * points call this rather than {@link Flagon#create}, so that a configuration alone picks the store. A
+   * store that holds connections is {@link AutoCloseable}: close it when the application stops.
+   *
+   * @throws IllegalArgumentException if the store's own settings are invalid (naming the setting)
+   */
+  static SessionInterface create(FlagonConfig config) {
+    return SessionTypes.create(config);
+  }
+
   /** The session cookie's name ({@code SESSION_COOKIE_NAME}): a request without it has no session to open. */
   String cookieName();
 
@@ -33,4 +48,24 @@ public interface SessionInterface {
    * @throws SessionStoreException if the store cannot be written; the session was then not saved
    */
   CookieUpdate save(Session session);
+
+  /**
+   * Makes the session stores of a module: listed in the module's {@code module-info}
+   * ({@code provides dev.flagon.SessionInterface.Provider with ...}) and in
+   * {@code META-INF/services/dev.flagon.SessionInterface$Provider}, it is found by
+   * {@link java.util.ServiceLoader} when the settings table is first used. Implementations need a public
+   * no-argument constructor and must not touch {@link FlagonSettings} while the table is being built.
+   */
+  interface Provider {
+    /** The {@code SESSION_TYPE} names it makes, in lower case ({@code redis}). */
+    List<String> names();
+
+    /** Its own settings, added to {@link FlagonSettings#all()} and read with {@link FlagonConfig#get}. */
+    default List<Setting<?>> settings() {
+      return List.of();
+    }
+
+    /** The store of this name for this configuration (it may connect lazily, on first use). */
+    SessionInterface create(String name, FlagonConfig config);
+  }
 }

@@ -90,6 +90,15 @@ public final class Setting<T> {
     return of(name, springName, Kind.text(), defaultValue, doc);
   }
 
+  /**
+   * Text that may hold a credential, such as a URL with a password: unset by default and when null;
+   * messages never show it and {@link FlagonConfig#toString} shows it through {@code redact}.
+   */
+  public static Setting<String> redactedText(String name, String springName, Function<String, String> redact,
+      String doc) {
+    return of(name, springName, Kind.redactedText(redact), null, doc).nullable();
+  }
+
   /** A list of text: a JSON array of strings, or one text; null is the empty list. */
   public static Setting<List<String>> texts(String name, String springName, List<String> defaultValue,
       String doc) {

@@ -183,6 +183,12 @@ public record Kind<T>(String expected, String typeName, boolean isSecret, boolea
         value -> value instanceof String text ? text : null, Function.identity());
   }
 
+  /** Text that may hold a credential (a URL with a password): messages never show it, {@code show} redacts it. */
+  public static Kind<String> redactedText(Function<String, String> redact) {
+    return new Kind<>("text", "java.lang.String", true, false, Kind::textOrNull,
+        value -> value instanceof String text ? text : null, redact);
+  }
+
   /** Lists of text: a JSON array of strings, a {@code List<String>}, or one text. */
   public static Kind<List<String>> texts() {
     return new Kind<>("a list of text (a JSON array of strings)", "java.util.List<java.lang.String>", false,

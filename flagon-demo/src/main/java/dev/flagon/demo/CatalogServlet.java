@@ -1,6 +1,7 @@
 package dev.flagon.demo;
 
 import dev.flagon.FlashMessage;
+import dev.flagon.SessionStoreException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,7 +12,9 @@ import java.util.stream.Collectors;
 
 /**
  * The route catalog of the HTTP vectors (spec section 1.6), written as the Flask app that recorded them:
- * same paths, bodies, redirects and session operations in the same order. As in Flask, the session is
+ * same paths, bodies, redirects and session operations in the same order, plus {@code /dump} (the session as
+ * one NV dict), {@code /put-nv?key=K&value=V} and {@code /regenerate} (Flask-Session's {@code regenerate()} on
+ * Redis; on cookie sessions a re-issue of the cookie: see docs/redis.md). As in Flask, the session is
  * opened before routing (so a signed but unreadable cookie is a 500 on every path) without counting as an
  * access, and an exception becomes Werkzeug's 500 page, with the writes made before it still saved.
  */
@@ -35,6 +38,8 @@ final class CatalogServlet extends HttpServlet {
     try {
       route(request.getServletPath(), sessions.apply(request), QueryString.parse(request.getQueryString()),
           response);
+    } catch (SessionStoreException e) {
+      throw e; // the session filter answers 503
     } catch (QueryString.MissingParameterException e) {
       response.resetBuffer();
       FlaskResponses.error(response, HttpServletResponse.SC_BAD_REQUEST);
@@ -90,7 +95,27 @@ final class CatalogServlet extends HttpServlet {
         session.setPermanent(false);
         FlaskResponses.ok(response, "ok");
       }
+      case "/dump" -> FlaskResponses.json(response, NeutralValues.dump(session.toMap()));
+      case "/put-nv" -> {
+        String value = query.require("value");
+        String key = query.require("key");
+        session.put(key, NeutralValues.read(parsed(value)));
+        FlaskResponses.ok(response, "ok");
+      }
+      case "/regenerate" -> {
+        session.regenerate();
+        FlaskResponses.ok(response, "ok");
+      }
       default -> FlaskResponses.error(response, HttpServletResponse.SC_NOT_FOUND);
+    }
+  }
+
+  /** The JSON text of a query argument; not JSON is Flask's 500, as {@code json.loads} raising there. */
+  private static Object parsed(String json) {
+    try {
+      return JsonValues.parse(json);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not JSON", e);
     }
   }
 

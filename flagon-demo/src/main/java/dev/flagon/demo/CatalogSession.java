@@ -3,6 +3,8 @@ package dev.flagon.demo;
 import dev.flagon.FlashMessage;
 import dev.flagon.Session;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The session as the route catalog uses it: a Flagon {@link Session}, or Flask's null session when no
@@ -11,17 +13,19 @@ import java.util.List;
  * server needs that behaviour, so it lives here.
  */
 final class CatalogSession {
-  private static final CatalogSession NULL_SESSION = new CatalogSession(null);
+  private static final CatalogSession NULL_SESSION = new CatalogSession(null, s -> { });
 
   private final Session session; // null for Flask's null session
+  private final Consumer<Session> regenerate;
 
-  private CatalogSession(Session session) {
+  private CatalogSession(Session session, Consumer<Session> regenerate) {
     this.session = session;
+    this.regenerate = regenerate;
   }
 
-  /** A view of a real session. */
-  static CatalogSession of(Session session) {
-    return new CatalogSession(session);
+  /** A view of a real session; {@code regenerate} is the store's {@code regenerate()} for {@code /regenerate}. */
+  static CatalogSession of(Session session, Consumer<Session> regenerate) {
+    return new CatalogSession(session, regenerate);
   }
 
   /** Flask's null session. */
@@ -39,6 +43,16 @@ final class CatalogSession {
 
   int size() {
     return session == null ? 0 : session.size();
+  }
+
+  /** {@code dict(session)}: empty for the null session. */
+  Map<String, Object> toMap() {
+    return session == null ? Map.of() : session.toMap();
+  }
+
+  /** The store's {@code regenerate(session)}; on the null session it fails, as any write does. */
+  void regenerate() {
+    regenerate.accept(writable());
   }
 
   void put(String key, Object value) {

@@ -3,6 +3,8 @@ package dev.flagon.demo;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.flagon.SessionInterface;
+import dev.flagon.Session;
+import dev.flagon.redis.RedisSessionInterface;
 import dev.flagon.servlet.FlagonFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -130,7 +133,8 @@ public final class ConformanceServer {
     TestClock clock = new TestClock();
     Optional<SessionInterface> sessions = settings.sessions(testClock ? clock : Clock.systemUTC());
     Function<HttpServletRequest, CatalogSession> open = sessions.isPresent()
-        ? request -> CatalogSession.of(FlagonFilter.session(request)) : request -> CatalogSession.nullSession();
+        ? request -> CatalogSession.of(FlagonFilter.session(request), regenerator(sessions.get()))
+        : request -> CatalogSession.nullSession();
     return WebServer.start(host, port, context -> {
       if (testClock) {
         // Outside the session filter, so that opening and saving both see the request's time.
@@ -143,5 +147,14 @@ public final class ConformanceServer {
       });
       context.addServlet(new ServletHolder(new CatalogServlet(open, settings.indexUrl())), "/");
     });
+  }
+
+  /**
+   * What {@code /regenerate} does: Flask-Session's {@code regenerate()} on Redis (a new id, the old entry
+   * deleted); on cookie sessions, which have no id to fix, the cookie is re-issued (re-signed now), the
+   * nearest equivalent, and the body is {@code ok} in both modes.
+   */
+  static Consumer<Session> regenerator(SessionInterface sessions) {
+    return sessions instanceof RedisSessionInterface redis ? redis::regenerate : Session::markModified;
   }
 }

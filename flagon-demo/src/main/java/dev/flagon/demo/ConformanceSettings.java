@@ -1,6 +1,5 @@
 package dev.flagon.demo;
 
-import dev.flagon.Flagon;
 import dev.flagon.FlagonConfig;
 import dev.flagon.SessionInterface;
 import dev.flagon.SizePolicy;
@@ -98,13 +97,13 @@ final class ConformanceSettings {
   }
 
   /**
-   * The sessions this configuration serves, on this clock: Flagon's cookie sessions in the configured
-   * format and size policy; empty when sessions are disabled (Flask's null session).
+   * The sessions this configuration serves, on this clock: {@code SESSION_TYPE} picks Flagon's cookie
+   * sessions (in the configured format and size policy) or Flask-Session's Redis sessions; empty when sessions are disabled (Flask's null session).
    *
    * @throws IllegalStateException if a value is invalid
    */
   Optional<SessionInterface> sessions(Clock clock) {
-    return sessionsDisabled ? Optional.empty() : Optional.of(Flagon.create(flagonConfig(clock)));
+    return sessionsDisabled ? Optional.empty() : Optional.of(SessionInterface.create(flagonConfig(clock)));
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.flagon.demo;
 
-import dev.flagon.Flagon;
 import dev.flagon.FlagonConfig;
 import dev.flagon.SessionInterface;
 import dev.flagon.codec.Secret;
@@ -17,8 +16,12 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
  * decodes the cookie without the key.
  *
  * <pre>
- * scripts/demo [--port PORT]          # then open http://localhost:5000/
+ * scripts/demo [--port PORT] [--redis URL]   # then open http://localhost:5000/
  * </pre>
+ *
+ * <p>{@code --redis redis://host:6379/0} (or {@code FLAGON_SESSION_TYPE=redis} with
+ * {@code FLAGON_SESSION_REDIS}) keeps the sessions in Redis as Flask-Session does: the cookie then carries
+ * only a session id.
  *
  * <p>The configuration comes from {@code FLAGON_}-prefixed environment variables with Flask's names
  * ({@code FLAGON_SECRET_KEY}, {@code FLAGON_SESSION_COOKIE_SECURE}, ...) over the demo's defaults: Flask's
@@ -43,7 +46,7 @@ public final class DemoApp {
       "FLAGON_SESSION_COOKIE_HTTPONLY", "true",
       "FLAGON_SESSION_COOKIE_SAMESITE", "Lax",
       "FLAGON_PERMANENT_SESSION_LIFETIME", Long.toString(REMEMBER_ME.toSeconds()));
-  private static final String USAGE = "usage: demo [--port PORT]";
+  private static final String USAGE = "usage: demo [--port PORT] [--redis URL]";
   /** Printed at startup while the cookie is Secure: why a script's login "silently fails", and the way out. */
   static final String SECURE_COOKIE_NOTE = "The session cookie is Secure: browsers send it back to"
       + " http://localhost, but Python requests and other non-browser clients send it only over https, so"
@@ -70,10 +73,15 @@ public final class DemoApp {
   static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err,
       CommandLine.WhileRunning whileRunning) throws Exception {
     int port = DEFAULT_PORT;
+    Map<String, String> variables = new HashMap<>(environment);
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--port" -> port = CommandLine.port(CommandLine.value(args, ++i, "--port"));
+          case "--redis" -> {
+            variables.put("FLAGON_SESSION_TYPE", "redis");
+            variables.put("FLAGON_SESSION_REDIS", CommandLine.value(args, ++i, "--redis"));
+          }
           case "-h", "--help" -> {
             out.println(USAGE);
             return 0;
@@ -85,17 +93,17 @@ public final class DemoApp {
       return CommandLine.fail(err, CommandLine.USAGE, e.getMessage() + "; " + USAGE);
     }
     FlagonConfig config;
-    Flagon flagon;
+    SessionInterface sessions;
     try {
-      config = configFromEnvironment(environment);
-      flagon = Flagon.create(config);
+      config = configFromEnvironment(variables);
+      sessions = SessionInterface.create(config); // SESSION_TYPE: cookie, or redis with SESSION_REDIS
     } catch (IllegalArgumentException | IllegalStateException e) {
       return CommandLine.fail(err, CommandLine.USAGE,
           "invalid configuration (FLAGON_ environment variables): " + e.getMessage());
     }
     WebServer server;
     try {
-      server = start(flagon, config.permanentSessionLifetime(), port);
+      server = start(sessions, config.permanentSessionLifetime(), port);
     } catch (IOException e) {
       return CommandLine.fail(err, CommandLine.CANNOT_LISTEN, CommandLine.cannotListen(port, e));
     }
@@ -114,7 +122,7 @@ public final class DemoApp {
    * @param port the port, {@code 0} for any free one
    */
   public static WebServer start(FlagonConfig config, int port) throws Exception {
-    return start(Flagon.create(config), config.permanentSessionLifetime(), port);
+    return start(SessionInterface.create(config), config.permanentSessionLifetime(), port);
   }
 
   /**

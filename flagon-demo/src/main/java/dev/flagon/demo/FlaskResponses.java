@@ -23,6 +23,13 @@ final class FlaskResponses {
     response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** A 200 response with this JSON body, as Flask's {@code response_class(text, mimetype="application/json")}. */
+  static void json(HttpServletResponse response, String body) throws IOException {
+    response.setStatus(HttpServletResponse.SC_OK);
+    response.setContentType("application/json");
+    response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+  }
+
   /** A 200 response with this body. */
   static void ok(HttpServletResponse response, String body) throws IOException {
     send(response, HttpServletResponse.SC_OK, body);

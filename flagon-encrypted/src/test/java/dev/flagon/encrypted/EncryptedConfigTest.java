@@ -80,7 +80,7 @@ class EncryptedConfigTest {
   void serviceLoader_bothDeclarationsNameTheProvider() throws IOException {
     assertThat(EncryptedFormats.class.getModule().isNamed()).as("tests run on the module path").isTrue();
     assertThat(CookieFormat.class.getModule().getDescriptor().uses())
-        .containsExactly(CookieFormat.Provider.class.getName());
+        .contains(CookieFormat.Provider.class.getName());
     assertThat(FlagonSettings.SESSION_FORMAT.parse(EncryptedFormats.ENCRYPTED)).isEqualTo("encrypted");
     try (InputStream in = EncryptedFormats.class.getResourceAsStream("/module-info.class")) {
       ModuleDescriptor module = ModuleDescriptor.read(in);

@@ -35,7 +35,8 @@ import java.util.function.Function;
  * first use, each command awaited for at most the command timeout, every failure a
  * {@link SessionStoreException} naming Redis's address. While Redis is unreachable, commands are refused at
  * once (Lettuce reconnects in the background, retrying at least every second) rather than queued: a caller
- * never waits longer than the command timeout, or the connect timeout for the first connection.
+ * never waits longer than the command timeout, or, while the first connection is made, the connect and
+ * command timeouts together (requests arriving meanwhile wait for it rather than fail).
  *
  * <p>Logs one WARNING when Redis starts failing and one INFO when it answers again (DEBUG in between): the
  * address and the kind of failure, never a key or data.
@@ -150,7 +151,9 @@ final class RedisAccess implements AutoCloseable {
       return ready;
     }
     try {
-      if (!connecting.tryLock(connectTimeoutNanos, TimeUnit.NANOSECONDS)) {
+      // the connecting request may take both timeouts (the socket, then the handshake): wait as long, so
+      // that requests arriving together at startup share its connection rather than fail
+      if (!connecting.tryLock(connectTimeoutNanos + timeoutNanos, TimeUnit.NANOSECONDS)) {
         throw failed(operation, "not connected (another request is connecting)", null);
       }
     } catch (InterruptedException e) {

@@ -1,10 +1,16 @@
 package dev.flagon.redis;
 
+import static dev.flagon.redis.RedisSettings.*;
+
+import dev.flagon.FlagonConfig;
+import dev.flagon.FlagonSettings;
+import dev.flagon.Setting;
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Server-side session and revocation settings, with Flask-Session's names and defaults where it has them
@@ -66,9 +72,44 @@ public final class RedisSessionConfig {
    * @throws IllegalArgumentException naming the first bad setting
    */
   public static RedisSessionConfig fromMap(Map<String, ?> config) {
+    return read(RedisSettings.reader(config), true);
+  }
+
+  /**
+   * The settings of a Flagon configuration: its {@code SESSION_TYPE} and this module's rows
+   * ({@link RedisSettings}), read by every entry point as core's are.
+   *
+   * @throws IllegalArgumentException naming the first bad setting
+   */
+  public static RedisSessionConfig from(FlagonConfig config) {
+    return read(config::get, true);
+  }
+
+  /** {@link #from}, for a store on the application's own client: {@code SESSION_REDIS} may be unset. */
+  static RedisSessionConfig forApplicationClient(FlagonConfig config) {
+    return read(config::get, false);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T value(Function<Setting<?>, Object> values, Setting<T> row) {
+    return (T) values.apply(row);
+  }
+
+  private static RedisSessionConfig read(Function<Setting<?>, Object> v, boolean urlRequired) {
     Builder builder = builder();
-    RedisSettings.apply(config, builder);
-    return builder.build();
+    builder.urlRequired = urlRequired;
+    return builder.sessionType(RedisSettings.sessionType(value(v, FlagonSettings.SESSION_TYPE)))
+        .redisUrl(value(v, SESSION_REDIS)).cluster(value(v, SESSION_REDIS_CLUSTER))
+        .keyPrefix(value(v, SESSION_KEY_PREFIX)).idLength(value(v, SESSION_ID_LENGTH))
+        .useSigner(value(v, SESSION_USE_SIGNER)).permanent(value(v, SESSION_PERMANENT))
+        .serializationFormat(value(v, SESSION_SERIALIZATION_FORMAT)).commandTimeout(value(v, SESSION_REDIS_TIMEOUT))
+        .connectTimeout(value(v, SESSION_REDIS_CONNECT_TIMEOUT)).revocation(value(v, SESSION_REVOCATION))
+        .revocationUserKey(value(v, SESSION_REVOCATION_USER_KEY))
+        .revocationKeyPrefix(value(v, SESSION_REVOCATION_KEY_PREFIX))
+        .revocationMaxStaleness(value(v, SESSION_REVOCATION_MAX_STALENESS))
+        .revocationCacheSize(value(v, SESSION_REVOCATION_CACHE_SIZE))
+        .revocationFailMode(value(v, SESSION_REVOCATION_FAIL)).revocationPubSub(value(v, SESSION_REVOCATION_PUBSUB))
+        .build();
   }
 
   /** {@code SESSION_TYPE}: {@code cookie} (default) or {@code redis}. */
@@ -193,6 +234,7 @@ public final class RedisSessionConfig {
     int revocationCacheSize = 100_000;
     RevocationFailMode revocationFailMode = RevocationFailMode.CLOSED;
     boolean revocationPubSub = true;
+    boolean urlRequired = true;
 
     private Builder() {}
 
@@ -213,12 +255,12 @@ public final class RedisSessionConfig {
     }
     /** {@code SESSION_KEY_PREFIX}. */
     public Builder keyPrefix(String value) {
-      keyPrefix = Objects.requireNonNull(value, "SESSION_KEY_PREFIX");
+      keyPrefix = SESSION_KEY_PREFIX.check(value);
       return this;
     }
     /** {@code SESSION_ID_LENGTH}, in bytes. */
     public Builder idLength(int value) {
-      idLength = value;
+      idLength = SESSION_ID_LENGTH.check(value);
       return this;
     }
     /** {@code SESSION_USE_SIGNER}. */
@@ -233,17 +275,17 @@ public final class RedisSessionConfig {
     }
     /** {@code SESSION_SERIALIZATION_FORMAT}. */
     public Builder serializationFormat(SerializationFormat value) {
-      serializationFormat = Objects.requireNonNull(value, "SESSION_SERIALIZATION_FORMAT");
+      serializationFormat = SESSION_SERIALIZATION_FORMAT.check(value);
       return this;
     }
     /** {@code SESSION_REDIS_TIMEOUT}. */
     public Builder commandTimeout(Duration value) {
-      commandTimeout = Objects.requireNonNull(value, "SESSION_REDIS_TIMEOUT");
+      commandTimeout = SESSION_REDIS_TIMEOUT.check(value);
       return this;
     }
     /** {@code SESSION_REDIS_CONNECT_TIMEOUT}. */
     public Builder connectTimeout(Duration value) {
-      connectTimeout = Objects.requireNonNull(value, "SESSION_REDIS_CONNECT_TIMEOUT");
+      connectTimeout = SESSION_REDIS_CONNECT_TIMEOUT.check(value);
       return this;
     }
     /** {@code SESSION_REVOCATION}. */
@@ -253,27 +295,27 @@ public final class RedisSessionConfig {
     }
     /** {@code SESSION_REVOCATION_USER_KEY}. */
     public Builder revocationUserKey(String value) {
-      revocationUserKey = Objects.requireNonNull(value, "SESSION_REVOCATION_USER_KEY");
+      revocationUserKey = SESSION_REVOCATION_USER_KEY.check(value);
       return this;
     }
     /** {@code SESSION_REVOCATION_KEY_PREFIX}. */
     public Builder revocationKeyPrefix(String value) {
-      revocationKeyPrefix = Objects.requireNonNull(value, "SESSION_REVOCATION_KEY_PREFIX");
+      revocationKeyPrefix = SESSION_REVOCATION_KEY_PREFIX.check(value);
       return this;
     }
     /** {@code SESSION_REVOCATION_MAX_STALENESS}. */
     public Builder revocationMaxStaleness(Duration value) {
-      revocationMaxStaleness = Objects.requireNonNull(value, "SESSION_REVOCATION_MAX_STALENESS");
+      revocationMaxStaleness = SESSION_REVOCATION_MAX_STALENESS.check(value);
       return this;
     }
     /** {@code SESSION_REVOCATION_CACHE_SIZE}. */
     public Builder revocationCacheSize(int value) {
-      revocationCacheSize = value;
+      revocationCacheSize = SESSION_REVOCATION_CACHE_SIZE.check(value);
       return this;
     }
     /** {@code SESSION_REVOCATION_FAIL}. */
     public Builder revocationFailMode(RevocationFailMode value) {
-      revocationFailMode = Objects.requireNonNull(value, "SESSION_REVOCATION_FAIL");
+      revocationFailMode = SESSION_REVOCATION_FAIL.check(value);
       return this;
     }
     /** {@code SESSION_REVOCATION_PUBSUB}. */

@@ -87,6 +87,17 @@ public final class RedisSessionStore implements AutoCloseable {
     redis.call("DEL", c -> c.del(key));
   }
 
+  /**
+   * {@link #using(AbstractRedisClient, RedisSessionConfig)} with the settings of a Flagon configuration
+   * ({@code SESSION_KEY_PREFIX}, the timeouts); {@code SESSION_REDIS} need not be set, the client is the
+   * application's.
+   *
+   * @throws IllegalArgumentException naming a bad setting
+   */
+  public static RedisSessionStore using(AbstractRedisClient client, dev.flagon.FlagonConfig config) {
+    return using(client, RedisSessionConfig.forApplicationClient(config));
+  }
+
   /** Redis's address, without credentials, as it appears in messages and logs. */
   public String address() {
     return redis.address();

@@ -1,169 +1,146 @@
 package dev.flagon.redis;
 
-import java.math.BigDecimal;
+import dev.flagon.Setting;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.function.Function;
 
 /**
- * The one parser of the Redis settings: each name, how its value is read from a map (a typed value or text,
- * as in environment variables) and its bounds. Messages name the setting and never show SESSION_REDIS.
+ * The rows this module adds to {@link FlagonSettings#all()} (through {@link RedisSessionProvider}): Flask-Session's
+ * names and defaults where it has them, Flagon's own for timeouts, Cluster and revocation. Every entry point
+ * reads them as it reads core's rows (a map, {@code FLAGON_} variables, properties, Spring's {@code flagon.*}
+ * properties); {@link RedisSessionConfig} is built from them. Messages never show {@code SESSION_REDIS}.
  */
-final class RedisSettings {
+public final class RedisSettings {
   private static final Duration MAX_TIMEOUT = Duration.ofMinutes(1);
-  private static final Duration MAX_STALENESS = Duration.ofHours(1);
+
+  /** {@code SESSION_REDIS}. */
+  public static final Setting<String> SESSION_REDIS = Setting.redactedText("SESSION_REDIS", "flagon.redis.url",
+      RedisSettings::withoutCredentials, "Redis for SESSION_TYPE=redis and revocation: redis://[[user]:password@]host"
+          + "[:port][/db], rediss:// for TLS, redis-sentinel://host:port[,host:port]/db#master.");
+
+  /** {@code SESSION_REDIS_CLUSTER}. */
+  public static final Setting<Boolean> SESSION_REDIS_CLUSTER = Setting.flag("SESSION_REDIS_CLUSTER",
+      "flagon.redis.cluster", false, "SESSION_REDIS lists Redis Cluster seed nodes: redis://host1:7000,host2:7001.");
+
+  /** {@code SESSION_KEY_PREFIX}. */
+  public static final Setting<String> SESSION_KEY_PREFIX = Setting.text("SESSION_KEY_PREFIX",
+      "flagon.redis.key-prefix", "session:", "The Redis key of a session is this plus its id (Flask-Session's).");
+
+  /** {@code SESSION_ID_LENGTH}. */
+  public static final Setting<Integer> SESSION_ID_LENGTH = Setting.count("SESSION_ID_LENGTH",
+      "flagon.redis.id-length", 32, "Random bytes in a new session id (secrets.token_urlsafe), 16 to 256.")
+      .require(n -> n >= 16 && n <= 256, "between 16 and 256 bytes (Flask-Session's default is 32; fewer than 16"
+          + " random bytes make ids guessable)");
+
+  /** {@code SESSION_USE_SIGNER}. */
+  public static final Setting<Boolean> SESSION_USE_SIGNER = Setting.flag("SESSION_USE_SIGNER",
+      "flagon.redis.use-signer", false, "The cookie carries the session id signed with SECRET_KEY"
+          + " (itsdangerous Signer, salt flask-session).");
+
+  /** {@code SESSION_PERMANENT}. */
+  public static final Setting<Boolean> SESSION_PERMANENT = Setting.flag("SESSION_PERMANENT",
+      "flagon.redis.permanent", true, "New server-side sessions are permanent (Flask-Session's default).");
+
+  /** {@code SESSION_SERIALIZATION_FORMAT}. */
+  public static final Setting<SerializationFormat> SESSION_SERIALIZATION_FORMAT = Setting.choice(
+      "SESSION_SERIALIZATION_FORMAT", "flagon.redis.serialization-format", SerializationFormat.class,
+      SerializationFormat.MSGPACK, SerializationFormat::flaskName, "How a session is stored in Redis: msgpack or"
+          + " json, as msgspec writes them.");
+
+  /** {@code SESSION_MIGRATE_COOKIE}. */
+  public static final Setting<Boolean> SESSION_MIGRATE_COOKIE = Setting.flag("SESSION_MIGRATE_COOKIE",
+      "flagon.redis.migrate-cookie", false, "While moving from cookie to Redis sessions: a valid signed cookie"
+          + " session is copied into a new Redis session on its next request (docs/redis.md).");
+
+  /** {@code SESSION_REDIS_TIMEOUT}. */
+  public static final Setting<Duration> SESSION_REDIS_TIMEOUT = timeout("SESSION_REDIS_TIMEOUT",
+      "flagon.redis.timeout", "The longest wait for one Redis command; then 503.");
+
+  /** {@code SESSION_REDIS_CONNECT_TIMEOUT}. */
+  public static final Setting<Duration> SESSION_REDIS_CONNECT_TIMEOUT = timeout("SESSION_REDIS_CONNECT_TIMEOUT",
+      "flagon.redis.connect-timeout", "The longest wait to connect to Redis.");
+
+  /** {@code SESSION_REVOCATION}. */
+  public static final Setting<Boolean> SESSION_REVOCATION = Setting.flag("SESSION_REVOCATION",
+      "flagon.revocation.enabled", false, "Check cookie sessions against revocations kept in Redis.");
+
+  /** {@code SESSION_REVOCATION_USER_KEY}. */
+  public static final Setting<String> SESSION_REVOCATION_USER_KEY = Setting.text("SESSION_REVOCATION_USER_KEY",
+      "flagon.revocation.user-key", "_user_id", "The session key holding the user id (Flask-Login's).")
+      .require(key -> !key.isEmpty(), "not empty");
+
+  /** {@code SESSION_REVOCATION_KEY_PREFIX}. */
+  public static final Setting<String> SESSION_REVOCATION_KEY_PREFIX = Setting.text("SESSION_REVOCATION_KEY_PREFIX",
+      "flagon.revocation.key-prefix", "flagon:revoked:", "Prefix of the revocation keys and pub/sub channel.");
+
+  /** {@code SESSION_REVOCATION_MAX_STALENESS}. */
+  public static final Setting<Duration> SESSION_REVOCATION_MAX_STALENESS = Setting.duration(
+      "SESSION_REVOCATION_MAX_STALENESS", "flagon.revocation.max-staleness", Duration.ofSeconds(5),
+      "The longest a server uses a cached revocation answer, 0 to 1 hour.")
+      .require(d -> d.compareTo(Duration.ofHours(1)) <= 0, "from 0 to 3600 seconds");
+
+  /** {@code SESSION_REVOCATION_CACHE_SIZE}. */
+  public static final Setting<Integer> SESSION_REVOCATION_CACHE_SIZE = Setting.count("SESSION_REVOCATION_CACHE_SIZE",
+      "flagon.revocation.cache-size", 100_000, "The most users whose revocation answers a server caches.")
+      .require(n -> n >= 1 && n <= 10_000_000, "between 1 and 10000000 users");
+
+  /** {@code SESSION_REVOCATION_FAIL}. */
+  public static final Setting<RevocationFailMode> SESSION_REVOCATION_FAIL = Setting.choice("SESSION_REVOCATION_FAIL",
+      "flagon.revocation.fail", RevocationFailMode.class, RevocationFailMode.CLOSED,
+      m -> m.name().toLowerCase(Locale.ROOT), "When Redis cannot answer: closed (503) or open (accept).");
+
+  /** {@code SESSION_REVOCATION_PUBSUB}. */
+  public static final Setting<Boolean> SESSION_REVOCATION_PUBSUB = Setting.flag("SESSION_REVOCATION_PUBSUB",
+      "flagon.revocation.pub-sub", true, "Push each revocation to every server at once.");
+
+  private static final List<Setting<?>> ALL = List.of(SESSION_REDIS, SESSION_REDIS_CLUSTER, SESSION_KEY_PREFIX,
+      SESSION_ID_LENGTH, SESSION_USE_SIGNER, SESSION_PERMANENT, SESSION_SERIALIZATION_FORMAT, SESSION_MIGRATE_COOKIE, SESSION_REDIS_TIMEOUT,
+      SESSION_REDIS_CONNECT_TIMEOUT, SESSION_REVOCATION, SESSION_REVOCATION_USER_KEY, SESSION_REVOCATION_KEY_PREFIX,
+      SESSION_REVOCATION_MAX_STALENESS, SESSION_REVOCATION_CACHE_SIZE, SESSION_REVOCATION_FAIL,
+      SESSION_REVOCATION_PUBSUB);
 
   private RedisSettings() {}
 
-  static void apply(Map<String, ?> config, RedisSessionConfig.Builder b) {
-    for (Map.Entry<String, ?> entry : config.entrySet()) {
-      String key = entry.getKey();
-      Object value = entry.getValue();
-      if (key == null) {
-        continue;
-      }
-      switch (key) {
-        case "SESSION_TYPE" -> b.sessionType(sessionType(key, value));
-        case "SESSION_REDIS" -> b.redisUrl(value == null ? null : text(key, value));
-        case "SESSION_REDIS_CLUSTER" -> b.cluster(bool(key, value));
-        case "SESSION_KEY_PREFIX" -> b.keyPrefix(text(key, value));
-        case "SESSION_ID_LENGTH" -> b.idLength(integer(key, value));
-        case "SESSION_USE_SIGNER" -> b.useSigner(bool(key, value));
-        case "SESSION_PERMANENT" -> b.permanent(bool(key, value));
-        case "SESSION_SERIALIZATION_FORMAT" -> b.serializationFormat(value instanceof SerializationFormat f ? f
-            : wrap(key, () -> SerializationFormat.fromName(text(key, value))));
-        case "SESSION_REDIS_TIMEOUT" -> b.commandTimeout(duration(key, value));
-        case "SESSION_REDIS_CONNECT_TIMEOUT" -> b.connectTimeout(duration(key, value));
-        case "SESSION_REVOCATION" -> b.revocation(bool(key, value));
-        case "SESSION_REVOCATION_USER_KEY" -> b.revocationUserKey(text(key, value));
-        case "SESSION_REVOCATION_KEY_PREFIX" -> b.revocationKeyPrefix(text(key, value));
-        case "SESSION_REVOCATION_MAX_STALENESS" -> b.revocationMaxStaleness(duration(key, value));
-        case "SESSION_REVOCATION_CACHE_SIZE" -> b.revocationCacheSize(integer(key, value));
-        case "SESSION_REVOCATION_FAIL" -> b.revocationFailMode(value instanceof RevocationFailMode m ? m
-            : named(key, text(key, value), RevocationFailMode.class));
-        case "SESSION_REVOCATION_PUBSUB" -> b.revocationPubSub(bool(key, value));
-        default -> { } // not ours: a Flask config holds many other keys
-      }
-    }
+  /** This module's rows, in the README's order. */
+  public static List<Setting<?>> all() {
+    return ALL;
   }
 
+  private static Setting<Duration> timeout(String name, String springName, String doc) {
+    return Setting.duration(name, springName, Duration.ofSeconds(1), doc + " Default 1 s, at most 1 minute.")
+        .require(d -> !d.isZero() && d.compareTo(MAX_TIMEOUT) <= 0, "more than 0 and at most 60 seconds");
+  }
+
+  /** A URL as it may be shown: {@code redis://***@host:port/db}. */
+  static String withoutCredentials(String url) {
+    return url.replaceAll("(?<=://)[^@/]*@", "***@");
+  }
+
+  /** The typed value of a row in a Flask-style map, or its default: the one reader of {@code fromMap}. */
+  static Function<Setting<?>, Object> reader(java.util.Map<String, ?> config) {
+    return row -> {
+      if (!config.containsKey(row.name())) {
+        return row.defaultValue();
+      }
+      Object raw = config.get(row.name());
+      return row.parse(raw instanceof SessionType type ? type.name().toLowerCase(Locale.ROOT) : raw);
+    };
+  }
+
+  /** The cross-setting rules, checked when a configuration is built. */
   static void validate(RedisSessionConfig.Builder b) {
-    if ((b.sessionType == SessionType.REDIS || b.revocation) && b.redisUrl == null) {
+    if ((b.sessionType == SessionType.REDIS || b.revocation) && b.redisUrl == null && b.urlRequired) {
       throw new IllegalArgumentException("SESSION_REDIS must be set when SESSION_TYPE is redis or SESSION_REVOCATION"
           + " is on (a URL such as redis://localhost:6379/0)");
     }
     if (b.redisUrl != null) {
       RedisAddress.parse(b.redisUrl, b.cluster, b.commandTimeout); // throws naming SESSION_REDIS
     }
-    if (b.idLength < 16 || b.idLength > 256) {
-      throw new IllegalArgumentException("SESSION_ID_LENGTH must be between 16 and 256 bytes (Flask-Session's"
-          + " default is 32; fewer than 16 random bytes make ids guessable), not " + b.idLength);
-    }
-    checkDuration("SESSION_REDIS_TIMEOUT", b.commandTimeout, false, MAX_TIMEOUT);
-    checkDuration("SESSION_REDIS_CONNECT_TIMEOUT", b.connectTimeout, false, MAX_TIMEOUT);
-    checkDuration("SESSION_REVOCATION_MAX_STALENESS", b.revocationMaxStaleness, true, MAX_STALENESS);
-    if (b.revocationCacheSize < 1 || b.revocationCacheSize > 10_000_000) {
-      throw new IllegalArgumentException("SESSION_REVOCATION_CACHE_SIZE must be between 1 and 10000000 users, not "
-          + b.revocationCacheSize);
-    }
-    if (b.revocationUserKey.isEmpty()) {
-      throw new IllegalArgumentException("SESSION_REVOCATION_USER_KEY must not be empty");
-    }
   }
 
-  private static void checkDuration(String key, Duration value, boolean zeroAllowed, Duration max) {
-    if (value.isNegative() || (value.isZero() && !zeroAllowed) || value.compareTo(max) > 0) {
-      throw new IllegalArgumentException(key + " must be " + (zeroAllowed ? "from 0" : "more than 0") + " to "
-          + max.toSeconds() + " seconds, not " + value.toMillis() + " ms");
-    }
-  }
-
-  private static SessionType sessionType(String key, Object value) {
-    if (value instanceof SessionType type) {
-      return type;
-    }
-    String name = text(key, value).strip().toLowerCase(Locale.ROOT);
-    return switch (name) {
-      case "cookie" -> SessionType.COOKIE;
-      case "redis" -> SessionType.REDIS;
-      default -> throw new IllegalArgumentException(key + " must be cookie or redis (Flagon has no '" + name
-          + "' store)");
-    };
-  }
-
-  /** Seconds (a number, or text such as {@code 0.5}), an ISO-8601 duration ({@code PT0.5S}), or a Duration. */
-  private static Duration duration(String key, Object value) {
-    if (value instanceof Duration duration) {
-      return duration;
-    }
-    try {
-      if (value instanceof Number number) {
-        return seconds(new BigDecimal(number.toString()));
-      }
-      String text = text(key, value).strip();
-      return text.matches("[0-9]+(\\.[0-9]+)?") ? seconds(new BigDecimal(text)) : Duration.parse(text);
-    } catch (NumberFormatException | ArithmeticException | DateTimeParseException e) {
-      throw new IllegalArgumentException(key + " must be seconds (such as 0.5) or an ISO-8601 duration (such as"
-          + " PT0.5S), not '" + value + "'");
-    }
-  }
-
-  private static Duration seconds(BigDecimal seconds) {
-    return Duration.ofNanos(seconds.movePointRight(9).toBigInteger().longValueExact());
-  }
-
-  private static boolean bool(String key, Object value) {
-    if (value instanceof Boolean flag) {
-      return flag;
-    }
-    if (value instanceof String text) {
-      switch (text.strip().toLowerCase(Locale.ROOT)) {
-        case "true", "1", "yes", "on": return true;
-        case "false", "0", "no", "off": return false;
-        default: break;
-      }
-    }
-    throw new IllegalArgumentException(key + " must be true or false (or yes/no, on/off, 1/0), not '" + value + "'");
-  }
-
-  private static int integer(String key, Object value) {
-    try {
-      if (value instanceof Integer || value instanceof Long || value instanceof Short) {
-        return Math.toIntExact(((Number) value).longValue());
-      }
-      if (value instanceof String text && text.strip().matches("-?[0-9]{1,10}")) {
-        return Math.toIntExact(Long.parseLong(text.strip()));
-      }
-    } catch (ArithmeticException e) {
-      // out of int range: the message below
-    }
-    throw new IllegalArgumentException(key + " must be a whole number, not '" + value + "'");
-  }
-
-  private static <E extends Enum<E>> E named(String key, String name, Class<E> type) {
-    for (E constant : type.getEnumConstants()) {
-      if (constant.name().equalsIgnoreCase(name.strip())) {
-        return constant;
-      }
-    }
-    throw new IllegalArgumentException(key + " must be one of " + java.util.List.of(type.getEnumConstants())
-        + " (any case), not '" + name + "'");
-  }
-
-  private static String text(String key, Object value) {
-    if (value instanceof String text) {
-      return text;
-    }
-    throw new IllegalArgumentException(key + " must be text, not " + (value == null ? "null" : "a "
-        + value.getClass().getSimpleName()));
-  }
-
-  private static <T> T wrap(String key, java.util.function.Supplier<T> parse) {
-    try {
-      return parse.get();
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(key + " " + e.getMessage(), e);
-    }
+  static SessionType sessionType(String name) {
+    return SessionType.valueOf(name.toUpperCase(Locale.ROOT));
   }
 }

@@ -101,7 +101,8 @@ public final class FlagonFilter implements Filter {
     Map<String, Object> config = Setting.fromEnvironment(FlagonSettings.all(), environment);
     config.putAll(Setting.fromNames(FlagonSettings.all(), params)); // as every entry point: params win
     try {
-      sessions = sessions != null ? sessions : Flagon.create(FlagonConfig.fromMap(config));
+      // SESSION_TYPE picks the store: Flask's cookie, or Redis with dev.flagon:flagon-redis on the class path
+      sessions = sessions != null ? sessions : SessionInterface.create(FlagonConfig.fromMap(config));
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new ServletException("FlagonFilter " + filterConfig.getFilterName() + ": " + e.getMessage(), e);
     }

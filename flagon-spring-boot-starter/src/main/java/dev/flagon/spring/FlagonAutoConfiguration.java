@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
@@ -34,8 +35,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * {@code FLAGON_} and {@code flagon.*} properties and {@link FlagonConfigCustomizer} beans, a {@link Flagon}
  * as the {@link SessionInterface} (a bean of yours, a server-side store say, replaces it), the
  * {@link FlagonFilter}, and a {@link Session} controller parameter. Off with {@code flagon.enabled=false}.
+ * With {@code flagon.session-type=redis} and {@code flagon-redis} on the class path, Flask-Session's Redis
+ * sessions instead ({@link FlagonRedisConfiguration}).
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = {"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+    "org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration"})
+@Import(FlagonRedisConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(FlagonFilter.class)
 @ConditionalOnBooleanProperty(name = "flagon.enabled", matchIfMissing = true)
@@ -47,7 +52,9 @@ public class FlagonAutoConfiguration {
   public static final String FILTER_REGISTRATION_BEAN = "flagonFilterRegistration";
 
   @Bean
-  @ConditionalOnMissingBean({FlagonConfig.class, SessionInterface.class})
+  // the starter's own Redis sessions (FlagonRedisConfiguration) are built from this configuration
+  @ConditionalOnMissingBean(value = {FlagonConfig.class, SessionInterface.class},
+      ignoredType = "dev.flagon.redis.RedisSessionInterface")
   FlagonConfig flagonConfig(Environment environment, ObjectProvider<FlagonConfigCustomizer> customizers) {
     SpringSettings.refuseUnknown(environment);
     Map<String, Object> settings = SpringSettings.read(environment, FlagonSettings.all());

@@ -14,6 +14,9 @@ import dev.flagon.codec.Digest;
 import dev.flagon.codec.KeyDerivation;
 import dev.flagon.codec.Secret;
 import dev.flagon.encrypted.EncryptedFormats;
+import dev.flagon.redis.RedisSettings;
+import dev.flagon.redis.RevocationFailMode;
+import dev.flagon.redis.SerializationFormat;
 import dev.flagon.servlet.FilterEntryPoint;
 import java.io.IOException;
 import java.io.Writer;
@@ -108,7 +111,30 @@ class EveryEntryPointTest {
       new Case(FlagonSettings.SESSION_FORMAT, "jwt", "jwt"),
       new Case(EncryptedFormats.SESSION_ENCRYPTION_COMPRESS, "true", true),
       new Case(FlagonSettings.SESSION_REISSUE_ON_FALLBACK, "on", true),
-      new Case(FlagonSettings.SECRET_KEY_ALLOW_WEAK, "true", true));
+      new Case(FlagonSettings.SECRET_KEY_ALLOW_WEAK, "true", true),
+      // SESSION_TYPE=redis alone is refused by Spring only (its bean needs SESSION_REDIS): RedisSessionsIT
+      new Case(FlagonSettings.SESSION_TYPE, "cookie", "cookie"),
+      new Case(FlagonSettings.SESSION_TYPE, "filesystem", "filesystem"),
+      new Case(RedisSettings.SESSION_REDIS, "redis://:pw@localhost:6390/1", "redis://:pw@localhost:6390/1"),
+      new Case(RedisSettings.SESSION_REDIS_CLUSTER, "true", true),
+      new Case(RedisSettings.SESSION_KEY_PREFIX, "app:", "app:"),
+      new Case(RedisSettings.SESSION_ID_LENGTH, "48", 48),
+      new Case(RedisSettings.SESSION_ID_LENGTH, "8", 8),
+      new Case(RedisSettings.SESSION_USE_SIGNER, "yes", true),
+      new Case(RedisSettings.SESSION_PERMANENT, "false", false),
+      new Case(RedisSettings.SESSION_SERIALIZATION_FORMAT, "json", SerializationFormat.JSON),
+      new Case(RedisSettings.SESSION_SERIALIZATION_FORMAT, "pickle", "pickle"),
+      new Case(RedisSettings.SESSION_MIGRATE_COOKIE, "true", true),
+      new Case(RedisSettings.SESSION_REDIS_TIMEOUT, "500ms", Duration.ofMillis(500)),
+      new Case(RedisSettings.SESSION_REDIS_TIMEOUT, "0", Duration.ZERO),
+      new Case(RedisSettings.SESSION_REDIS_CONNECT_TIMEOUT, "2s", Duration.ofSeconds(2)),
+      new Case(RedisSettings.SESSION_REVOCATION, "on", true),
+      new Case(RedisSettings.SESSION_REVOCATION_USER_KEY, "uid", "uid"),
+      new Case(RedisSettings.SESSION_REVOCATION_KEY_PREFIX, "rv:", "rv:"),
+      new Case(RedisSettings.SESSION_REVOCATION_MAX_STALENESS, "1s", Duration.ofSeconds(1)),
+      new Case(RedisSettings.SESSION_REVOCATION_CACHE_SIZE, "10", 10),
+      new Case(RedisSettings.SESSION_REVOCATION_FAIL, "open", RevocationFailMode.OPEN),
+      new Case(RedisSettings.SESSION_REVOCATION_PUBSUB, "false", false));
 
   @TempDir
   static Path dir;
