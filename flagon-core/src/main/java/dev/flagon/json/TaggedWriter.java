@@ -171,12 +171,12 @@ final class TaggedWriter {
         out.put('"').put('}');
       }
       case DATETIME -> {
-        if (!HttpDate.isDateTime(value)) {
+        if (!PyDateTime.isDateTime(value)) {
           return false;
         }
         openTag(tag.key(), depth);
         out.put('"');
-        HttpDate.appendDateTime(out, value);
+        PyDateTime.appendDateTime(out, value);
         out.put("\"}");
       }
     }
@@ -209,7 +209,7 @@ final class TaggedWriter {
   static boolean canWrite(TagRegistry tags, Object value) {
     if (value == null || value instanceof CharSequence || value instanceof Boolean || value instanceof Map
         || value instanceof List || value instanceof byte[] || value instanceof UUID
-        || HttpDate.isDateTime(value) || value instanceof LocalDate || value instanceof BigDecimal
+        || PyDateTime.isDateTime(value) || value instanceof LocalDate || value instanceof BigDecimal
         || value instanceof BigInteger || value instanceof Integer || value instanceof Long
         || value instanceof Short || value instanceof Byte || value instanceof Double || value instanceof Float) {
       return true; // CharSequence covers Markup, List covers Tuple
@@ -239,10 +239,9 @@ final class TaggedWriter {
     } else if (value instanceof CharSequence text) {
       out.putQuoted(text);
     } else if (value instanceof LocalDate date) {
-      // Flask's fallback for a date: an untagged HTTP date at midnight UTC
-      StringBuilder text = new StringBuilder(32);
-      HttpDate.appendDate(text, date);
-      out.put('"').put(text).put('"');
+      out.put('"'); // Flask's fallback for a date: an untagged HTTP date at midnight UTC
+      PyDateTime.appendDate(out, date);
+      out.put('"');
     } else if (value instanceof BigDecimal decimal) {
       // str(Decimal): both follow the General Decimal Arithmetic to-scientific-string rules, so
       // toString matches for every BigDecimal (Python's NaN, Infinity and -0 have no BigDecimal form).
