@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -172,11 +173,16 @@ public final class JweSerializer {
     }
     long age = now - header.issuedAt;
     if (age > maxAge || now > header.expiresAt) {
-      throw new SignatureExpiredException("JWE age " + age + " > " + maxAge + " seconds, or past its exp");
+      throw new SignatureExpiredException(
+          "JWE age " + age + " > " + maxAge + " seconds, or past its exp", signedAt(header));
     }
     if (age < 0) {
-      throw new SignatureExpiredException("JWE age " + age + " < 0 seconds");
+      throw new SignatureExpiredException("JWE age " + age + " < 0 seconds", signedAt(header));
     }
+  }
+
+  private static Instant signedAt(JweHeader header) {
+    return Instant.ofEpochSecond(Math.min(header.issuedAt, Instant.MAX.getEpochSecond()));
   }
 
   /** Redacted: the number of keys and the current kid only. */
