@@ -6,6 +6,7 @@ import dev.flagon.codec.BadTimeSignatureException;
 import dev.flagon.codec.KeyRing;
 import dev.flagon.codec.SignatureExpiredException;
 import dev.flagon.codec.Verified;
+import dev.flagon.internal.BoundedInflater;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -148,7 +149,7 @@ public final class JweSerializer {
     }
     checkTimes(parts.header, nowEpochSeconds, maxAgeSeconds);
     if (parts.header.deflated) {
-      plaintext = RawDeflate.inflate(plaintext, RawDeflate.MAX_INFLATED_LENGTH);
+      plaintext = BoundedInflater.inflate(plaintext, true, BoundedInflater.MAX_INFLATED_LENGTH);
     }
     try {
       String json = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(plaintext)).toString();
