@@ -2,11 +2,10 @@ package dev.flagon;
 
 import dev.flagon.internal.CookieAttributes;
 import dev.flagon.internal.CookieHeader;
+import dev.flagon.internal.HttpDate;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,10 +24,6 @@ import java.util.Objects;
 public final class WerkzeugCookie {
   private static final String VALUE_SAFE = "_!#$%&'()*+-./:<=>?@[]^`{|}~";
   private static final String EPOCH_DATE = "Thu, 01 Jan 1970 00:00:00 GMT";
-  private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-  private static final String[] MONTHS = {
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
-  };
   /** Bit c of these two words: ASCII c may stand unquoted in a value (letters, digits, VALUE_SAFE). */
   private static final long VALUE_SAFE_LOW = safeBits(0);
   private static final long VALUE_SAFE_HIGH = safeBits(64);
@@ -142,24 +137,7 @@ public final class WerkzeugCookie {
 
   /** Werkzeug's {@code http_date}: {@code Tue, 14 Nov 2023 23:13:20 GMT}; English names, whole seconds. */
   static String httpDate(Instant instant) {
-    LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
-    int year = t.getYear();
-    if (year < 0 || year > 9999) { // a sign or a fifth digit: as String.format pads them
-      return String.format(java.util.Locale.ROOT, "%s, %02d %s %04d %02d:%02d:%02d GMT",
-          DAYS[t.getDayOfWeek().getValue() - 1], t.getDayOfMonth(), MONTHS[t.getMonthValue() - 1],
-          year, t.getHour(), t.getMinute(), t.getSecond());
-    }
-    // Written by hand: String.format costs more than the rest of a Set-Cookie header.
-    StringBuilder out = new StringBuilder(29).append(DAYS[t.getDayOfWeek().getValue() - 1]).append(", ");
-    twoDigits(out, t.getDayOfMonth()).append(' ').append(MONTHS[t.getMonthValue() - 1]).append(' ');
-    twoDigits(twoDigits(out, year / 100), year % 100).append(' ');
-    twoDigits(out, t.getHour()).append(':');
-    twoDigits(out, t.getMinute()).append(':');
-    return twoDigits(out, t.getSecond()).append(" GMT").toString();
-  }
-
-  private static StringBuilder twoDigits(StringBuilder out, int value) {
-    return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
+    return HttpDate.format(instant.getEpochSecond());
   }
 
   private static boolean isValueSafe(char c) {

@@ -73,10 +73,6 @@ final class Base64Url {
     return decode(ascii, 0, ascii.length);
   }
 
-  static byte[] decode(String text) {
-    return decode(text, 0, text.length());
-  }
-
   /** The bytes of the characters {@code in[from, to)}, or {@code null} if they are not canonical base64url. */
   static byte[] decode(byte[] in, int from, int to) {
     int length = decodedLength(to - from);

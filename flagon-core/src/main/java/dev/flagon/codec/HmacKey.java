@@ -1,7 +1,6 @@
 package dev.flagon.codec;
 
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import javax.crypto.Mac;
 import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
@@ -53,11 +52,6 @@ final class HmacKey {
       throw new IllegalArgumentException("no room for the MAC", e);
     }
     engines.offer(mac); // not reached on failure: a failed engine is dropped
-  }
-
-  /** Whether {@code expected} is the HMAC of {@code message}, compared in constant time. */
-  boolean verify(byte[] message, byte[] expected) {
-    return MessageDigest.isEqual(mac(message), expected);
   }
 
   private Mac borrow() {

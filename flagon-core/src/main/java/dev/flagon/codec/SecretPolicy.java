@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
  * spaces), a key on the flask-unsign wordlist that attackers use to crack Flask cookies (Flask's own
  * quickstart key among them), or a key made of predictable parts (words, runs, repeats, keyboard walks)
  * worth fewer than 32 bits. Whoever guesses the key can forge any session, and these are the first
- * guesses. Used when a configuration is built; public only because the configuration lives in another
- * package.
+ * guesses. Used when a configuration is built: public because {@code dev.flagon}'s config checks call it,
+ * and it stays in this package because only this package can read a {@link Secret}'s bytes. No other
+ * module uses it.
  */
 public final class SecretPolicy {
   /** The shortest key accepted without an explicit opt-in, in bytes (128 bits). */

@@ -1,6 +1,7 @@
 package dev.flagon.codec;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /**
  * itsdangerous' {@code TimestampSigner}: {@code value + "." + base64url(timestamp) + "." + signature}, the
@@ -144,10 +145,12 @@ public final class TimestampSigner {
     long timestamp = decodeTimestamp(bytes, tsDot + 1, sigDotByte);
     long age = nowEpochSeconds - timestamp; // both in [0, 2^63): cannot overflow
     if (age > maxAgeSeconds) {
-      throw new SignatureExpiredException("Signature age " + age + " > " + maxAgeSeconds + " seconds");
+      throw new SignatureExpiredException(
+          "Signature age " + age + " > " + maxAgeSeconds + " seconds", Instant.ofEpochSecond(timestamp));
     }
     if (age < 0) {
-      throw new SignatureExpiredException("Signature age " + age + " < 0 seconds");
+      throw new SignatureExpiredException(
+          "Signature age " + age + " < 0 seconds", Instant.ofEpochSecond(timestamp));
     }
     return new Verified(decoder.decode(bytes, tsDot), timestamp, keyIndex);
   }

@@ -21,18 +21,6 @@ final class FloatRepr {
     return out.toString();
   }
 
-  /** {@link #repr} by the general algorithm only, for tests of the shortcut. */
-  static String reprGeneral(double value) {
-    StringBuilder out = new StringBuilder(24);
-    if (value < 0) {
-      out.append('-');
-      value = -value;
-    }
-    Decimal decimal = shortest(value);
-    layOut(out, decimal.digits, decimal.pointPosition);
-    return out.toString();
-  }
-
   static void append(StringBuilder out, double value) {
     if (Double.isNaN(value)) {
       out.append("NaN");
@@ -50,51 +38,23 @@ final class FloatRepr {
       out.append('-');
       value = -value;
     }
-    if (appendShortDecimal(out, value)) {
-      return;
-    }
     Decimal decimal = shortest(value);
     layOut(out, decimal.digits, decimal.pointPosition);
   }
 
   private static final double[] POWERS_OF_TEN = {1, 10, 100, 1000, 10000};
 
-  /**
-   * The common case without the general algorithm: a value in [1e-4, 2^33) that is some N / 10^k with
-   * k <= 4 (prices, ratios, small integers). For k = 0, 1, ... the only candidate is N = round(value ×
-   * 10^k) (10^-k is more than 50 ulps of such a value, so no other N can read back as it, and N < 2^47 is
-   * exact); N / 10^k == value holds exactly when the decimal N × 10^-k reads back as the value (IEEE
-   * division is correctly rounded). The first k that works gives the fewest digits, Python's repr, and
-   * within this range Python writes it positionally: {@code 19.99}, {@code 0.0005}, {@code 42.0}.
-   *
-   * @return false if the value is not of that kind (nothing was written)
-   */
-  private static boolean appendShortDecimal(StringBuilder out, double positive) {
-    long packed = shortDecimal(positive);
-    if (packed < 0) {
-      return false;
-    }
-    int k = (int) (packed & SCALE_MASK);
-    long unit = (long) POWERS_OF_TEN[k];
-    long n = packed >>> SCALE_BITS;
-    out.append(n / unit).append('.');
-    if (k == 0) {
-      out.append('0');
-    } else {
-      long fraction = n % unit;
-      for (long pad = unit / 10; pad > fraction; pad /= 10) {
-        out.append('0'); // leading zeros of the fraction; k was minimal, so it has no trailing ones
-      }
-      out.append(fraction);
-    }
-    return true;
-  }
-
   private static final int SCALE_BITS = 3;
   private static final long SCALE_MASK = (1 << SCALE_BITS) - 1;
 
   /**
-   * N and k of {@link #appendShortDecimal} as {@code N << 3 | k} (N < 2^47 fits), or -1 if the value is
+   * Speed-only, kept (docs/architecture.md): the common case without the general algorithm, a value in
+   * [1e-4, 2^33) that is some N / 10^k with k <= 4 (prices, ratios, small integers). For k = 0, 1, ... the
+   * only candidate is N = round(value × 10^k) (10^-k is more than 50 ulps of such a value, so no other N
+   * can read back as it, and N < 2^47 is exact); N / 10^k == value holds exactly when the decimal N ×
+   * 10^-k reads back as the value (IEEE division is correctly rounded). The first k that works gives the
+   * fewest digits, Python's repr, and within this range Python writes it positionally: {@code 19.99},
+   * {@code 0.0005}, {@code 42.0}. Returns N and k as {@code N << 3 | k} (N < 2^47 fits), or -1 if the value is
    * not of that kind (false for NaN, infinities and zeros). One search gives both, so the caller does not
    * round again, and N is written without dividing by a variable 10^k (a slow 64-bit division).
    */
@@ -112,7 +72,7 @@ final class FloatRepr {
     return -1;
   }
 
-  /** {@link #append(StringBuilder, double)} into the writer's buffer. */
+  /** {@link #append(StringBuilder, double)} into the writer's buffer; short decimals laid out directly. */
   static void append(JsonBuffer out, double value) {
     long packed = shortDecimal(Math.abs(value));
     if (packed < 0) {

@@ -1,5 +1,6 @@
 package dev.flagon.json;
 
+import dev.flagon.internal.PySpace;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +22,6 @@ final class PyText {
   };
 
   private PyText() {}
-
-  /** {@code str.isspace()} for one code point (differs from Java's: includes U+00A0, excludes none). */
-  static boolean isSpace(int c) {
-    return (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x20) || c == 0x85 || c == 0xa0 || c == 0x1680
-        || (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f
-        || c == 0x3000;
-  }
 
   /** {@code str.isdigit()} for one code point. */
   static boolean isDigit(int c) {
@@ -52,7 +46,7 @@ final class PyText {
     int start = -1;
     for (int i = 0; i < text.length() && parts.size() < limit; ) {
       int c = text.codePointAt(i);
-      if (isSpace(c)) {
+      if (PySpace.isSpace(c)) {
         if (start >= 0) {
           parts.add(text.substring(start, i));
           start = -1;
@@ -101,14 +95,9 @@ final class PyText {
    * digits.
    */
   static BigInteger parseInt(String text) {
+    text = PySpace.strip(text);
     int end = text.length();
     int i = 0;
-    while (i < end && isSpace(text.codePointAt(i))) {
-      i += Character.charCount(text.codePointAt(i));
-    }
-    while (end > i && isSpace(text.codePointBefore(end))) {
-      end -= Character.charCount(text.codePointBefore(end));
-    }
     boolean negative = false;
     if (i < end && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
       negative = text.charAt(i) == '-';

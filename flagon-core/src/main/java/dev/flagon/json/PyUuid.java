@@ -1,5 +1,6 @@
 package dev.flagon.json;
 
+import dev.flagon.internal.PySpace;
 import java.math.BigInteger;
 import java.util.UUID;
 
@@ -48,7 +49,7 @@ final class PyUuid {
 
   /** {@code int(text, 16)}, or null where Python raises {@code ValueError}. */
   private static BigInteger parseHex(String text) {
-    String body = stripPythonSpace(text);
+    String body = PySpace.strip(text);
     if (body.startsWith("+")) {
       body = body.substring(1);
     }
@@ -77,18 +78,6 @@ final class PyUuid {
       digits.append(Character.forDigit(digit, 16));
     }
     return new BigInteger(digits.toString(), 16);
-  }
-
-  private static String stripPythonSpace(String text) {
-    int start = 0;
-    int end = text.length();
-    while (start < end && PyText.isSpace(text.charAt(start))) {
-      start++;
-    }
-    while (end > start && PyText.isSpace(text.charAt(end - 1))) {
-      end--;
-    }
-    return text.substring(start, end);
   }
 
   private static TaggedJsonException invalid() {

@@ -1,6 +1,12 @@
 package dev.flagon.json;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * Flask's session serializer ({@code TaggedJSONSerializer} with the app JSON provider's defaults):
@@ -64,7 +70,19 @@ public final class TaggedJson {
    * {@linkplain JsonTag#check checks}. Cheap: a few type tests, and each custom tag's check.
    */
   public boolean canWrite(Object value) {
-    return TaggedWriter.canWrite(tags, value);
+    if (value == null || value instanceof CharSequence || value instanceof Boolean || value instanceof Map
+        || value instanceof List || value instanceof byte[] || value instanceof UUID
+        || PyDateTime.isDateTime(value) || value instanceof LocalDate || value instanceof BigDecimal
+        || value instanceof BigInteger || value instanceof Integer || value instanceof Long
+        || value instanceof Short || value instanceof Byte || value instanceof Double || value instanceof Float) {
+      return true; // CharSequence covers Markup, List covers Tuple
+    }
+    for (Object tag : tags.order()) {
+      if (tag instanceof JsonTag<?> custom && custom.check(value)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

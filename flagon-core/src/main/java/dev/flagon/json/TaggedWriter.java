@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.RandomAccess;
 import java.util.UUID;
 
 /**
@@ -20,16 +19,13 @@ final class TaggedWriter {
   static final int MAX_DEPTH = TaggedReader.MAX_DEPTH;
 
   private final TagRegistry tags;
-  /** Flask's tags only: no custom tag can claim a value, so common types are dispatched directly. */
+  /** Flask's tags only: no custom tag can claim a value. */
   private final boolean builtinOnly;
   private final JsonBuffer out;
   private final KeyShapes shapes;
   /** The shape of the last dict recognised or learned (the next one is often its sibling). */
   private KeyShape recent;
-  /**
-   * The values of the dicts being written by shape, innermost last: each is collected in the same pass
-   * that recognises its keys. Made on the first such dict of at least two keys.
-   */
+  /** The values of the dicts being written by shape, innermost last, collected as their keys are matched. */
   private Object[] values;
   private int valuesTop;
 
@@ -51,11 +47,8 @@ final class TaggedWriter {
 
   private void writeValue(Object value, int depth) {
     if (builtinOnly) {
-      // The same first match as the loop below over Flask's order: no builtin tag takes a string, an
-      // integer, a boolean, null or a double; a dict goes to TAG_DICT, then PASS_DICT, which takes any
-      // dict; a list to TUPLE (if it is a Tuple), then PASS_LIST, which takes any list. The final classes
-      // come first: none of them is a Map or a List, and testing them is one class comparison each, while
-      // an interface test that fails walks the value's interfaces.
+      // Speed-only, kept (docs/architecture.md): the first match of writeTagged's loop over Flask's
+      // order, for the common types; final classes first (one class comparison each).
       if (value instanceof String text) {
         out.putQuoted(text);
         return;
@@ -104,7 +97,7 @@ final class TaggedWriter {
         return;
       }
     }
-    writeUntagged(value);
+    JsonText.writeUntagged(out, value);
   }
 
   private boolean writeBuiltin(BuiltinTag tag, Object value, int depth) {
@@ -166,17 +159,15 @@ final class TaggedWriter {
         }
         openTag(tag.key(), depth);
         out.put('"');
-        appendHex(uuid.getMostSignificantBits());
-        appendHex(uuid.getLeastSignificantBits());
-        out.put('"').put('}');
+        out.put(uuid.toString().replace("-", "")).put("\"}"); // Python's uuid.hex
       }
       case DATETIME -> {
-        if (!HttpDate.isDateTime(value)) {
+        if (!PyDateTime.isDateTime(value)) {
           return false;
         }
         openTag(tag.key(), depth);
         out.put('"');
-        HttpDate.appendDateTime(out, value);
+        PyDateTime.appendDateTime(out, value);
         out.put("\"}");
       }
     }
@@ -205,59 +196,12 @@ final class TaggedWriter {
     return tag.toJson((T) value);
   }
 
-  /** Whether {@link #writeBuiltin}, {@link #writeCustom} or {@link #writeUntagged} takes the value itself. */
-  static boolean canWrite(TagRegistry tags, Object value) {
-    if (value == null || value instanceof CharSequence || value instanceof Boolean || value instanceof Map
-        || value instanceof List || value instanceof byte[] || value instanceof UUID
-        || HttpDate.isDateTime(value) || value instanceof LocalDate || value instanceof BigDecimal
-        || value instanceof BigInteger || value instanceof Integer || value instanceof Long
-        || value instanceof Short || value instanceof Byte || value instanceof Double || value instanceof Float) {
-      return true; // CharSequence covers Markup, List covers Tuple
-    }
-    for (Object tag : tags.order()) {
-      if (tag instanceof JsonTag<?> custom && custom.check(value)) {
-        return true;
-      }
-    }
-    return false;
-  }
 
-  private void writeUntagged(Object value) {
-    if (value == null) {
-      out.put("null");
-    } else if (value instanceof String text) {
-      out.putQuoted(text);
-    } else if (value instanceof Boolean flag) {
-      out.put(flag ? "true" : "false");
-    } else if (value instanceof Integer || value instanceof Long || value instanceof Short
-        || value instanceof Byte) {
-      out.put(((Number) value).longValue());
-    } else if (value instanceof Double || value instanceof Float) {
-      FloatRepr.append(out, ((Number) value).doubleValue()); // Python has no float32: widen
-    } else if (value instanceof BigInteger big) {
-      JsonText.appendInteger(out, big);
-    } else if (value instanceof CharSequence text) {
-      out.putQuoted(text);
-    } else if (value instanceof LocalDate date) {
-      // Flask's fallback for a date: an untagged HTTP date at midnight UTC
-      StringBuilder text = new StringBuilder(32);
-      HttpDate.appendDate(text, date);
-      out.put('"').put(text).put('"');
-    } else if (value instanceof BigDecimal decimal) {
-      // str(Decimal): both follow the General Decimal Arithmetic to-scientific-string rules, so
-      // toString matches for every BigDecimal (Python's NaN, Infinity and -0 have no BigDecimal form).
-      out.putQuoted(decimal.toString());
-    } else {
-      throw new TaggedJsonException("a value of type " + value.getClass().getName()
-          + " cannot be written as tagged JSON");
-    }
-  }
 
   private void writeMap(Map<?, ?> map, int depth) {
     enter(depth);
     int size = map.size();
-    boolean written = size == 1 ? writeOneByShape(map, depth)
-        : size > 1 && size <= KeyShape.MAX_KEYS && writeByShape(map, size, depth);
+    boolean written = size > 0 && size <= KeyShape.MAX_KEYS && writeByShape(map, size, depth);
     if (written) {
       return;
     }
@@ -279,7 +223,7 @@ final class TaggedWriter {
     out.put('}');
   }
 
-  /** Writes a dict of 2 to 16 keys whose shape is known; false (nothing written) if it is not. */
+  /** Writes a dict of 1 to 16 keys whose shape is known; false (nothing written) if it is not. */
   private boolean writeByShape(Map<?, ?> map, int size, int depth) {
     int at = valuesTop;
     if (values == null) {
@@ -305,24 +249,6 @@ final class TaggedWriter {
     return true;
   }
 
-  /** {@link #writeByShape} for a one-key dict, which needs no room for its values. */
-  private boolean writeOneByShape(Map<?, ?> map, int depth) {
-    Map.Entry<?, ?> only = map.entrySet().iterator().next();
-    Object key = only.getKey();
-    KeyShape shape = recent;
-    if (shape == null || shape.size() != 1 || !shape.isKey(0, key)) {
-      shape = shapes.candidate(key, 1); // its first key is checked, which for one key is the whole shape
-      if (shape == null) {
-        return false;
-      }
-      recent = shape;
-    }
-    shape.putPrefix(out, 0);
-    writeValue(only.getValue(), depth + 1);
-    out.put('}');
-    return true;
-  }
-
   private boolean writeEntry(Map.Entry<?, ?> entry, boolean first, int depth) {
     if (!first) {
       out.put(',');
@@ -336,22 +262,13 @@ final class TaggedWriter {
   private void writeList(List<?> list, int depth) {
     enter(depth);
     out.put('[');
-    if (list instanceof RandomAccess) { // lists and tuples: no iterator and its modification checks
-      for (int i = 0, n = list.size(); i < n; i++) {
-        if (i > 0) {
-          out.put(',');
-        }
-        writeValue(list.get(i), depth + 1);
+    boolean first = true;
+    for (Object item : list) {
+      if (!first) {
+        out.put(',');
       }
-    } else {
-      boolean first = true;
-      for (Object item : list) {
-        if (!first) {
-          out.put(',');
-        }
-        first = false;
-        writeValue(item, depth + 1);
-      }
+      first = false;
+      writeValue(item, depth + 1);
     }
     out.put(']');
   }
@@ -370,13 +287,5 @@ final class TaggedWriter {
       throw new TaggedJsonException(
           "the value is nested deeper than " + MAX_DEPTH + " JSON levels (or contains itself)");
     }
-  }
-
-  private void appendHex(long bits) {
-    String hex = Long.toHexString(bits);
-    for (int i = hex.length(); i < 16; i++) {
-      out.put('0');
-    }
-    out.put(hex);
   }
 }

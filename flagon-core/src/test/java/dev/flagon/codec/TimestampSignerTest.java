@@ -3,6 +3,7 @@ package dev.flagon.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,13 +30,15 @@ class TimestampSignerTest {
   @Test
   void unsign_ageOneOverMaxAge_expired() {
     assertThatThrownBy(() -> TIMED.unsign(TIMED.sign("v", T), T + 3601, 3600))
-        .isExactlyInstanceOf(SignatureExpiredException.class).hasMessage("Signature age 3601 > 3600 seconds");
+        .isExactlyInstanceOf(SignatureExpiredException.class).hasMessage("Signature age 3601 > 3600 seconds")
+        .extracting(e -> ((SignatureExpiredException) e).dateSigned()).isEqualTo(Instant.ofEpochSecond(T));
   }
 
   @Test
   void unsign_futureTimestamp_expired() {
     assertThatThrownBy(() -> TIMED.unsign(TIMED.sign("v", T), T - 1, 3600))
-        .isExactlyInstanceOf(SignatureExpiredException.class).hasMessage("Signature age -1 < 0 seconds");
+        .isExactlyInstanceOf(SignatureExpiredException.class).hasMessage("Signature age -1 < 0 seconds")
+        .extracting(e -> ((SignatureExpiredException) e).dateSigned()).isEqualTo(Instant.ofEpochSecond(T));
   }
 
   @Test

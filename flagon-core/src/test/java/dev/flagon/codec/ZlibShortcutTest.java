@@ -2,6 +2,7 @@ package dev.flagon.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flagon.testing.Zlib;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,18 +22,18 @@ import org.junit.jupiter.api.Test;
  * output buffer, pooled and reset deflaters) against a fresh, unbounded {@code zlib.compress}.
  */
 class ZlibShortcutTest {
-  private static final int[][] BOUND = Payload.minZlibLengths(Payload.SHORTCUT_MAX_LENGTH);
+  private static final int[][] BOUND = ZlibShortcut.minZlibLengths(ZlibShortcut.MAX_LENGTH);
 
   @Property(tries = 10_000)
   void cannotSaveTwoBytes_whenTrue_zlibIsNeverTwoBytesShorter(@ForAll("inputs") byte[] raw) {
-    byte[] z = Payload.deflate(raw);
+    byte[] z = Zlib.compress(raw);
 
-    if (Payload.cannotSaveTwoBytes(raw)) {
+    if (ZlibShortcut.cannotSaveTwoBytes(raw)) {
       assertThat(z.length).as("zlib of %s", Arrays.toString(raw)).isGreaterThanOrEqualTo(raw.length - 1);
     }
-    if (raw.length <= Payload.SHORTCUT_MAX_LENGTH && !Payload.hasRepeatedTriple(raw) && raw.length > 0) {
+    if (raw.length <= ZlibShortcut.MAX_LENGTH && !ZlibShortcut.hasRepeatedTriple(raw) && raw.length > 0) {
       // The bound itself, not only the decision drawn from it.
-      int bound = BOUND[Payload.maxCount(raw)][raw.length];
+      int bound = BOUND[ZlibShortcut.maxCount(raw)][raw.length];
       assertThat(z.length).as("zlib of %s", Arrays.toString(raw)).isGreaterThanOrEqualTo(bound);
     }
   }
@@ -49,9 +50,9 @@ class ZlibShortcutTest {
     for (byte[] raw : corpus) {
       assertThat(Payload.compressIfSmaller(raw)).as("%s", new String(raw, StandardCharsets.ISO_8859_1))
           .isEqualTo(reference(raw));
-      if (Payload.cannotSaveTwoBytes(raw)) {
+      if (ZlibShortcut.cannotSaveTwoBytes(raw)) {
         shortcuts++;
-        assertThat(Payload.deflate(raw).length).isGreaterThanOrEqualTo(raw.length - 1);
+        assertThat(Zlib.compress(raw).length).isGreaterThanOrEqualTo(raw.length - 1);
       }
     }
     assertThat(shortcuts).as("inputs the shortcut decided").isGreaterThan(100_000);
@@ -61,36 +62,36 @@ class ZlibShortcutTest {
   void cannotSaveTwoBytes_loginSession_skipsZlib() {
     byte[] json = "{\"user_id\":12345}".getBytes(StandardCharsets.US_ASCII);
 
-    assertThat(Payload.cannotSaveTwoBytes(json)).isTrue();
-    assertThat(Payload.deflate(json)).hasSizeGreaterThan(json.length - 2); // and indeed: 25 bytes
+    assertThat(ZlibShortcut.cannotSaveTwoBytes(json)).isTrue();
+    assertThat(Zlib.compress(json)).hasSizeGreaterThan(json.length - 2); // and indeed: 25 bytes
   }
 
   @Test
   void cannotSaveTwoBytes_repeatedTripleOrLongInput_compressionIsTried() {
-    assertThat(Payload.cannotSaveTwoBytes("{\"v\":\"ababababa\"}".getBytes(StandardCharsets.US_ASCII))).isFalse();
-    assertThat(Payload.cannotSaveTwoBytes(distinct(Payload.SHORTCUT_MAX_LENGTH + 1))).isFalse();
+    assertThat(ZlibShortcut.cannotSaveTwoBytes("{\"v\":\"ababababa\"}".getBytes(StandardCharsets.US_ASCII))).isFalse();
+    assertThat(ZlibShortcut.cannotSaveTwoBytes(distinct(ZlibShortcut.MAX_LENGTH + 1))).isFalse();
   }
 
   @Test
   void hasRepeatedTriple_overlappingOccurrences_count() {
-    assertThat(Payload.hasRepeatedTriple(ascii("aaaa"))).isTrue();
-    assertThat(Payload.hasRepeatedTriple(ascii("abcxabc"))).isTrue();
-    assertThat(Payload.hasRepeatedTriple(ascii("abcdab"))).isFalse();
-    assertThat(Payload.hasRepeatedTriple(ascii("ab"))).isFalse();
+    assertThat(ZlibShortcut.hasRepeatedTriple(ascii("aaaa"))).isTrue();
+    assertThat(ZlibShortcut.hasRepeatedTriple(ascii("abcxabc"))).isTrue();
+    assertThat(ZlibShortcut.hasRepeatedTriple(ascii("abcdab"))).isFalse();
+    assertThat(ZlibShortcut.hasRepeatedTriple(ascii("ab"))).isFalse();
   }
 
   @Test
   void minZlibLengths_beyondTheShortcutLimit_neverAllowTheShortcut() {
     // The limit is where the bound stops being able to prove anything, even for all-distinct bytes.
-    int[][] table = Payload.minZlibLengths(64);
-    for (int n = Payload.SHORTCUT_MAX_LENGTH + 1; n <= 64; n++) {
+    int[][] table = ZlibShortcut.minZlibLengths(64);
+    for (int n = ZlibShortcut.MAX_LENGTH + 1; n <= 64; n++) {
       assertThat(table[1][n]).as("n=%d", n).isLessThanOrEqualTo(n - 2);
     }
   }
 
   /** What itsdangerous does: compress fully with a fresh stream, keep it if at least two bytes shorter. */
   private static byte[] reference(byte[] raw) {
-    byte[] z = Payload.deflate(raw);
+    byte[] z = Zlib.compress(raw);
     return z.length < raw.length - 1 ? z : null;
   }
 
@@ -151,7 +152,7 @@ class ZlibShortcutTest {
       corpus.add(raw);
     }
     Random random = new Random(42);
-    for (int n = 9; n <= Payload.SHORTCUT_MAX_LENGTH; n++) {
+    for (int n = 9; n <= ZlibShortcut.MAX_LENGTH; n++) {
       for (int k = 0; k < 2000; k++) {
         byte[] raw = distinct(n);
         raw[random.nextInt(n)] = raw[random.nextInt(n)];

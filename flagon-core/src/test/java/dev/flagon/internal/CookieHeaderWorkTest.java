@@ -61,14 +61,13 @@ class CookieHeaderWorkTest {
   }
 
   /**
-   * The work per character of reading the header the three ways Flagon reads one; a header shorter than
+   * The work per character of reading the header the two ways Flagon reads one; a header shorter than
    * {@link #MIN_LENGTH} counts as that long, since a few reads of fixed cost dominate a tiny one.
    */
   private static double workPerChar(String header) {
     double worst = 0;
     List<Consumer<CharSequence>> reads = List.of(
         h -> CookieHeader.firstValue(h, "session"),
-        h -> CookieHeader.generalFirstValue(h, "session"),
         h -> CookieHeader.firstValues(List.of(h), n -> n.startsWith("session")));
     for (Consumer<CharSequence> read : reads) {
       CountingChars counted = new CountingChars(header);

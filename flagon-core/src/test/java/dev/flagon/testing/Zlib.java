@@ -14,7 +14,16 @@ public final class Zlib {
 
   /** The smallest zlib stream of these bytes (level 9), whether or not it is shorter than they are. */
   public static byte[] deflate(byte[] raw) {
-    Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+    return deflate(raw, Deflater.BEST_COMPRESSION);
+  }
+
+  /** Python's {@code zlib.compress(raw)}: level 6, the whole stream. */
+  public static byte[] compress(byte[] raw) {
+    return deflate(raw, 6);
+  }
+
+  private static byte[] deflate(byte[] raw, int level) {
+    Deflater deflater = new Deflater(level);
     deflater.setInput(raw);
     deflater.finish();
     ByteArrayOutputStream out = new ByteArrayOutputStream();

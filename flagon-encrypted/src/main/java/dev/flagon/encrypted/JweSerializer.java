@@ -6,6 +6,7 @@ import dev.flagon.codec.BadTimeSignatureException;
 import dev.flagon.codec.KeyRing;
 import dev.flagon.codec.SignatureExpiredException;
 import dev.flagon.codec.Verified;
+import dev.flagon.internal.BoundedInflater;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -147,7 +149,7 @@ public final class JweSerializer {
     }
     checkTimes(parts.header, nowEpochSeconds, maxAgeSeconds);
     if (parts.header.deflated) {
-      plaintext = RawDeflate.inflate(plaintext, RawDeflate.MAX_INFLATED_LENGTH);
+      plaintext = BoundedInflater.inflate(plaintext, true, BoundedInflater.MAX_INFLATED_LENGTH);
     }
     try {
       String json = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(plaintext)).toString();
@@ -172,11 +174,16 @@ public final class JweSerializer {
     }
     long age = now - header.issuedAt;
     if (age > maxAge || now > header.expiresAt) {
-      throw new SignatureExpiredException("JWE age " + age + " > " + maxAge + " seconds, or past its exp");
+      throw new SignatureExpiredException(
+          "JWE age " + age + " > " + maxAge + " seconds, or past its exp", signedAt(header));
     }
     if (age < 0) {
-      throw new SignatureExpiredException("JWE age " + age + " < 0 seconds");
+      throw new SignatureExpiredException("JWE age " + age + " < 0 seconds", signedAt(header));
     }
+  }
+
+  private static Instant signedAt(JweHeader header) {
+    return Instant.ofEpochSecond(Math.min(header.issuedAt, Instant.MAX.getEpochSecond()));
   }
 
   /** Redacted: the number of keys and the current kid only. */

@@ -3,6 +3,7 @@ package dev.flagon.encrypted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flagon.internal.BoundedInflater;
 import dev.flagon.codec.BadPayloadException;
 import dev.flagon.codec.BadSignatureException;
 import dev.flagon.codec.KeyRing;
@@ -19,7 +20,7 @@ class JweLimitsTest {
   private static final JweForge FORGE = JweForge.forSecret(SECRET, "session");
   private static final JweSerializer JWE = JweSerializer.create(KeyRing.of(Secret.fromText(SECRET)), "session", false);
   private static final long T = 1_700_000_000L;
-  private static final int CAP = RawDeflate.MAX_INFLATED_LENGTH;
+  private static final int CAP = BoundedInflater.MAX_INFLATED_LENGTH;
 
   @Test
   void jwe_atTheLengthCap_isParsed_andOneMoreIsRefusedFirst() {
