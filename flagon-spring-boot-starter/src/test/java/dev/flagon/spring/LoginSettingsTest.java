@@ -2,12 +2,15 @@ package dev.flagon.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flagon.SessionInterface;
 import dev.flagon.login.CsrfConfig;
 import dev.flagon.login.LoginConfig;
 import dev.flagon.login.LoginManager;
 import dev.flagon.login.LoginUser;
 import dev.flagon.login.SessionProtection;
 import dev.flagon.login.UserLoader;
+import dev.flagon.login.servlet.FlaskLoginFilter;
+import dev.flagon.servlet.FlagonFilter;
 import dev.flagon.testing.ReadmeSnippets;
 import java.time.Duration;
 import java.util.Optional;
@@ -15,8 +18,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
-/** The login rows: read by Flask name, FLAGON_ name and property alike, parsed by flagon-login, documented. */
+/**
+ * The login rows: read by Flask name, FLAGON_ name and property alike, parsed by flagon-login, documented;
+ * and the login filter the auto-configuration registers.
+ */
 class LoginSettingsTest {
   private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(FlagonAutoConfiguration.class, FlagonLoginAutoConfiguration.class))
@@ -48,7 +57,37 @@ class LoginSettingsTest {
         .withConfiguration(AutoConfigurations.of(FlagonAutoConfiguration.class, FlagonLoginAutoConfiguration.class))
         .withPropertyValues("flagon.secret-key=login-settings-secret-key-0123")
         .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(LoginManager.class)
-            .doesNotHaveBean(FlagonLogins.class));
+            .doesNotHaveBean(FlagonLogins.class)
+            .doesNotHaveBean(FlagonLoginAutoConfiguration.LOGIN_FILTER_REGISTRATION_BEAN));
+  }
+
+  @Test
+  void loginFilter_registered_runsRightAfterFlagonFilterOnItsPaths() {
+    runner.run(context -> {
+      FilterRegistrationBean<?> login = context.getBean(FlagonLoginAutoConfiguration.LOGIN_FILTER_REGISTRATION_BEAN,
+          FilterRegistrationBean.class);
+      assertThat(login.getFilter()).isInstanceOf(FlaskLoginFilter.class);
+      assertThat(login.getOrder()).isEqualTo(FlagonAutoConfiguration.FILTER_ORDER + 1);
+      assertThat(login.getUrlPatterns()).isEmpty(); // Boot maps it to /*, as FlagonFilter
+    });
+    runner.withUserConfiguration(OwnFlagonRegistration.class).run(context -> {
+      FilterRegistrationBean<?> login = context.getBean(FlagonLoginAutoConfiguration.LOGIN_FILTER_REGISTRATION_BEAN,
+          FilterRegistrationBean.class);
+      assertThat(login.getUrlPatterns()).containsExactly("/app/*");
+      assertThat(login.getOrder()).isEqualTo(11);
+    });
+  }
+
+  /** An application that maps FlagonFilter itself, to one path. */
+  @Configuration(proxyBeanMethods = false)
+  static class OwnFlagonRegistration {
+    @Bean(FlagonAutoConfiguration.FILTER_REGISTRATION_BEAN)
+    FilterRegistrationBean<FlagonFilter> ownRegistration(SessionInterface sessions) {
+      FilterRegistrationBean<FlagonFilter> registration = new FilterRegistrationBean<>(new FlagonFilter(sessions));
+      registration.addUrlPatterns("/app/*");
+      registration.setOrder(10);
+      return registration;
+    }
   }
 
   /** Regenerate with {@code mvn -B -o -pl flagon-spring-boot-starter test -Dtest=LoginSettingsTest -Dflagon.regenerate=true}. */
