@@ -96,10 +96,11 @@ public class FlagonLoginAutoConfiguration {
     registration.setOrder(FlagonAutoConfiguration.FILTER_ORDER + 1);
     if (beans.containsBean(FlagonAutoConfiguration.FILTER_REGISTRATION_BEAN)
         && beans.getBean(FlagonAutoConfiguration.FILTER_REGISTRATION_BEAN) instanceof AbstractFilterRegistrationBean<?>
-            flagon) { // an application's own FlagonFilter registration: follow its paths, never reach past them
+            flagon) { // an application's own FlagonFilter registration: follow it, never reach past its paths
       registration.setUrlPatterns(flagon.getUrlPatterns());
       registration.setServletNames(flagon.getServletNames());
       registration.setOrder(flagon.getOrder() + 1);
+      registration.setEnabled(flagon.isEnabled());
     }
     return registration;
   }

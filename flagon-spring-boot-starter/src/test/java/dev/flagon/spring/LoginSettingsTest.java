@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -75,15 +76,21 @@ class LoginSettingsTest {
           FilterRegistrationBean.class);
       assertThat(login.getUrlPatterns()).containsExactly("/app/*");
       assertThat(login.getOrder()).isEqualTo(11);
+      assertThat(login.isEnabled()).isTrue();
     });
+    runner.withUserConfiguration(OwnFlagonRegistration.class).withPropertyValues("test.flagon-filter.enabled=false")
+        .run(context -> assertThat(context.getBean(FlagonLoginAutoConfiguration.LOGIN_FILTER_REGISTRATION_BEAN,
+            FilterRegistrationBean.class).isEnabled()).as("no login filter where FlagonFilter is off").isFalse());
   }
 
-  /** An application that maps FlagonFilter itself, to one path. */
+  /** An application that maps FlagonFilter itself, to one path (or turns it off). */
   @Configuration(proxyBeanMethods = false)
   static class OwnFlagonRegistration {
     @Bean(FlagonAutoConfiguration.FILTER_REGISTRATION_BEAN)
-    FilterRegistrationBean<FlagonFilter> ownRegistration(SessionInterface sessions) {
+    FilterRegistrationBean<FlagonFilter> ownRegistration(SessionInterface sessions,
+        @Value("${test.flagon-filter.enabled:true}") boolean enabled) {
       FilterRegistrationBean<FlagonFilter> registration = new FilterRegistrationBean<>(new FlagonFilter(sessions));
+      registration.setEnabled(enabled);
       registration.addUrlPatterns("/app/*");
       registration.setOrder(10);
       return registration;
