@@ -53,9 +53,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnBooleanProperty(name = "flagon.enabled", matchIfMissing = true)
 @ConditionalOnBean(UserLoader.class)
 public class FlagonLoginAutoConfiguration {
-  /** The name of the {@link FlaskLoginFilter} registration bean; define a bean of this name to register it yourself. */
+  /** The name of the {@link FlaskLoginFilter} registration bean; a bean of yours of this name replaces it. */
   public static final String LOGIN_FILTER_REGISTRATION_BEAN = "flaskLoginFilterRegistration";
-
 
   @Bean
   @ConditionalOnMissingBean(LoginManager.class)
@@ -94,9 +93,10 @@ public class FlagonLoginAutoConfiguration {
     registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
     registration.setAsyncSupported(true);
     registration.setOrder(FlagonAutoConfiguration.FILTER_ORDER + 1);
-    if (beans.containsBean(FlagonAutoConfiguration.FILTER_REGISTRATION_BEAN)
-        && beans.getBean(FlagonAutoConfiguration.FILTER_REGISTRATION_BEAN) instanceof AbstractFilterRegistrationBean<?>
-            flagon) { // an application's own FlagonFilter registration: follow it, never reach past its paths
+    String flagonName = FlagonAutoConfiguration.FILTER_REGISTRATION_BEAN;
+    // Follow the FlagonFilter registration (an application's own, say): never reach past its paths.
+    if (beans.containsBean(flagonName)
+        && beans.getBean(flagonName) instanceof AbstractFilterRegistrationBean<?> flagon) {
       registration.setUrlPatterns(flagon.getUrlPatterns());
       registration.setServletNames(flagon.getServletNames());
       registration.setOrder(flagon.getOrder() + 1);

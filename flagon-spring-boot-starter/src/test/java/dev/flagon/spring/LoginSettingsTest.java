@@ -84,8 +84,8 @@ class LoginSettingsTest {
       assertThat(login.getOrder()).isEqualTo(11);
       assertThat(login.isEnabled()).isTrue();
     });
-    runner.withUserConfiguration(OwnFlagonRegistration.class).withPropertyValues("test.flagon-filter.enabled=false")
-        .run(context -> assertThat(context.getBean(FlagonLoginAutoConfiguration.LOGIN_FILTER_REGISTRATION_BEAN,
+    runner.withUserConfiguration(OwnFlagonRegistration.class)
+        .withPropertyValues("test.flagon-filter.enabled=false").run(context -> assertThat(context.getBean(FlagonLoginAutoConfiguration.LOGIN_FILTER_REGISTRATION_BEAN,
             FilterRegistrationBean.class).isEnabled()).as("no login filter where FlagonFilter is off").isFalse());
   }
 
