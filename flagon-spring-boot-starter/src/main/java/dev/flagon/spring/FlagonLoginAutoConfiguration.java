@@ -9,13 +9,16 @@ import dev.flagon.login.CurrentLogin;
 import dev.flagon.login.LoginConfig;
 import dev.flagon.login.LoginManager;
 import dev.flagon.login.UserLoader;
+import dev.flagon.login.servlet.FlaskLoginFilter;
 import dev.flagon.servlet.FlagonFilter;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -23,6 +26,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.AbstractFilterRegistrationBean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -36,17 +41,20 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Flask-Login and Flask-WTF CSRF over the Flagon session, when flagon-login is on the classpath and the
  * application declares a {@link UserLoader} bean: a {@link LoginManager}, a {@link CsrfProtect}, the
- * per-request {@link FlagonLogins}, and {@link CurrentLogin} and {@link CsrfRequest} controller parameters.
+ * {@link FlaskLoginFilter} that begins every request's login, the per-request {@link FlagonLogins}, and
+ * {@link CurrentLogin} and {@link CsrfRequest} controller parameters.
  * Settings ({@code SESSION_PROTECTION}, {@code REMEMBER_COOKIE_*}, {@code WTF_CSRF_*}) are read as every
  * Flagon setting is: Flask name, {@code FLAGON_} name or {@code flagon.login.*} / {@code flagon.csrf.*}
  * property. A bean of yours of any of these types replaces the one made here.
  */
 @AutoConfiguration(after = FlagonAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass({LoginManager.class, FlagonFilter.class})
+@ConditionalOnClass({LoginManager.class, FlaskLoginFilter.class, FlagonFilter.class})
 @ConditionalOnBooleanProperty(name = "flagon.enabled", matchIfMissing = true)
 @ConditionalOnBean(UserLoader.class)
 public class FlagonLoginAutoConfiguration {
+  /** The name of the {@link FlaskLoginFilter} registration bean; a bean of yours of this name replaces it. */
+  public static final String LOGIN_FILTER_REGISTRATION_BEAN = "flaskLoginFilterRegistration";
 
   @Bean
   @ConditionalOnMissingBean(LoginManager.class)
@@ -68,6 +76,33 @@ public class FlagonLoginAutoConfiguration {
   @ConditionalOnMissingBean
   FlagonLogins flagonLogins(LoginManager<?> manager, CsrfProtect csrf) {
     return new FlagonLogins(manager, csrf);
+  }
+
+  /**
+   * Flask-Login's {@code init_app}: {@link FlaskLoginFilter} right after {@link FlagonFilter}, on the same
+   * paths and dispatcher types, begins every request's login, so its remember cookie step runs on every
+   * response as Flask-Login's {@code after_request} does; {@link FlagonLogins} hands out that login.
+   */
+  @Bean(LOGIN_FILTER_REGISTRATION_BEAN)
+  @ConditionalOnMissingBean(name = LOGIN_FILTER_REGISTRATION_BEAN)
+  FilterRegistrationBean<FlaskLoginFilter> flaskLoginFilterRegistration(LoginManager<?> manager, CsrfProtect csrf,
+      ListableBeanFactory beans) {
+    FilterRegistrationBean<FlaskLoginFilter> registration =
+        new FilterRegistrationBean<>(new FlaskLoginFilter(manager, csrf));
+    registration.setName("flaskLoginFilter");
+    registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
+    registration.setAsyncSupported(true);
+    registration.setOrder(FlagonAutoConfiguration.FILTER_ORDER + 1);
+    String flagonName = FlagonAutoConfiguration.FILTER_REGISTRATION_BEAN;
+    // Follow the FlagonFilter registration (an application's own, say): never reach past its paths.
+    if (beans.containsBean(flagonName)
+        && beans.getBean(flagonName) instanceof AbstractFilterRegistrationBean<?> flagon) {
+      registration.setUrlPatterns(flagon.getUrlPatterns());
+      registration.setServletNames(flagon.getServletNames());
+      registration.setOrder(flagon.getOrder() + 1);
+      registration.setEnabled(flagon.isEnabled());
+    }
+    return registration;
   }
 
   /** One parse of the settings, by flagon-login; a bad one stops the start, naming the setting. */

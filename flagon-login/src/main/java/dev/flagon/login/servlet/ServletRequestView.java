@@ -7,6 +7,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -16,8 +17,9 @@ import java.util.regex.Pattern;
  * A {@link RequestView} over a servlet request, as Flask's {@code request} reads the same HTTP request: the
  * method in upper case, a repeated header joined with {@code ,} (as Werkzeug's and gunicorn's WSGI servers
  * join it), cookies as Werkzeug parses the {@code Cookie} headers (not the container's parser), and
- * {@code request.host} by Werkzeug 3.1's {@code get_host}, form fields from the body only. Also for Javalin and
- * Spring MVC, whose requests are servlet requests.
+ * {@code request.host} by Werkzeug 3.1's {@code get_host}, and form fields from the body only, as
+ * {@code request.form} (where Flask-WTF looks for a CSRF token before the headers). Also for Javalin, Spring MVC
+ * and Spring Security, whose requests are servlet requests.
  */
 public final class ServletRequestView implements RequestView {
   /** Werkzeug's {@code _host_re}: ASCII letters, digits, {@code .-}, or a bracketed IPv6; an optional port. */
@@ -43,16 +45,22 @@ public final class ServletRequestView implements RequestView {
 
   @Override
   public String header(String name) {
-    List<String> values = Collections.list(request.getHeaders(name));
+    List<String> values = headers(name);
     return values.isEmpty() ? null : String.join(",", values);
   }
 
   @Override
   public String cookie(String name) {
     if (cookieHeaders == null) {
-      cookieHeaders = Collections.list(request.getHeaders("Cookie"));
+      cookieHeaders = headers("Cookie");
     }
     return WerkzeugCookie.firstValue(cookieHeaders, name);
+  }
+
+  /** A header's values; none where the container withholds the header (the Servlet API's {@code null}). */
+  private List<String> headers(String name) {
+    Enumeration<String> values = request.getHeaders(name);
+    return values == null ? List.of() : Collections.list(values);
   }
 
   @Override

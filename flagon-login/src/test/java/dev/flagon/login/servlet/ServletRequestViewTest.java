@@ -2,10 +2,13 @@ package dev.flagon.login.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Proxy;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code request.host}: the answers of Werkzeug 3.1's {@code get_host}, recorded from it. */
+/** {@code request.host}: the answers of Werkzeug 3.1's {@code get_host}, recorded from it; withheld headers. */
 class ServletRequestViewTest {
   @ParameterizedTest(name = "{0} Host: {1} -> {2}")
   @CsvSource(nullValues = "NONE", value = {
@@ -27,5 +30,16 @@ class ServletRequestViewTest {
   })
   void host_asWerkzeugsGetHost(boolean secure, String header, String expected) {
     assertThat(ServletRequestView.host(header, secure)).isEqualTo(expected);
+  }
+
+  @Test
+  void headerAndCookie_containerWithholdsHeaders_areAbsent() {
+    // The Servlet API lets a container answer getHeaders with null when it does not allow header access.
+    HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> null);
+    ServletRequestView view = ServletRequestView.of(request);
+
+    assertThat(view.header("X-CSRFToken")).isNull();
+    assertThat(view.cookie("remember_token")).isNull();
   }
 }

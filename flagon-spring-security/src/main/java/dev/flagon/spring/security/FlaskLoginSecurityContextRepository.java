@@ -53,9 +53,8 @@ public final class FlaskLoginSecurityContextRepository implements SecurityContex
   }
 
   /**
-   * The request's context, found on first use. The request's login is made now, so that its remember
-   * cookie step is registered before the response is written, even when Spring first asks for the context
-   * afterwards (as Spring MVC's request-handled event does).
+   * The request's context, found on first use, from the login {@link dev.flagon.login.servlet.FlaskLoginFilter}
+   * began for the request (whose remember cookie step runs on every response).
    */
   @Override
   public DeferredSecurityContext loadDeferredContext(HttpServletRequest request) {

@@ -123,6 +123,17 @@ class SecurityMvcTest {
   }
 
   @Test
+  void csrf_tokenOnlyInTheQueryString_is403AsFlaskWtfReadsTheFormBody() throws Exception {
+    MvcResult form = mockMvc.perform(get("/token")).andReturn();
+    Cookie cookie = form.getResponse().getCookie("session");
+    String token = form.getResponse().getContentAsString().split(" ")[2];
+
+    mockMvc.perform(form("/notes?csrf_token=" + token).cookie(cookie)).andExpect(status().isForbidden());
+    mockMvc.perform(form("/notes?csrf_token=" + token).cookie(cookie).param("csrf_token", token))
+        .andExpect(status().isOk()); // the same token in the body passes
+  }
+
+  @Test
   void logout_withRememberCookie_removesTheLoginAndDeletesTheRememberCookie() throws Exception {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("_user_id", "alice");
