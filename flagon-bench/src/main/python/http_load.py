@@ -53,9 +53,6 @@ SERVERS = [  # (name, label, port, keeps its sessions on Redis)
     ("spring-session", "Spring Boot 4 + Spring Session Data Redis", 18192, True),
     ("flask-session", "Flask-Session 0.8 + gunicorn (2 sync workers)", 18193, True),
 ]
-# Run only when named in --servers: flagon-bench-spring's FlagonOnRedis fails at startup until flagon-redis
-# has its SessionInterface. Switching it on is deleting it from here (and the bean in FlagonOnRedis).
-NOT_WIRED = {"flagon-redis"}
 PYTHON = {"flask", "flask-session"}  # CPython has no JIT to warm up
 LOGIN_COOKIE = {"httpsession": "JSESSIONID", "spring-session": "SESSION", "flask-session": "session",
                 "flagon-redis": "session"}  # the others take a cookie minted by Flask's serializer
@@ -192,7 +189,7 @@ def main():
     # `timeout` and Ctrl-C end this script by a signal: unwind, so that every server and Redis are stopped.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     group = [s for s in SERVERS if s[3] == args.redis]
-    chosen = args.servers.split(",") if args.servers else [s[0] for s in group if s[0] not in NOT_WIRED]
+    chosen = args.servers.split(",") if args.servers else [s[0] for s in group]
     unknown = set(chosen) - {s[0] for s in group}
     if unknown:
         raise SystemExit(f"unknown servers {sorted(unknown)}" + ("" if args.redis else " (Redis ones need --redis)"))
@@ -246,7 +243,7 @@ def main():
         json.dump({"servers": [{"name": n, "label": l} for n, l, _, _ in servers],
                    "server_cpu": SERVER_CPU, "client_cpu": CLIENT_CPU, "jvm_flags": JVM_FLAGS,
                    "duration_s": args.duration, "rounds": args.rounds, "connections": args.connections,
-                   **({"redis_version": redis.version(), "not_wired": sorted(NOT_WIRED)} if redis else {}),
+                   **({"redis_version": redis.version()} if redis else {}),
                    "runs": runs}, open(args.out, "w"), indent=1)
 
 

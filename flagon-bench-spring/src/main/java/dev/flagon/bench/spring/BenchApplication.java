@@ -13,8 +13,9 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
  *   <li>{@code spring-session}: Spring Session Data Redis as Boot configures it with no session settings
  *       (the non-indexed {@code RedisSessionRepository}, attributes serialized with Java serialization,
  *       {@code SESSION} cookie); the routes use {@code HttpSession} ({@link SpringSessionRoutes});
- *   <li>{@code flagon}: Flagon's starter with Flask-Session's Redis sessions ({@link FlagonOnRedis}); the
- *       routes take a {@code dev.flagon.Session} ({@link FlagonRoutes}).
+ *   <li>{@code flagon}: Flagon's starter with Flask-Session's Redis sessions ({@code SESSION_TYPE=redis} in
+ *       {@code application-flagon.properties}; the starter reuses Boot's {@code LettuceConnectionFactory});
+ *       the routes take a {@code dev.flagon.Session} ({@link FlagonRoutes}).
  * </ul>
  *
  * <p>Usage: {@code BenchApplication <spring-session|flagon> <port> <redis-url>}; prints {@code READY <port>}
