@@ -28,6 +28,7 @@ import contextlib
 import json
 import os
 import re
+import resource
 import signal
 import subprocess
 import sys
@@ -118,6 +119,19 @@ def cpu_seconds(pid):
         except OSError:
             pass
     return total / CLK_TCK
+
+
+def machine_busy():
+    """The whole machine's busy CPU seconds so far (user, nice, system, irq, softirq; not idle, iowait, steal)."""
+    with open("/proc/stat") as f:
+        ticks = [int(t) for t in f.readline().split()[1:]]
+    return (ticks[0] + ticks[1] + ticks[2] + ticks[5] + ticks[6]) / CLK_TCK
+
+
+def own_children_cpu():
+    """CPU seconds of this script's finished children: every wrk run is waited for."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def redis_cpu(redis):
@@ -224,25 +238,37 @@ def main():
                 wrk(port, path, cookies[name], min(args.warmup, 3) if name in PYTHON else args.warmup,
                     args.connections)
         runs = {name: {route: [] for route, _ in routes} for name, _, _, _ in servers}
+        load_before = os.getloadavg()[0]
         for rnd in range(args.rounds):
             order = servers if rnd % 2 == 0 else servers[::-1]
             for name, _, port, _ in order:
                 for route, path in routes:
+                    busy_before, wrk_before = machine_busy(), own_children_cpu()
                     server_before, redis_before = cpu_seconds(procs[name].pid), redis_cpu(redis)
+                    started = time.monotonic()
                     result = wrk(port, path, cookies[name], args.duration, args.connections)
-                    result["cpu_us_per_req"] = (cpu_seconds(procs[name].pid) - server_before) / result["requests"] * 1e6
+                    server_s = cpu_seconds(procs[name].pid) - server_before
+                    redis_s = redis_cpu(redis) - redis_before
+                    result["cpu_us_per_req"] = server_s / result["requests"] * 1e6
                     if redis:
-                        result["redis_cpu_us_per_req"] = (redis_cpu(redis) - redis_before) / result["requests"] * 1e6
+                        result["redis_cpu_us_per_req"] = redis_s / result["requests"] * 1e6
+                    # What other processes (other builds on a shared machine) took of both cores meanwhile.
+                    ours = server_s + redis_s + own_children_cpu() - wrk_before
+                    others = max(0.0, machine_busy() - busy_before - ours)
+                    result["others_pct"] = 100 * others / ((time.monotonic() - started) * os.cpu_count())
+                    result["load1"] = os.getloadavg()[0]  # the machine's load as the round ends
                     runs[name][route].append(result)
                     print(f"round {rnd + 1} {name:14} {route:5} {result['rps']:9.0f} req/s "
                           f"p50 {result['p50_us']:8.0f} us p99 {result['p99_us']:8.0f} us "
                           f"cpu {result['cpu_us_per_req']:7.1f} us/req"
                           + (f" redis {result['redis_cpu_us_per_req']:6.1f} us/req" if redis else "")
+                          + f" others {result['others_pct']:4.0f} % load {result['load1']:.1f}"
                           + (f" ERRORS {result['non2xx']} non-2xx, {result['socket_errors']} socket"
                              if result["non2xx"] or result["socket_errors"] else ""), file=sys.stderr)
         json.dump({"servers": [{"name": n, "label": l} for n, l, _, _ in servers],
                    "server_cpu": SERVER_CPU, "client_cpu": CLIENT_CPU, "jvm_flags": JVM_FLAGS,
                    "duration_s": args.duration, "rounds": args.rounds, "connections": args.connections,
+                   "load1_before": load_before, "load1_after": os.getloadavg()[0], "cores": os.cpu_count(),
                    **({"redis_version": redis.version()} if redis else {}),
                    "runs": runs}, open(args.out, "w"), indent=1)
 

@@ -16,7 +16,8 @@ import java.util.function.ToDoubleFunction;
  * The "Sessions on Redis" part of the report, from {@code redis.json} ({@code http_load.py --redis}): each
  * server's requests/s, latency and CPU per request (its own and redis-server's) on the read and write routes,
  * and the issue's target, Flagon on Redis against Spring Session Data Redis: at least 1.2× the requests/s at
- * no more CPU per request, counted both as the server's own CPU and as the server's plus Redis's.
+ * no more CPU per request, counted both as the server's own CPU and as the server's plus Redis's; and the load
+ * the machine was under meanwhile.
  */
 final class RedisSection {
   static final String FLAGON = "flagon-redis";
@@ -75,6 +76,7 @@ final class RedisSection {
     if (machine != null && machine.has("steal_pct_redis")) {
       md.append(" Steal time during this part: ").append(fmt(machine.path("steal_pct_redis").asDouble(), 1)).append(" %.");
     }
+    load();
     md.append("\n\n| server | route | req/s | p50 | p99 | server CPU/req | Redis CPU/req | server + Redis CPU/req | errors |\n")
         .append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for (JsonNode server : redis.path("servers")) {
@@ -130,6 +132,31 @@ final class RedisSection {
               + (errors == 0 ? "" : "; " + errors + " errors"),
           errors == 0 && r >= RPS_GOAL && c <= 1 && t <= 1));
     }
+  }
+
+  /**
+   * The load the machine was under: the 1-minute load average before the first round, at the end of each
+   * (its range and median) and after the last, and the share of both cores that processes other than the
+   * timed server, Redis and wrk took during a round (other builds on a shared machine, the idle servers).
+   */
+  private void load() {
+    if (!redis.has("load1_before")) {
+      return; // runs from before the load was recorded
+    }
+    List<Double> load = new ArrayList<>();
+    List<Double> others = new ArrayList<>();
+    redis.path("runs").forEach(server -> server.forEach(route -> route.forEach(run -> {
+      load.add(run.path("load1").asDouble());
+      others.add(run.path("others_pct").asDouble());
+    })));
+    md.append(" Load: the 1-minute load average was ").append(fmt(redis.path("load1_before").asDouble(), 1))
+        .append(" before the first round, ").append(fmt(load.stream().mapToDouble(d -> d).min().orElse(0), 1))
+        .append(" to ").append(fmt(load.stream().mapToDouble(d -> d).max().orElse(0), 1)).append(" (median ")
+        .append(fmt(median(load), 1)).append(") at the rounds' ends and ").append(fmt(redis.path("load1_after").asDouble(), 1))
+        .append(" after the last, on ").append(redis.path("cores").asInt(2)).append(" cores; other processes took a median ")
+        .append(fmt(median(others), 0)).append(" % of both cores during a round. CPU per request is the figure"
+            + " to trust under such load: requests/s fall when others take the server's core, its CPU per request"
+            + " much less.");
   }
 
   private List<Double> paired(String route, ToDoubleFunction<JsonNode> field) {
