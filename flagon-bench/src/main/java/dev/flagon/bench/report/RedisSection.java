@@ -9,21 +9,26 @@ import static dev.flagon.bench.report.Report.ratio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
  * The "Sessions on Redis" part of the report, from {@code redis.json} ({@code http_load.py --redis}): each
  * server's requests/s, latency and CPU per request (its own and redis-server's) on the read and write routes,
  * and the issue's target, Flagon on Redis against Spring Session Data Redis: at least 1.2× the requests/s at
- * no more CPU per request, counted both as the server's own CPU and as the server's plus Redis's; and the load
- * the machine was under meanwhile.
+ * no more CPU per request, counted both as the server's own CPU and as the server's plus Redis's; the load
+ * the machine was under meanwhile; and, from {@code revocation.json} ({@code RevocationBench}), what
+ * {@code RedisRevocations} adds to a cookie session's request with a warm cache (target: at most 1 µs).
  */
 final class RedisSection {
   static final String FLAGON = "flagon-redis";
   static final String SPRING = "spring-session";
   static final double RPS_GOAL = 1.2;
   private static final String GOAL = "≥ 1.2× req/s at no more CPU/req (server; server + Redis)";
+  private static final String REVOCATION = "Revocation (`RedisRevocations`), added CPU per request, warm cache";
+  private static final double REVOCATION_GOAL_US = 1.0;
 
   private final JsonNode redis;
   private final StringBuilder md;
@@ -35,16 +40,23 @@ final class RedisSection {
     this.targets = targets;
   }
 
-  /** Appends the section to {@code md} and the target's rows to {@code targets}; {@code redis} null: not run. */
-  static void write(JsonNode redis, JsonNode machine, StringBuilder md, List<Report.Target> targets) {
+  /**
+   * Appends the section to {@code md} and the targets' rows to {@code targets}; {@code redis} and
+   * {@code revocation} null: not run.
+   */
+  static void write(JsonNode redis, JsonNode revocation, JsonNode machine, StringBuilder md,
+      List<Report.Target> targets) {
     if (redis == null) {
+      targets.add(new Report.Target(REVOCATION, "≤ 1 µs", "not measured (`--no-redis`)", null));
       md.append("\n### Sessions on Redis\n\nNot run in this measurement (`scripts/bench --no-redis`).\n");
       for (String route : List.of("read", "write")) {
         targets.add(new Report.Target(what(route), GOAL, "not measured (`--no-redis`)", null));
       }
       return;
     }
-    new RedisSection(redis, md, targets).table(machine);
+    RedisSection section = new RedisSection(redis, md, targets);
+    section.table(machine);
+    section.revocation(revocation);
   }
 
   private static String what(String route) {
@@ -157,6 +169,28 @@ final class RedisSection {
         .append(fmt(median(others), 0)).append(" % of both cores during a round. CPU per request is the figure"
             + " to trust under such load: requests/s fall when others take the server's core, its CPU per request"
             + " much less.");
+  }
+
+  /** {@code RevocationBench}: {@code warmCache} minus {@code none}, the validator's added time per request. */
+  private void revocation(JsonNode revocation) {
+    if (revocation == null) {
+      targets.add(new Report.Target(REVOCATION, "≤ 1 µs", "not measured in this run", null));
+      return;
+    }
+    Map<String, Double> ns = new LinkedHashMap<>();
+    for (JsonNode run : revocation) {
+      String name = run.path("benchmark").asText();
+      ns.put(name.substring(name.lastIndexOf('.') + 1), run.path("primaryMetric").path("score").asDouble());
+    }
+    double addedUs = (ns.getOrDefault("warmCache", Double.NaN) - ns.getOrDefault("none", Double.NaN)) / 1000;
+    md.append("\n**Revocation** (`RevocationBench`, JMH, one thread, ns per call, mean over forks):"
+        + " `RedisRevocations.isValid` for 1,000 logged-in users, one of them revoked, with every answer cached");
+    md.append(" (`warmCache`), against a validator that accepts everything (`none`) and against one that reads Redis"
+        + " on every call (`everyCallReadsRedis`, staleness 0).\n\n| benchmark | ns per call |\n| --- | ---: |\n");
+    ns.forEach((name, v) -> md.append("| `").append(name).append("` | ").append(fmt(v, 1)).append(" |\n"));
+    md.append("\nAdded by revocation with a warm cache: ").append(fmt(addedUs * 1000, 1)).append(" ns = ")
+        .append(fmt(addedUs, 3)).append(" µs per request.\n");
+    targets.add(new Report.Target(REVOCATION, "≤ 1 µs", fmt(addedUs, 3) + " µs", addedUs <= REVOCATION_GOAL_US));
   }
 
   private List<Double> paired(String route, ToDoubleFunction<JsonNode> field) {

@@ -21,7 +21,7 @@ import java.util.function.ToDoubleFunction;
  * <p>Usage: {@code Report RESULTS_DIR docs/benchmarks.md docs/benchmarks.png}; RESULTS_DIR holds
  * {@code jmh.json}, {@code parts.json}, {@code python-1.json} ... (older runs: {@code python.json}), {@code sizes.json},
  * {@code machine.json} and, when those parts ran,
- * {@code http.json}, {@code redis.json} and {@code memory.json}.
+ * {@code http.json}, {@code redis.json}, {@code revocation.json} and {@code memory.json}.
  */
 public final class Report {
   static final String BEGIN = "<!-- results:begin (written by scripts/bench; do not edit by hand) -->";
@@ -85,7 +85,7 @@ public final class Report {
     } else {
       md.append("\n### HTTP\n\nNot run in this measurement (`scripts/bench --no-http`).\n");
     }
-    RedisSection.write(read("redis.json"), machine, md, targets);
+    RedisSection.write(read("redis.json"), read("revocation.json"), machine, md, targets);
     JsonNode memory = read("memory.json");
     if (memory != null) {
       memory(memory);
