@@ -6,6 +6,10 @@ GET /login  session["user_id"] = 12345
 
 SECRET_KEY comes from FLAGON_BENCH_SECRET_KEY (default: the bench key), so Flask accepts the same cookies
 as the Java servers.
+
+With FLAGON_BENCH_SESSION_REDIS=redis://... the session lives on that Redis through Flask-Session 0.8 with
+its defaults (SESSION_TYPE "redis", msgpack by msgspec, permanent sessions refreshed on every request, the
+bare session id in the "session" cookie): the "Sessions on Redis" run. That needs the project's .venv.
 """
 import os
 
@@ -13,6 +17,13 @@ from flask import Flask, session
 
 app = Flask("flagon-bench")
 app.secret_key = os.environ.get("FLAGON_BENCH_SECRET_KEY", "flagon-bench-secret-key")
+if os.environ.get("FLAGON_BENCH_SESSION_REDIS"):
+    import redis
+    from flask_session import Session
+
+    app.config.update(SESSION_TYPE="redis",
+                      SESSION_REDIS=redis.Redis.from_url(os.environ["FLAGON_BENCH_SESSION_REDIS"]))
+    Session(app)
 
 
 @app.get("/")

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Writes the measured part of {@code docs/benchmarks.md} (between its {@code results} markers, so the
@@ -20,7 +21,7 @@ import java.util.Map;
  * <p>Usage: {@code Report RESULTS_DIR docs/benchmarks.md docs/benchmarks.png}; RESULTS_DIR holds
  * {@code jmh.json}, {@code parts.json}, {@code python-1.json} ... (older runs: {@code python.json}), {@code sizes.json},
  * {@code machine.json} and, when those parts ran,
- * {@code http.json} and {@code memory.json}.
+ * {@code http.json}, {@code redis.json}, {@code revocation.json} and {@code memory.json}.
  */
 public final class Report {
   static final String BEGIN = "<!-- results:begin (written by scripts/bench; do not edit by hand) -->";
@@ -84,6 +85,7 @@ public final class Report {
     } else {
       md.append("\n### HTTP\n\nNot run in this measurement (`scripts/bench --no-http`).\n");
     }
+    RedisSection.write(read("redis.json"), read("revocation.json"), machine, md, targets);
     JsonNode memory = read("memory.json");
     if (memory != null) {
       memory(memory);
@@ -478,11 +480,14 @@ public final class Report {
 
   /** "(+1.2 … +1.9)": the lower and upper quartiles of the same-round differences. */
   private static String quartiles(JsonNode http, String name, String route) {
-    double[] d = pairedDiffs(http, name, route).stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    if (d.length < 4) {
-      return "";
-    }
-    return "(" + signed(d[(d.length - 1) / 4]) + " … " + signed(d[d.length - 1 - (d.length - 1) / 4]) + ")";
+    double[] q = middleHalf(pairedDiffs(http, name, route));
+    return q == null ? "" : "(" + signed(q[0]) + " … " + signed(q[1]) + ")";
+  }
+
+  /** The lower and upper quartiles of per-round values, or null with fewer than four rounds. */
+  static double[] middleHalf(List<Double> values) {
+    double[] d = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    return d.length < 4 ? null : new double[] {d[(d.length - 1) / 4], d[d.length - 1 - (d.length - 1) / 4]};
   }
 
   private static List<Double> pairedDiffs(JsonNode http, String name, String route) {
@@ -496,8 +501,13 @@ public final class Report {
   }
 
   private static double medianOf(JsonNode runs, String field) {
+    return medianOf(runs, r -> r.path(field).asDouble());
+  }
+
+  /** The median over a server's rounds of one figure of each round. */
+  static double medianOf(JsonNode runs, ToDoubleFunction<JsonNode> field) {
     List<Double> v = new ArrayList<>();
-    runs.forEach(r -> v.add(r.path(field).asDouble()));
+    runs.forEach(r -> v.add(field.applyAsDouble(r)));
     return v.isEmpty() ? Double.NaN : median(v);
   }
 
