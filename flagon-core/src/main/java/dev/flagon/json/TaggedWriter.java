@@ -1,8 +1,5 @@
 package dev.flagon.json;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -150,16 +147,14 @@ final class TaggedWriter {
           return false;
         }
         openTag(tag.key(), depth);
-        out.putQuoted(markup.html());
-        out.put('}');
+        out.putQuoted(markup.html()).put('}');
       }
       case UUID -> {
         if (!(value instanceof UUID uuid)) {
           return false;
         }
         openTag(tag.key(), depth);
-        out.put('"');
-        out.put(uuid.toString().replace("-", "")).put("\"}"); // Python's uuid.hex
+        out.put('"').put(uuid.toString().replace("-", "")).put("\"}"); // Python's uuid.hex
       }
       case DATETIME -> {
         if (!PyDateTime.isDateTime(value)) {
@@ -196,12 +191,11 @@ final class TaggedWriter {
     return tag.toJson((T) value);
   }
 
-
-
   private void writeMap(Map<?, ?> map, int depth) {
     enter(depth);
     int size = map.size();
-    boolean written = size > 0 && size <= KeyShape.MAX_KEYS && writeByShape(map, size, depth);
+    boolean written = size == 1 ? writeOneByShape(map, depth)
+        : size > 1 && size <= KeyShape.MAX_KEYS && writeByShape(map, size, depth);
     if (written) {
       return;
     }
@@ -223,7 +217,24 @@ final class TaggedWriter {
     out.put('}');
   }
 
-  /** Writes a dict of 1 to 16 keys whose shape is known; false (nothing written) if it is not. */
+  /** {@link #writeByShape} for one key, with no values array: speed-only, kept (docs/architecture.md). */
+  private boolean writeOneByShape(Map<?, ?> map, int depth) {
+    Map.Entry<?, ?> only = map.entrySet().iterator().next();
+    KeyShape shape = recent;
+    if (shape == null || shape.size() != 1 || !shape.isKey(0, only.getKey())) {
+      shape = shapes.candidate(only.getKey(), 1); // its first key checked: for one key, the whole shape
+      if (shape == null) {
+        return false;
+      }
+      recent = shape;
+    }
+    shape.putPrefix(out, 0);
+    writeValue(only.getValue(), depth + 1);
+    out.put('}');
+    return true;
+  }
+
+  /** Writes a dict of 2 to 16 keys whose shape is known; false (nothing written) if it is not. */
   private boolean writeByShape(Map<?, ?> map, int size, int depth) {
     int at = valuesTop;
     if (values == null) {
@@ -276,9 +287,7 @@ final class TaggedWriter {
   /** Writes {@code {"<key>":} and counts the object it opens. */
   private void openTag(String key, int depth) {
     enter(depth);
-    out.put('{');
-    out.putQuoted(key);
-    out.put(':');
+    out.put('{').putQuoted(key).put(':');
   }
 
   /** Called for every object or array opened; depth counts the ones already open around it. */
