@@ -217,23 +217,24 @@ public final class RedisSessionConfig {
 
   /** Collects settings; {@link #build} validates them. Not thread-safe. */
   public static final class Builder {
+    // Defaults from the rows of the one settings table, so that they are written once.
     SessionType sessionType = SessionType.COOKIE;
     String redisUrl;
-    boolean cluster;
-    String keyPrefix = "session:";
-    int idLength = 32;
-    boolean useSigner;
-    boolean permanent = true;
-    SerializationFormat serializationFormat = SerializationFormat.MSGPACK;
-    Duration commandTimeout = Duration.ofSeconds(1);
-    Duration connectTimeout = Duration.ofSeconds(1);
-    boolean revocation;
-    String revocationUserKey = "_user_id";
-    String revocationKeyPrefix = "flagon:revoked:";
-    Duration revocationMaxStaleness = Duration.ofSeconds(5);
-    int revocationCacheSize = 100_000;
-    RevocationFailMode revocationFailMode = RevocationFailMode.CLOSED;
-    boolean revocationPubSub = true;
+    boolean cluster = SESSION_REDIS_CLUSTER.defaultValue();
+    String keyPrefix = SESSION_KEY_PREFIX.defaultValue();
+    int idLength = SESSION_ID_LENGTH.defaultValue();
+    boolean useSigner = SESSION_USE_SIGNER.defaultValue();
+    boolean permanent = SESSION_PERMANENT.defaultValue();
+    SerializationFormat serializationFormat = SESSION_SERIALIZATION_FORMAT.defaultValue();
+    Duration commandTimeout = SESSION_REDIS_TIMEOUT.defaultValue();
+    Duration connectTimeout = SESSION_REDIS_CONNECT_TIMEOUT.defaultValue();
+    boolean revocation = SESSION_REVOCATION.defaultValue();
+    String revocationUserKey = SESSION_REVOCATION_USER_KEY.defaultValue();
+    String revocationKeyPrefix = SESSION_REVOCATION_KEY_PREFIX.defaultValue();
+    Duration revocationMaxStaleness = SESSION_REVOCATION_MAX_STALENESS.defaultValue();
+    int revocationCacheSize = SESSION_REVOCATION_CACHE_SIZE.defaultValue();
+    RevocationFailMode revocationFailMode = SESSION_REVOCATION_FAIL.defaultValue();
+    boolean revocationPubSub = SESSION_REVOCATION_PUBSUB.defaultValue();
     boolean urlRequired = true;
 
     private Builder() {}
