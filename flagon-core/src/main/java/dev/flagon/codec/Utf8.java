@@ -1,5 +1,6 @@
 package dev.flagon.codec;
 
+import dev.flagon.internal.LoneSurrogates;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -14,19 +15,7 @@ final class Utf8 {
 
   /** The UTF-8 bytes of {@code text}, or {@code null} if it holds a lone surrogate (Python cannot encode it). */
   static byte[] encodeOrNull(String text) {
-    return hasLoneSurrogate(text) ? null : text.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static boolean hasLoneSurrogate(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        return true;
-      }
-    }
-    return false;
+    return LoneSurrogates.indexIn(text) >= 0 ? null : text.getBytes(StandardCharsets.UTF_8);
   }
 
   /** @throws IllegalArgumentException naming {@code what} if {@code text} holds a lone surrogate */

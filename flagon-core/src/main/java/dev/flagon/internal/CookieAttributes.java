@@ -122,11 +122,10 @@ public final class CookieAttributes {
         throw new IllegalStateException(setting + " has a control character (" + codePoint(c) + " at index "
             + i + "): set a URL path such as /app.");
       }
-      if (Character.isHighSurrogate(c) && i + 1 < path.length() && Character.isLowSurrogate(path.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        throw new IllegalStateException(setting + " has a lone surrogate at index " + i);
-      }
+    }
+    int lone = LoneSurrogates.indexIn(path);
+    if (lone >= 0) {
+      throw new IllegalStateException(setting + " has a lone surrogate at index " + lone);
     }
   }
 }
