@@ -56,7 +56,7 @@ public final class Flagon implements SessionInterface {
   /** With a given logger: tests record what is logged. */
   Flagon(FlagonConfig config, System.Logger log) {
     this.config = Objects.requireNonNull(config, "config");
-    this.format = CookieFormats.create(config);
+    this.format = Providers.format(config);
     this.carrier = config.sizePolicy() == SizePolicy.SPLIT ? new SplitCookies(config.sessionCookie(),
         config.maxCookieSize(), config.maxChunks(), MAX_COOKIE_VALUE_LENGTH)
         : CookieCarrier.one(config.sessionCookie());

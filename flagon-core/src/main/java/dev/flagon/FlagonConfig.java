@@ -4,7 +4,9 @@ import static dev.flagon.FlagonSettings.*;
 
 import dev.flagon.codec.KeyRing;
 import dev.flagon.codec.Secret;
+import dev.flagon.codec.SecretPolicy;
 import dev.flagon.codec.Signing;
+import dev.flagon.internal.CookieAttributes;
 import dev.flagon.json.TaggedJson;
 import java.io.IOException;
 import java.io.Reader;
@@ -18,6 +20,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,13 +29,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Flagon's configuration, with Flask's names and defaults. Immutable and thread-safe; checked when built:
- * a missing, empty or weak {@code SECRET_KEY} fails at startup, not on the first request (Flask would serve
- * a read-only "null session"), as do cookie attributes that browsers drop or that would break the header.
- * Every setting is a row of {@link FlagonSettings}, read by {@link Setting#parse} from a map, the
- * environment or a properties file (text as Flask's {@code from_prefixed_env} reads it: {@code null},
- * {@code 3600}, {@code ["a","b"]}, or the raw text); {@link #builder()} is for code. No message ever
- * contains a secret key.
+ * Flagon's configuration, with Flask's names and defaults: every setting a row of {@link FlagonSettings},
+ * read by {@link Setting#parse} from a map, the environment or a properties file, or set by {@link #builder()}.
+ * Immutable and thread-safe. Checked when built: a missing, empty or weak {@code SECRET_KEY} fails at
+ * startup, not on the first request (Flask would serve a read-only "null session"), as do cookie attributes
+ * that browsers drop or that would break the header. No message ever contains a secret key.
  */
 public final class FlagonConfig {
   private final Map<Setting<?>, Object> values;
@@ -48,13 +49,66 @@ public final class FlagonConfig {
     this.clock = b.clock;
     this.taggedJson = b.taggedJson;
     this.validator = b.validator;
-    ConfigChecks.check(this);
+    checkSecretKeys();
+    for (Setting<String> path : List.of(APPLICATION_ROOT, SESSION_COOKIE_PATH)) {
+      if (get(path) != null) { // a control character or a lone surrogate (Python's quote() fails on it)
+        CookieAttributes.checkPath(path.name(), get(path));
+      }
+    }
+    checkBrowserRules();
     this.sessionCookie = WerkzeugCookie.builder(cookieName()).settingPrefix("SESSION_COOKIE_")
         .domain(cookieDomain().orElse(null)).path(cookiePath()).secure(cookieSecure())
         .httpOnly(cookieHttpOnly()).sameSite(cookieSameSite().orElse(null)).partitioned(cookiePartitioned())
         .build();
     this.signing = Signing.of(get(SESSION_SALT), get(SESSION_DIGEST), get(SESSION_KEY_DERIVATION));
     this.keyRing = KeyRing.of(secretKey(), secretKeyFallbacks());
+  }
+
+  private void checkSecretKeys() {
+    Secret key = secretKey();
+    if (key == null || key.isEmpty()) {
+      throw new IllegalStateException("SECRET_KEY is " + (key == null ? "missing" : "empty")
+          + ": sessions need a secret key. Generate one with `./flagon secret` or `openssl rand -hex 32`"
+          + " and set it as SECRET_KEY (environment: FLAGON_SECRET_KEY).");
+    }
+    if (!allowsWeakSecretKey()) {
+      refuseWeak("SECRET_KEY", key);
+      secretKeyFallbacks().forEach(fallback -> refuseWeak("SECRET_KEY_FALLBACKS", fallback));
+    }
+  }
+
+  private static void refuseWeak(String name, Secret key) {
+    SecretPolicy.weakness(key).ifPresent(reason -> {
+      throw new IllegalStateException(name + " is too weak: " + reason + ". Whoever guesses it can forge"
+          + " any session. Generate one with `./flagon secret` (32 random bytes as hex) or"
+          + " `openssl rand -hex 32`. Only to reproduce Flask test vectors, allow it explicitly:"
+          + " SECRET_KEY_ALLOW_WEAK=true (Builder.allowWeakSecretKey()).");
+    });
+  }
+
+  /** Cookies browsers drop: Flask sends them anyway, Flagon fails at startup saying what to change. */
+  private void checkBrowserRules() {
+    boolean secure = cookieSecure() || cookiePartitioned(); // Partitioned forces Secure, as in Werkzeug
+    if (cookieSameSite().orElse(null) == SameSite.NONE && !secure) {
+      throw new IllegalStateException("SESSION_COOKIE_SAMESITE=None needs SESSION_COOKIE_SECURE=true:"
+          + " browsers drop SameSite=None cookies that are not Secure. Set SESSION_COOKIE_SECURE=true and"
+          + " serve the site over HTTPS, or use SESSION_COOKIE_SAMESITE=Lax.");
+    }
+    String name = cookieName();
+    String lower = name.toLowerCase(Locale.ROOT); // browsers match prefixes case-insensitively (RFC 6265bis)
+    boolean host = lower.startsWith("__host-");
+    String prefix = "SESSION_COOKIE_NAME '" + name + "' has the __" + (host ? "Host" : "Secure") + "- prefix, which ";
+    if ((host || lower.startsWith("__secure-")) && !secure) {
+      throw new IllegalStateException(prefix + "needs SESSION_COOKIE_SECURE=true (browsers drop it otherwise).");
+    }
+    if (host && !"/".equals(cookiePath())) {
+      throw new IllegalStateException(prefix + "needs the path /: set SESSION_COOKIE_PATH=/ (it is "
+          + cookiePath() + ").");
+    }
+    if (host && cookieDomain().isPresent()) {
+      throw new IllegalStateException(prefix + "forbids a Domain: unset SESSION_COOKIE_DOMAIN, or use the"
+          + " __Secure- prefix.");
+    }
   }
 
   /** A builder with Flask's defaults and no secret key. */
@@ -64,8 +118,8 @@ public final class FlagonConfig {
 
   /**
    * Reads Flask's names from a map, each value typed ({@code Boolean}, {@code Duration}, {@code Secret},
-   * {@code List}, an enum constant, ...) or a {@code String} read as an environment variable is. Unknown
-   * keys are ignored, as in a Flask config. @throws IllegalArgumentException naming an invalid key
+   * {@code List}, an enum constant, ...) or text read as an environment variable is; other keys are
+   * ignored, as in a Flask config. @throws IllegalArgumentException naming an invalid key
    * @throws IllegalStateException if the configuration as a whole is not usable (see {@link Builder#build})
    */
   public static FlagonConfig fromMap(Map<String, ?> flaskConfig) {
@@ -113,13 +167,12 @@ public final class FlagonConfig {
   }
 
   /** The value of a row of {@link FlagonSettings}. @throws IllegalArgumentException for another setting */
+  @SuppressWarnings("unchecked")
   public <T> T get(Setting<T> setting) {
     if (!values.containsKey(setting)) {
       throw new IllegalArgumentException(setting.name() + " is not one of FlagonSettings.all()");
     }
-    @SuppressWarnings("unchecked")
-    T value = (T) values.get(setting);
-    return value;
+    return (T) values.get(setting);
   }
 
   /** {@code SECRET_KEY}: new cookies are signed with it. */
