@@ -3,6 +3,7 @@ package dev.flagon;
 import dev.flagon.codec.Digest;
 import dev.flagon.codec.KeyDerivation;
 import dev.flagon.codec.Secret;
+import dev.flagon.codec.SecretPolicy;
 import dev.flagon.internal.CookieAttributes;
 import dev.flagon.internal.SplitCookies;
 import java.time.Duration;
@@ -18,8 +19,9 @@ import java.util.stream.Stream;
  *
  * <p>A new setting is one row here (added to {@link #all()}) and an accessor on {@link FlagonConfig}. A
  * cookie format's or store's module declares its own rows ({@link CookieFormat.Provider#settings()},
- * {@link SessionInterface.Provider#settings()}); they join
- * {@link #all()} when the module is on the class path, so every entry point reads them too.
+ * {@link SessionInterface.Provider#settings()}); they join {@link #all()} when the module is on the class
+ * path, so every entry point reads them too. The rules across rows are checked here when a configuration is
+ * built.
  */
 public final class FlagonSettings {
   public static final Setting<Secret> SECRET_KEY = Setting.secret("SECRET_KEY", "flagon.secret-key",
@@ -120,5 +122,62 @@ public final class FlagonSettings {
   /** Every row, in the README's order, then those of the cookie formats on the class path. */
   public static List<Setting<?>> all() {
     return ALL;
+  }
+
+  /**
+   * The rules across rows, checked when a configuration is built: the secret keys, the characters of the
+   * paths, and cookies that browsers drop (Flask sends them anyway; Flagon fails at startup saying what to
+   * change). @throws IllegalStateException naming the setting to change
+   */
+  static void checkWhole(FlagonConfig c) {
+    Secret key = c.secretKey();
+    if (key == null || key.isEmpty()) {
+      throw new IllegalStateException("SECRET_KEY is " + (key == null ? "missing" : "empty")
+          + ": sessions need a secret key. Generate one with `./flagon secret` or `openssl rand -hex 32`"
+          + " and set it as SECRET_KEY (environment: FLAGON_SECRET_KEY).");
+    }
+    if (!c.allowsWeakSecretKey()) {
+      refuseWeak("SECRET_KEY", key);
+      c.secretKeyFallbacks().forEach(fallback -> refuseWeak("SECRET_KEY_FALLBACKS", fallback));
+    }
+    for (Setting<String> path : List.of(APPLICATION_ROOT, SESSION_COOKIE_PATH)) {
+      if (c.get(path) != null) { // a control character or a lone surrogate (Python's quote() fails on it)
+        CookieAttributes.checkPath(path.name(), c.get(path));
+      }
+    }
+    checkBrowserRules(c);
+  }
+
+  private static void refuseWeak(String name, Secret key) {
+    SecretPolicy.weakness(key).ifPresent(reason -> {
+      throw new IllegalStateException(name + " is too weak: " + reason + ". Whoever guesses it can forge"
+          + " any session. Generate one with `./flagon secret` (32 random bytes as hex) or"
+          + " `openssl rand -hex 32`. Only to reproduce Flask test vectors, allow it explicitly:"
+          + " SECRET_KEY_ALLOW_WEAK=true (Builder.allowWeakSecretKey()).");
+    });
+  }
+
+  private static void checkBrowserRules(FlagonConfig c) {
+    boolean secure = c.cookieSecure() || c.cookiePartitioned(); // Partitioned forces Secure, as in Werkzeug
+    if (c.cookieSameSite().orElse(null) == SameSite.NONE && !secure) {
+      throw new IllegalStateException("SESSION_COOKIE_SAMESITE=None needs SESSION_COOKIE_SECURE=true:"
+          + " browsers drop SameSite=None cookies that are not Secure. Set SESSION_COOKIE_SECURE=true and"
+          + " serve the site over HTTPS, or use SESSION_COOKIE_SAMESITE=Lax.");
+    }
+    String name = c.cookieName();
+    String lower = name.toLowerCase(Locale.ROOT); // browsers match prefixes case-insensitively (RFC 6265bis)
+    boolean host = lower.startsWith("__host-");
+    String prefix = "SESSION_COOKIE_NAME '" + name + "' has the __" + (host ? "Host" : "Secure") + "- prefix, which ";
+    if ((host || lower.startsWith("__secure-")) && !secure) {
+      throw new IllegalStateException(prefix + "needs SESSION_COOKIE_SECURE=true (browsers drop it otherwise).");
+    }
+    if (host && !"/".equals(c.cookiePath())) {
+      throw new IllegalStateException(prefix + "needs the path /: set SESSION_COOKIE_PATH=/ (it is "
+          + c.cookiePath() + ").");
+    }
+    if (host && c.cookieDomain().isPresent()) {
+      throw new IllegalStateException(prefix + "forbids a Domain: unset SESSION_COOKIE_DOMAIN, or use the"
+          + " __Secure- prefix.");
+    }
   }
 }
