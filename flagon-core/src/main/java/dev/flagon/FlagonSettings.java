@@ -96,7 +96,7 @@ public final class FlagonSettings {
       "flagon.format", CookieFormat.SIGNED, "signed is Flask's; encrypted is an AES-256-GCM JWE;"
           + " encrypted-migrate also reads signed cookies (both with the module flagon-encrypted).");
 
-  /** {@code SESSION_TYPE}: {@code cookie} or one of the stores on the class path ({@link SessionInterface#create}). */
+  /** {@code SESSION_TYPE}: {@code cookie} or a store on the class path ({@link SessionInterface#create}). */
   public static final Setting<String> SESSION_TYPE = Providers.STORES.setting("SESSION_TYPE",
       "flagon.session-type", SessionInterface.COOKIE, "Where sessions live: cookie is Flask's signed cookie;"
           + " redis is Flask-Session's Redis store (with the module flagon-redis).");
@@ -167,9 +167,11 @@ public final class FlagonSettings {
     String name = c.cookieName();
     String lower = name.toLowerCase(Locale.ROOT); // browsers match prefixes case-insensitively (RFC 6265bis)
     boolean host = lower.startsWith("__host-");
-    String prefix = "SESSION_COOKIE_NAME '" + name + "' has the __" + (host ? "Host" : "Secure") + "- prefix, which ";
+    String prefix = "SESSION_COOKIE_NAME '" + name + "' has the __" + (host ? "Host" : "Secure")
+        + "- prefix, which ";
     if ((host || lower.startsWith("__secure-")) && !secure) {
-      throw new IllegalStateException(prefix + "needs SESSION_COOKIE_SECURE=true (browsers drop it otherwise).");
+      throw new IllegalStateException(prefix + "needs SESSION_COOKIE_SECURE=true (browsers drop it"
+          + " otherwise).");
     }
     if (host && !"/".equals(c.cookiePath())) {
       throw new IllegalStateException(prefix + "needs the path /: set SESSION_COOKIE_PATH=/ (it is "

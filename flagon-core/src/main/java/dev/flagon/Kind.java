@@ -37,7 +37,8 @@ record Kind<T>(String expected, String typeName, boolean isSecret, boolean isLis
   private static final JsonFactory JSON = new JsonFactory();
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
   /** Spring's simple duration style, accepted everywhere: {@code 30m}, {@code 7d}. */
-  private static final Pattern WITH_UNIT = Pattern.compile("([0-9]+)(ns|us|ms|s|m|h|d)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern WITH_UNIT =
+      Pattern.compile("([0-9]+)(ns|us|ms|s|m|h|d)", Pattern.CASE_INSENSITIVE);
 
   /**
    * A text as Flask's {@code from_prefixed_env} reads it: the JSON literal it is, if this kind takes it
@@ -164,13 +165,14 @@ record Kind<T>(String expected, String typeName, boolean isSecret, boolean isLis
 
   private static Duration seconds(BigDecimal seconds) {
     if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(MAX_DURATION.getSeconds())) > 0) {
-      throw new IllegalArgumentException("must be " + DURATION_RANGE + ", not " + seconds.toPlainString() + "s");
+      throw new IllegalArgumentException("must be " + DURATION_RANGE + ", not " + seconds.toPlainString()
+          + "s");
     }
     BigDecimal whole = new BigDecimal(seconds.toBigInteger());
     return Duration.ofSeconds(whole.longValueExact(), seconds.subtract(whole).movePointRight(9).longValue());
   }
 
-  /** Text as given, or shown through {@code redact} if not null (a URL with a password): then never in messages. */
+  /** Text, shown through {@code redact} if not null (a URL with a password), and then never in messages. */
   static Kind<String> text(Function<String, String> redact) {
     return new Kind<>("text", "java.lang.String", redact != null, false, true,
         value -> value instanceof String text ? text : null, redact == null ? Function.identity() : redact);
@@ -179,9 +181,9 @@ record Kind<T>(String expected, String typeName, boolean isSecret, boolean isLis
   /** A JSON array of strings, a {@code List<String>}, or one text. */
   static Kind<List<String>> texts() {
     return new Kind<>("a list of text (a JSON array of strings)", "java.util.List<java.lang.String>", false,
-        true, true, value -> value instanceof String text ? List.of(text) : value instanceof List<?> items
-            && items.stream().allMatch(String.class::isInstance) ? items.stream().map(String.class::cast).toList()
-            : null, String::valueOf);
+        true, true, value -> value instanceof String text ? List.of(text)
+            : value instanceof List<?> items && items.stream().allMatch(String.class::isInstance)
+            ? items.stream().map(String.class::cast).toList() : null, String::valueOf);
   }
 
   /** A secret key: text (its UTF-8 bytes), bytes or a {@link Secret}. Never shown. */

@@ -19,7 +19,7 @@ final class Providers<P> {
   static final Providers<CookieFormat.Provider> FORMATS = new Providers<>(CookieFormat.Provider.class,
       CookieFormat.SIGNED, CookieFormat.Provider::names, CookieFormat.Provider::settings,
       "dev.flagon:flagon-encrypted", List.of("encrypted", "encrypted-migrate"), "cookie formats");
-  /** {@code SESSION_TYPE}: core's {@value SessionInterface#COOKIE}, then the session stores of other modules. */
+  /** {@code SESSION_TYPE}: core's {@value SessionInterface#COOKIE}, then other modules' session stores. */
   static final Providers<SessionInterface.Provider> STORES = new Providers<>(SessionInterface.Provider.class,
       SessionInterface.COOKIE, SessionInterface.Provider::names, SessionInterface.Provider::settings,
       "dev.flagon:flagon-redis", List.of("redis"), "session stores");
@@ -42,16 +42,19 @@ final class Providers<P> {
         }
         byName.put(name, provider);
       }
-      settings.apply(provider).stream().filter(row -> !this.settings.contains(row)).forEach(this.settings::add);
+      settings.apply(provider).stream().filter(row -> !this.settings.contains(row))
+          .forEach(this.settings::add);
     }
     this.names = List.copyOf(byName.keySet());
-    this.expected = Kind.oneOf(this.names) + (this.names.containsAll(brought) ? "" : " (" + String.join(" and ",
-        brought) + (brought.size() == 1 ? " needs" : " need") + " the module " + module + " on the class path)");
+    this.expected = Kind.oneOf(this.names) + (this.names.containsAll(brought) ? "" : " ("
+        + String.join(" and ", brought) + (brought.size() == 1 ? " needs" : " need") + " the module " + module
+        + " on the class path)");
   }
 
   /** The setting that names one of these. */
   Setting<String> setting(String name, String springName, String defaultValue, String doc) {
-    Kind<String> kind = Kind.choice("java.lang.String", names, Function.identity(), Function.identity(), expected);
+    Kind<String> kind = Kind.choice("java.lang.String", names, Function.identity(), Function.identity(),
+        expected);
     return Setting.of(name, springName, kind, defaultValue, doc).require(names::contains, expected);
   }
 

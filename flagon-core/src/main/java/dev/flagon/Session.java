@@ -185,7 +185,7 @@ public final class Session extends SessionMap {
     return flashes(categoryFilter).stream().map(f -> withCategories ? f : f.message()).toList();
   }
 
-  /** The flashed messages with their categories, in these categories (all if none); as {@link #flashedMessages}. */
+  /** The flashed messages with their categories, in these categories (all if none), as above. */
   public List<FlashMessage> flashes(String... categoryFilter) {
     if (poppedFlashes == null) {
       List<FlashMessage> popped = new ArrayList<>();

@@ -47,13 +47,12 @@ abstract class SessionMap extends AbstractMap<String, Object> {
     return data.size();
   }
 
-  /** Python's {@code session[key] = value}: always modified, even with an identical value. */
   @Override
   public Object put(String key, Object value) {
     return store(checkKey(key), value);
   }
 
-  /** Python's {@code update}: every value checked before any is stored; modified even when empty. */
+  /** Every value checked before any is stored. */
   @Override
   public void putAll(Map<? extends String, ?> entries) {
     entries.forEach((key, value) -> checkValue(checkKey(key), value));
@@ -62,13 +61,12 @@ abstract class SessionMap extends AbstractMap<String, Object> {
     data.putAll(entries);
   }
 
-  /** Python's {@code setdefault}: a key holding None is present (Java's {@code HashMap} would replace it). */
+  /** A key holding None is present, as in Python (Java's {@code HashMap} would replace it). */
   @Override
   public Object putIfAbsent(String key, Object value) {
     return containsKey(checkKey(key)) ? data.get(key) : store(key, value);
   }
 
-  /** Python's {@code session.pop(key, None)}: modified only if the key was present. */
   @Override
   public Object remove(Object key) {
     if (!containsKey(key)) {
@@ -78,7 +76,6 @@ abstract class SessionMap extends AbstractMap<String, Object> {
     return data.remove(key);
   }
 
-  /** Python's {@code clear()}: always modified, even when empty. */
   @Override
   public void clear() {
     accessed = true;
@@ -102,19 +99,16 @@ abstract class SessionMap extends AbstractMap<String, Object> {
     }
   }
 
-  /** Python's {@code keys()}: a live view; removing through it removes from the session. */
   @Override
   public Set<String> keySet() {
     return view(Map.Entry::getKey, "keys");
   }
 
-  /** Python's {@code values()}: a live view; removing through it removes from the session. */
   @Override
   public Collection<Object> values() {
     return view(Map.Entry::getValue, "values");
   }
 
-  /** Python's {@code items()}: a live view; an entry's {@code setValue} is a store. */
   @Override
   public Set<Map.Entry<String, Object>> entrySet() {
     return view(Entry::new, "entries");
@@ -158,7 +152,7 @@ abstract class SessionMap extends AbstractMap<String, Object> {
     };
   }
 
-  /** An entry: {@code setValue} is Python's {@code session[key] = value}. */
+  /** An entry whose {@code setValue} is a store. */
   private final class Entry extends SimpleEntry<String, Object> {
     Entry(Map.Entry<String, Object> entry) {
       super(entry);

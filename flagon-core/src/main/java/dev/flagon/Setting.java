@@ -84,7 +84,7 @@ public final class Setting<T> {
     return of(name, springName, Kind.text(null), defaultValue, doc);
   }
 
-  /** Text that may hold a credential (a URL with a password): unset by default; shown only through {@code redact}. */
+  /** Text that may hold a credential (a URL with a password): unset by default, shown through {@code redact}. */
   public static Setting<String> redactedText(String name, String springName, Function<String, String> redact,
       String doc) {
     return of(name, springName, Kind.text(redact), null, doc).nullable();
@@ -106,7 +106,7 @@ public final class Setting<T> {
     return of(name, springName, Kind.secrets(), List.<Secret>of(), doc).nullMeans(List.of());
   }
 
-  /** One of an enum's constants, as {@code configName} gives it or by Java name, in any case, {@code -}/{@code _} ignored. */
+  /** An enum constant, named as {@code configName} gives it or by Java name; any case, {@code -}, {@code _}. */
   public static <E extends Enum<E>> Setting<E> choice(String name, String springName, Class<E> type,
       E defaultValue, Function<E, String> configName, String doc) {
     List<E> constants = List.of(type.getEnumConstants());
@@ -125,7 +125,7 @@ public final class Setting<T> {
     return new Setting<>(name, springName, kind, defaultValue, doc, true, value, rules);
   }
 
-  /** This setting with one more rule; a value breaking it is refused with {@code NAME must be RULE, not 'value'}. */
+  /** This setting with one more rule: a value breaking it is refused ({@code NAME must be RULE, not 'value'}). */
   public Setting<T> require(Predicate<? super T> rule, String ruleText) {
     List<Rule<T>> more = new ArrayList<>(rules);
     more.add(new Rule<>(rule, ruleText));
@@ -224,7 +224,8 @@ public final class Setting<T> {
     StringBuilder shown = new StringBuilder("'");
     text.codePoints().limit(SHOWN_LENGTH).forEach(c -> {
       int type = Character.getType(c);
-      if (Character.isISOControl(c) || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+      if (Character.isISOControl(c) || type == Character.LINE_SEPARATOR
+          || type == Character.PARAGRAPH_SEPARATOR) {
         shown.append(String.format("\\u%04X", c)); // a message is one line
       } else {
         shown.appendCodePoint(c);
@@ -248,7 +249,7 @@ public final class Setting<T> {
     return found;
   }
 
-  /** The text given under these settings' Flask names (properties, init-params); other names and non-text ignored. */
+  /** The text given under these settings' Flask names (properties, init-params); anything else ignored. */
   public static Map<String, Object> fromNames(Collection<? extends Setting<?>> settings, Map<?, ?> source) {
     Map<String, Object> found = new LinkedHashMap<>();
     settings.stream().filter(s -> source.get(s.name()) instanceof String)
