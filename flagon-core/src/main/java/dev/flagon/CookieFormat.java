@@ -5,15 +5,11 @@ import dev.flagon.codec.Verified;
 import java.util.List;
 
 /**
- * What the session cookie's value is: the session's tagged JSON text sealed into a value, and a value
- * opened back into verified JSON text. {@link Flagon} keeps Flask's rules around it (when to write, expiry,
- * {@code Vary}, the size policy); a format only seals and opens, and any format can be carried in one
- * cookie or split over several ({@link SizePolicy#SPLIT}). Implementations are immutable and thread-safe.
- *
- * <p>{@code SESSION_FORMAT} names the format: {@value #SIGNED}, Flask's own token, is core's and the
- * default; other formats come from modules on the class path, found by their {@link Provider} through
- * {@link java.util.ServiceLoader} (the module {@code dev.flagon:flagon-encrypted} brings {@code encrypted}
- * and {@code encrypted-migrate}).
+ * What the session cookie's value is: the session's JSON text sealed into a value, and a value opened back
+ * into verified JSON text. {@link Flagon} keeps Flask's rules around it (when to write, expiry, the size
+ * policy); a format only seals and opens. Implementations are immutable and thread-safe.
+ * {@code SESSION_FORMAT} names it: {@value #SIGNED}, Flask's own token, is the default; other formats come
+ * from modules on the class path through their {@link Provider} ({@code flagon-encrypted}'s JWE).
  */
 public interface CookieFormat {
   /** The name of Flask's signed format, the default {@code SESSION_FORMAT}. */
@@ -21,9 +17,7 @@ public interface CookieFormat {
 
   /**
    * The cookie value for this JSON text, sealed at this time with the current key.
-   *
-   * @throws IllegalArgumentException if the text is not valid Unicode (a lone surrogate) or the time is out
-   *     of the format's range
+   * @throws IllegalArgumentException for a lone surrogate or a time out of the format's range
    */
   String seal(String json, long nowEpochSeconds);
 
@@ -31,17 +25,15 @@ public interface CookieFormat {
    * Verifies a cookie value, then decodes it: nothing is decoded before it verifies.
    *
    * @return the JSON text, when it was sealed, which key opened it, and whether to re-issue it
-   * @throws dev.flagon.codec.BadSignatureException and its subclasses if it does not verify, has expired
-   *     or is malformed (the session is then a fresh one)
+   * @throws dev.flagon.codec.BadSignatureException if it does not verify, has expired or is malformed
    * @throws dev.flagon.codec.BadPayloadException if it verifies but cannot be decoded (Flask answers 500)
    */
   Verified open(String value, long nowEpochSeconds);
 
   /**
-   * Flask's signed cookie, byte for byte: itsdangerous' {@code URLSafeTimedSerializer} with
-   * {@code SECRET_KEY} and its fallbacks, {@code SESSION_SALT}, {@code SESSION_DIGEST} and
-   * {@code SESSION_KEY_DERIVATION}, and {@code PERMANENT_SESSION_LIFETIME} as every cookie's max age.
-   * Readable by anyone holding the cookie, changeable by no one without the key.
+   * Flask's signed cookie, byte for byte: itsdangerous' {@code URLSafeTimedSerializer} with the key ring
+   * and signing settings, and {@code PERMANENT_SESSION_LIFETIME} as every cookie's max age. Readable by
+   * anyone holding the cookie, changeable by no one without the key.
    */
   static CookieFormat signed(FlagonConfig config) {
     UrlSafeTimedSerializer serializer = UrlSafeTimedSerializer.create(config.keyRing(), config.signing());
@@ -65,10 +57,9 @@ public interface CookieFormat {
   }
 
   /**
-   * Makes the cookie formats of a module: listed in the module's {@code module-info}
-   * ({@code provides dev.flagon.CookieFormat.Provider with ...}) and in
-   * {@code META-INF/services/dev.flagon.CookieFormat$Provider}, it is found by {@link java.util.ServiceLoader}
-   * when the settings table is first used. Implementations need a public no-argument constructor.
+   * Makes the cookie formats of a module: found by {@link java.util.ServiceLoader} when the settings table
+   * is first used ({@code provides} in module-info and a {@code META-INF/services} entry). Implementations
+   * need a public no-argument constructor.
    */
   interface Provider {
     /** The {@code SESSION_FORMAT} names it makes, in lower case ({@code encrypted}). */

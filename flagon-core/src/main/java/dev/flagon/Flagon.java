@@ -38,9 +38,8 @@ import java.util.Objects;
  */
 public final class Flagon implements SessionInterface {
   /**
-   * Longest cookie value read, in characters (each chunk, under {@link SizePolicy#SPLIT}). A Flagon limit:
-   * browsers keep about 4 KiB per cookie and servers refuse Cookie headers past 8 to 16 KiB, so anything
-   * longer is refused before any work is done on it.
+   * Longest cookie value read, in characters (per chunk under {@link SizePolicy#SPLIT}): a Flagon limit, as
+   * browsers keep about 4 KiB per cookie and servers refuse Cookie headers past 8 to 16 KiB.
    */
   public static final int MAX_COOKIE_VALUE_LENGTH = 16 * 1024;
 
@@ -56,7 +55,7 @@ public final class Flagon implements SessionInterface {
   /** With a given logger: tests record what is logged. */
   Flagon(FlagonConfig config, System.Logger log) {
     this.config = Objects.requireNonNull(config, "config");
-    this.format = CookieFormats.create(config);
+    this.format = Providers.format(config);
     this.carrier = config.sizePolicy() == SizePolicy.SPLIT ? new SplitCookies(config.sessionCookie(),
         config.maxCookieSize(), config.maxChunks(), MAX_COOKIE_VALUE_LENGTH)
         : CookieCarrier.one(config.sessionCookie());
@@ -83,13 +82,11 @@ public final class Flagon implements SessionInterface {
   }
 
   /**
-   * Opens the session from the request's {@code Cookie} header values, read as Werkzeug reads them. If the
-   * session cookie appears more than once, the first wins (as in Flask). A missing, tampered or expired
-   * cookie gives a fresh empty session (and a DEBUG log line without the cookie value). Opening does not
-   * mark the session accessed: only the application's use does.
+   * Opens the session from the request's {@code Cookie} header values, read as Werkzeug reads them; the
+   * first session cookie wins (as in Flask). A missing, tampered or expired cookie gives a fresh session
+   * (and a DEBUG line without the value). Opening does not mark the session accessed.
    *
-   * @throws dev.flagon.codec.BadPayloadException if the cookie is validly signed but its payload is not a
-   *     session (Flask answers 500 there); see {@link #openCookieValue}
+   * @throws BadPayloadException if the cookie is validly signed but not a session ({@link #openCookieValue})
    */
   @Override
   public Session open(List<String> cookieHeaderValues) {
@@ -108,13 +105,9 @@ public final class Flagon implements SessionInterface {
   }
 
   /**
-   * Opens the session from the session cookie's value itself ({@code null} for no cookie).
-   *
-   * <p>The verified payload must be a JSON object (the session) or {@code null} (an empty session, as in
-   * Flask). Flagon is deliberately stricter than Flask here: Flask's {@code dict(value)} would also accept a
-   * list of pairs (and even {@code ["ab"]}) as a session, which only a holder of the key can produce and no
-   * Flask version writes; Flagon rejects them with {@link BadPayloadException}, as it does numbers, strings
-   * and booleans (where Flask fails too).
+   * Opens the session from the session cookie's value ({@code null} for none). The verified payload must be
+   * a JSON object or {@code null} (an empty session). Deliberately stricter than Flask, whose
+   * {@code dict(value)} also takes a list of pairs, which only a key holder can produce and no Flask writes.
    *
    * @throws BadPayloadException if the cookie is validly signed but its payload is not a session
    */
@@ -160,16 +153,12 @@ public final class Flagon implements SessionInterface {
   /**
    * What the response needs for this session, by Flask's rules: set when modified (or permanent with
    * refresh on), delete when a modified session is empty, {@code Vary: Cookie} when accessed, set or
-   * deleted, {@code Expires} only for permanent sessions. The clock is read once, for both the cookie's
-   * timestamp and {@code Expires}. Saving changes nothing in the session, so calling it again is harmless
-   * (it gives the same headers, re-signed if the clock moved).
+   * deleted, {@code Expires} only for permanent sessions; one clock reading for timestamp and Expires.
+   * Saving changes nothing in the session, so calling it again is harmless.
    *
-   * @throws CookieTooLargeException if the header would exceed {@code MAX_COOKIE_SIZE} and the policy is
-   *     {@link SizePolicy#ERROR} (or {@link SizePolicy#SPLIT} and even split it does not fit)
-   * @throws UnsupportedValueException if a value nested in the session's lists or maps is of a type tagged
-   *     JSON cannot write (its key path is named)
-   * @throws dev.flagon.json.TaggedJsonException if the session cannot be serialized for another reason
-   *     (map keys of mixed types, an integer past Python's 4300-digit limit, nesting too deep)
+   * @throws CookieTooLargeException if the header exceeds {@code MAX_COOKIE_SIZE} and the policy refuses it
+   * @throws UnsupportedValueException naming the key path of a nested value tagged JSON cannot write
+   * @throws dev.flagon.json.TaggedJsonException if it cannot be serialized for another reason
    */
   @Override
   public CookieUpdate save(Session session) {

@@ -26,13 +26,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Flagon's configuration, with Flask's names and defaults. Immutable and thread-safe; checked when built:
- * a missing, empty or weak {@code SECRET_KEY} fails at startup, not on the first request (Flask would serve
- * a read-only "null session"), as do cookie attributes that browsers drop or that would break the header.
- * Every setting is a row of {@link FlagonSettings}, read by {@link Setting#parse} from a map, the
- * environment or a properties file (text as Flask's {@code from_prefixed_env} reads it: {@code null},
- * {@code 3600}, {@code ["a","b"]}, or the raw text); {@link #builder()} is for code. No message ever
- * contains a secret key.
+ * Flagon's configuration, with Flask's names and defaults: every setting a row of {@link FlagonSettings},
+ * read by {@link Setting#parse} from a map, the environment or a properties file, or set by {@link #builder()}.
+ * Immutable and thread-safe. Checked when built: a missing, empty or weak {@code SECRET_KEY} fails at
+ * startup, not on the first request (Flask would serve a read-only "null session"), as do cookie attributes
+ * that browsers drop or that would break the header. No message ever contains a secret key.
  */
 public final class FlagonConfig {
   private final Map<Setting<?>, Object> values;
@@ -48,7 +46,7 @@ public final class FlagonConfig {
     this.clock = b.clock;
     this.taggedJson = b.taggedJson;
     this.validator = b.validator;
-    ConfigChecks.check(this);
+    FlagonSettings.checkWhole(this);
     this.sessionCookie = WerkzeugCookie.builder(cookieName()).settingPrefix("SESSION_COOKIE_")
         .domain(cookieDomain().orElse(null)).path(cookiePath()).secure(cookieSecure())
         .httpOnly(cookieHttpOnly()).sameSite(cookieSameSite().orElse(null)).partitioned(cookiePartitioned())
@@ -64,8 +62,8 @@ public final class FlagonConfig {
 
   /**
    * Reads Flask's names from a map, each value typed ({@code Boolean}, {@code Duration}, {@code Secret},
-   * {@code List}, an enum constant, ...) or a {@code String} read as an environment variable is. Unknown
-   * keys are ignored, as in a Flask config. @throws IllegalArgumentException naming an invalid key
+   * {@code List}, an enum constant, ...) or text read as an environment variable is; other keys are
+   * ignored, as in a Flask config. @throws IllegalArgumentException naming an invalid key
    * @throws IllegalStateException if the configuration as a whole is not usable (see {@link Builder#build})
    */
   public static FlagonConfig fromMap(Map<String, ?> flaskConfig) {
@@ -113,27 +111,23 @@ public final class FlagonConfig {
   }
 
   /** The value of a row of {@link FlagonSettings}. @throws IllegalArgumentException for another setting */
+  @SuppressWarnings("unchecked")
   public <T> T get(Setting<T> setting) {
     if (!values.containsKey(setting)) {
       throw new IllegalArgumentException(setting.name() + " is not one of FlagonSettings.all()");
     }
-    @SuppressWarnings("unchecked")
-    T value = (T) values.get(setting);
-    return value;
+    return (T) values.get(setting);
   }
 
-  /** {@code SECRET_KEY}: new cookies are signed with it. */
+  // The accessors and the builder's setters are named after their rows of FlagonSettings, which document them.
   public Secret secretKey() { return get(SECRET_KEY); }
-  /** {@code SECRET_KEY_FALLBACKS}, oldest first: older keys still accepted when loading. */
   public List<Secret> secretKeyFallbacks() { return get(SECRET_KEY_FALLBACKS); }
   /** {@code SECRET_KEY}, then {@code SECRET_KEY_FALLBACKS}: every cookie format derives its keys from it. */
   public KeyRing keyRing() { return keyRing; }
-  /** {@code PERMANENT_SESSION_LIFETIME}: {@code Expires} of permanent cookies, max age of every cookie. */
   public Duration permanentSessionLifetime() { return get(PERMANENT_SESSION_LIFETIME); }
-  /** {@code SESSION_COOKIE_NAME}. */
   public String cookieName() { return get(SESSION_COOKIE_NAME); }
 
-  /** {@code SESSION_COOKIE_DOMAIN}, as configured (encoded when written); empty when unset or empty. */
+  /** As configured (encoded when written); empty when unset or empty. */
   public Optional<String> cookieDomain() {
     return Optional.ofNullable(get(SESSION_COOKIE_DOMAIN)).filter(domain -> !domain.isEmpty());
   }
@@ -145,35 +139,22 @@ public final class FlagonConfig {
     return path != null && !path.isEmpty() ? path : root != null && !root.isEmpty() ? root : "/";
   }
 
-  /** {@code SESSION_COOKIE_HTTPONLY}. */
   public boolean cookieHttpOnly() { return get(SESSION_COOKIE_HTTPONLY); }
-  /** {@code SESSION_COOKIE_SECURE} (the cookie is also Secure when partitioned). */
   public boolean cookieSecure() { return get(SESSION_COOKIE_SECURE); }
-  /** {@code SESSION_COOKIE_SAMESITE}; empty omits the attribute. */
   public Optional<SameSite> cookieSameSite() { return Optional.ofNullable(get(SESSION_COOKIE_SAMESITE)); }
-  /** {@code SESSION_COOKIE_PARTITIONED}. */
   public boolean cookiePartitioned() { return get(SESSION_COOKIE_PARTITIONED); }
-  /** {@code SESSION_REFRESH_EACH_REQUEST}. */
   public boolean refreshEachRequest() { return get(SESSION_REFRESH_EACH_REQUEST); }
-  /** {@code MAX_COOKIE_SIZE}; 0 disables the check. */
+  /** 0: no limit. */
   public int maxCookieSize() { return get(MAX_COOKIE_SIZE); }
-  /** {@code SESSION_SIZE_POLICY}: what an oversized cookie does. */
   public SizePolicy sizePolicy() { return get(SESSION_SIZE_POLICY); }
   /** {@code SESSION_SALT}, {@code SESSION_DIGEST} and {@code SESSION_KEY_DERIVATION}. */
   public Signing signing() { return signing; }
-  /** The session serializer. */
   public TaggedJson taggedJson() { return taggedJson; }
-  /** The clock for timestamps, expiry and {@code Expires}. */
   public Clock clock() { return clock; }
-  /** {@code SESSION_MAX_CHUNKS}: most cookies one session may take under {@link SizePolicy#SPLIT}. */
   public int maxChunks() { return get(SESSION_MAX_CHUNKS); }
-  /** {@code SESSION_FORMAT}: the name of the {@link CookieFormat}, {@code signed} as Flask's. */
   public String sessionFormat() { return get(SESSION_FORMAT); }
-  /** {@code SESSION_REISSUE_ON_FALLBACK}: whether a cookie verified by a fallback key is re-issued. */
   public boolean reissueOnFallback() { return get(SESSION_REISSUE_ON_FALLBACK); }
-  /** {@code SECRET_KEY_ALLOW_WEAK}: whether short or placeholder keys were explicitly allowed. */
   public boolean allowsWeakSecretKey() { return get(SECRET_KEY_ALLOW_WEAK); }
-  /** The check run on each verified session, if any. */
   public Optional<SessionValidator> sessionValidator() { return Optional.ofNullable(validator); }
 
   /** The session cookie, {@code SESSION_COOKIE_*} checked: also a server-side store's session-id cookie. */
@@ -218,36 +199,23 @@ public final class FlagonConfig {
 
     /** {@code SECRET_KEY} as text (its UTF-8 bytes). */
     public Builder secretKey(String key) { return secretKey(key == null ? null : Secret.fromText(key)); }
-    /** {@code SECRET_KEY}. */
     public Builder secretKey(Secret secretKey) { return set(SECRET_KEY, secretKey); }
     /** {@code SECRET_KEY_FALLBACKS}, in Flask's order (oldest first). */
     public Builder secretKeyFallbacks(List<Secret> fallbacks) {
       return set(SECRET_KEY_FALLBACKS, fallbacks == null ? null : List.copyOf(fallbacks));
     }
 
-    /** {@code PERMANENT_SESSION_LIFETIME}, default 31 days, also every cookie's max age. Not negative. */
     public Builder permanentSessionLifetime(Duration d) { return set(PERMANENT_SESSION_LIFETIME, d); }
-    /** {@code APPLICATION_ROOT}, default {@code /}: the cookie path when none is set. */
     public Builder applicationRoot(String root) { return set(APPLICATION_ROOT, root); }
-    /** {@code SESSION_COOKIE_NAME}, default {@code session}; an HTTP token, as it is written unquoted. */
     public Builder cookieName(String name) { return set(SESSION_COOKIE_NAME, name); }
-    /** {@code SESSION_COOKIE_DOMAIN}, default none; null or empty omits it. A host name, checked at build. */
     public Builder cookieDomain(String domain) { return set(SESSION_COOKIE_DOMAIN, domain); }
-    /** {@code SESSION_COOKIE_PATH}, default none (then {@code APPLICATION_ROOT}). */
     public Builder cookiePath(String path) { return set(SESSION_COOKIE_PATH, path); }
-    /** {@code SESSION_COOKIE_HTTPONLY}, default true. */
     public Builder cookieHttpOnly(boolean httpOnly) { return set(SESSION_COOKIE_HTTPONLY, httpOnly); }
-    /** {@code SESSION_COOKIE_SECURE}, default false. */
     public Builder cookieSecure(boolean secure) { return set(SESSION_COOKIE_SECURE, secure); }
-    /** {@code SESSION_COOKIE_SAMESITE}, default none (null omits the attribute). */
     public Builder cookieSameSite(SameSite sameSite) { return set(SESSION_COOKIE_SAMESITE, sameSite); }
-    /** {@code SESSION_COOKIE_PARTITIONED}, default false; true also forces Secure. */
     public Builder cookiePartitioned(boolean on) { return set(SESSION_COOKIE_PARTITIONED, on); }
-    /** {@code SESSION_REFRESH_EACH_REQUEST}, default true: re-send permanent sessions on each response. */
     public Builder refreshEachRequest(boolean refresh) { return set(SESSION_REFRESH_EACH_REQUEST, refresh); }
-    /** {@code MAX_COOKIE_SIZE}, default 4093; 0 disables it. @throws IllegalArgumentException if negative */
     public Builder maxCookieSize(int maxCookieSize) { return set(MAX_COOKIE_SIZE, maxCookieSize); }
-    /** What an oversized cookie does, default {@link SizePolicy#ERROR}. */
     public Builder sizePolicy(SizePolicy policy) { return set(SESSION_SIZE_POLICY, policy); }
 
     /** Salt, digest and key derivation, default {@link Signing#flask()}. */
@@ -271,15 +239,12 @@ public final class FlagonConfig {
       return cookieSecure(true).cookieHttpOnly(true).cookieSameSite(SameSite.LAX);
     }
 
-    /** {@code SESSION_FORMAT}, default {@code signed}. @throws IllegalArgumentException naming the formats */
+    /** @throws IllegalArgumentException naming the formats on the class path */
     public Builder sessionFormat(String format) { return set(SESSION_FORMAT, SESSION_FORMAT.parse(format)); }
-    /** {@code SESSION_REISSUE_ON_FALLBACK}, default false (as Flask): re-sign fallback-key cookies. */
     public Builder reissueOnFallback(boolean reissue) { return set(SESSION_REISSUE_ON_FALLBACK, reissue); }
-    /** {@code SESSION_MAX_CHUNKS}, default 4, from 1 to 16. @throws IllegalArgumentException otherwise */
     public Builder maxChunks(int maxChunks) { return set(SESSION_MAX_CHUNKS, maxChunks); }
     /** {@code SECRET_KEY_ALLOW_WEAK=true}: accept short or placeholder keys, for Flask test vectors only. */
     public Builder allowWeakSecretKey() { return allowWeakSecretKey(true); }
-    /** {@code SECRET_KEY_ALLOW_WEAK}, default false. */
     public Builder allowWeakSecretKey(boolean allow) { return set(SECRET_KEY_ALLOW_WEAK, allow); }
     /** A check run on each verified session ({@link SessionValidator}); null for none, the default. */
     public Builder sessionValidator(SessionValidator validator) { this.validator = validator; return this; }

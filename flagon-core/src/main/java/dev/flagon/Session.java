@@ -1,6 +1,9 @@
 package dev.flagon;
 
 import dev.flagon.json.TaggedJson;
+import dev.flagon.json.Tuple;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,41 +13,25 @@ import java.util.Set;
 
 /**
  * The session of one request: Flask's session dict, as a {@code Map<String, Object>} of values that tagged
- * JSON can carry, with Flask's flags. It can be handed to anything that takes a map (a template engine).
- * Not thread-safe: it belongs to one request.
+ * JSON can carry, with Flask's flags, so it can be handed to anything that takes a map. Not thread-safe.
  *
  * <p>Flask ↔ Java: {@code session[k]} ↔ {@link #get}; {@code session.get(k, d)} ↔ {@link #getOrDefault};
- * {@code session[k] = v} ↔ {@link #put}; {@code k in session} ↔ {@link #containsKey} (or
- * {@link #contains}); {@code session.pop(k, d)} ↔ {@link #pop}; {@code session.pop(k, None)} and
- * {@code del session[k]} ↔ {@link #remove(Object)}; {@code setdefault(k, v)} ↔ {@link #putIfAbsent};
- * {@code update(m)} ↔ {@link #putAll}; {@code clear()} ↔ {@link #clear}; {@code len(session)} ↔
- * {@link #size}; {@code keys()}, {@code values()}, {@code items()} ↔ {@link #keySet}, {@link #values},
- * {@link #entrySet} (live views); {@code session.permanent} ↔ {@link #isPermanent} / {@link #setPermanent};
- * {@code session.modified} ↔ {@link #isModified} / {@link #markModified}; {@code session.accessed} ↔
- * {@link #isAccessed}; {@code flash()} and {@code get_flashed_messages()} ↔ {@link #flash} and
- * {@link #flashedMessages}.
+ * {@code session[k] = v} ↔ {@link #put}; {@code k in session} ↔ {@link #containsKey}; {@code pop(k, d)} ↔
+ * {@link #pop}; {@code del session[k]} ↔ {@link #remove(Object)}; {@code setdefault} ↔ {@link #putIfAbsent};
+ * {@code update} ↔ {@link #putAll}; {@code keys()}, {@code values()}, {@code items()} ↔ live views;
+ * {@code permanent}, {@code modified}, {@code accessed} ↔ {@link #isPermanent}, {@link #isModified},
+ * {@link #isAccessed}; {@code flash()}, {@code get_flashed_messages()} ↔ {@link #flash}, {@link #flashedMessages}.
  *
- * <p>Flags, by Flask's rules, on every method and every view: any call that reads or writes the data marks
- * the session {@link #isAccessed() accessed} (Flask 3.1.3 then adds {@code Vary: Cookie}). A store always
- * marks it {@link #isModified() modified}, even with an identical value ({@link #put}, an entry's
- * {@code setValue}, {@link #putAll} even with an empty map); {@link #clear} always, even when empty; a
- * removal ({@link #remove(Object)}, {@link #pop}, through a view) only when the key was present;
- * {@link #putIfAbsent} only when the key was absent. The methods Python has no name for ({@code compute*},
- * {@code merge}, {@code replace*}, {@code remove(k, v)}) follow the {@link Map} contract and mark it
- * modified exactly when they store or remove something. Changes inside a nested value are not seen: call
- * {@link #markModified()} after them.
+ * <p>Flask's flags, on every method and view: any read or write marks it accessed (Flask 3.1.3 then adds
+ * {@code Vary: Cookie}). A store always marks it modified, even of an identical value or an empty
+ * {@link #putAll}; {@link #clear} always; a removal only when the key was present; {@link #putIfAbsent}
+ * only when it was absent; the Java-only methods ({@code compute*}, {@code merge}, {@code replace*}) when
+ * they store or remove. Changes inside a nested value are not seen: call {@link #markModified()}. A key
+ * holding {@code null} (None) is present, as in Python; keys are never null.
  *
- * <p>A key holding {@code null} (Python's None) is present: {@link #getOrDefault} returns null for it and
- * {@link #putIfAbsent} keeps it, as Python's {@code get} and {@code setdefault} do (Java's {@code HashMap}
- * treats it as absent). {@code compute*} and {@code merge} keep the Map contract: a null result removes
- * the key. Keys are never null.
- *
- * <p>Every value is checked as it is stored, by the configuration's {@link TaggedJson}
- * ({@link TaggedJson#canWrite}): one it cannot write (a {@code Set}, a record, a {@code Character}) throws
- * {@link UnsupportedValueException} at once, naming the key and the types that work. Values nested in lists
- * and maps can change after they are stored, so they are checked when the session is saved.
- *
- * <p>{@code equals} and {@code hashCode} are those of a map; {@code toString} never shows keys or values.
+ * <p>Each value is checked as it is stored ({@link TaggedJson#canWrite}): one tagged JSON cannot write
+ * throws {@link UnsupportedValueException} naming the key; nested values are checked when saved.
+ * {@code toString} never shows keys or values.
  */
 public final class Session extends SessionMap {
   /** The key under which the permanent flag is stored. */
@@ -53,38 +40,34 @@ public final class Session extends SessionMap {
   public static final String FLASHES_KEY = "_flashes";
 
   // Flask caches the popped flashes on the request context; a Session lives exactly that long.
-  private List<?> poppedFlashes;
+  private List<FlashMessage> poppedFlashes;
   // What the SessionInterface that opened it needs again when saving (a server-side id, the chunk cookies).
   private Object storeState;
   // Flask-Session's ServerSideSession.clear() keeps _permanent; Flask's cookie session drops it.
   private boolean clearKeepsPermanent;
 
-  /** A session holding a copy of the loaded data, checked by Flask's own serializer; untouched. */
+  /** A copy of the loaded data, checked by Flask's own serializer; untouched. */
   Session(Map<String, ?> loaded) {
     this(loaded, TaggedJson.standard());
   }
 
-  /** A session holding a copy of the loaded data, checked by this serializer; untouched. */
+  /** A copy of the loaded data, checked by this serializer; untouched. */
   Session(Map<String, ?> loaded, TaggedJson json) {
     super(new LinkedHashMap<>(loaded), json);
   }
 
+  /** A session over this very map, which nobody else holds (one the JSON reader just made): no copy. */
   private Session(LinkedHashMap<String, Object> owned, TaggedJson json) {
     super(owned, json);
   }
 
-  /**
-   * A session over this very map, which must be mutable and held by no one else (one the JSON reader has
-   * just made): opening a cookie then copies nothing. Neither accessed nor modified.
-   */
   static Session adopting(LinkedHashMap<String, Object> owned, TaggedJson json) {
     return new Session(owned, json);
   }
 
   /**
    * A session for a {@link SessionInterface}: a copy of the data it loaded, the serializer that checks each
-   * value stored from now on, and what the store needs again when saving ({@link #storeState()}, such as a
-   * server-side session id). Neither accessed nor modified.
+   * value stored, and what the store needs again when saving ({@link #storeState()}). Untouched.
    */
   public static Session of(Map<String, ?> data, TaggedJson taggedJson, Object storeState) {
     Session session = new Session(data, taggedJson);
@@ -92,22 +75,14 @@ public final class Session extends SessionMap {
     return session;
   }
 
-  /**
-   * A session for a server-side store with Flask-Session's {@code ServerSideSession} rules: as
-   * {@link #of}, except that {@link #clear} keeps the permanent flag ({@code _permanent} stays, false if it
-   * was absent), as Flask-Session's {@code clear()} does.
-   */
+  /** As {@link #of}, but {@link #clear} keeps {@code _permanent} (false if absent), as Flask-Session's does. */
   public static Session serverSide(Map<String, ?> data, TaggedJson taggedJson, Object storeState) {
     Session session = of(data, taggedJson, storeState);
     session.clearKeepsPermanent = true;
     return session;
   }
 
-  /**
-   * Python's {@code clear()}: removes every key and marks the session modified. Flask's session drops the
-   * permanent flag with the rest; a {@link #serverSide} session keeps {@code _permanent} as Flask-Session
-   * does (its value, or false if absent), so such a session is empty afterwards but stays as permanent.
-   */
+  /** Python's {@code clear()}: always modified; the permanent flag goes too unless {@link #serverSide}. */
   @Override
   public void clear() {
     Object permanent = clearKeepsPermanent ? getOrDefault(PERMANENT_KEY, false) : null;
@@ -118,21 +93,19 @@ public final class Session extends SessionMap {
   }
 
   /**
-   * The value for a key as a given type, or {@code null} if absent. Integers convert between
-   * {@code Integer}, {@code Long} and {@code BigInteger} when the value fits.
-   *
-   * @throws ClassCastException naming the key and the actual type if the value is of another type
+   * The value as this type, or null if absent; integers convert between Integer, Long and BigInteger
+   * when they fit. @throws ClassCastException naming the key and the actual type otherwise
    */
   public <T> T get(String key, Class<T> type) {
-    return TypedValues.convert(key, get(key), type);
+    return SessionValues.convert(key, get(key), type);
   }
 
-  /** Whether the key is present (Python's {@code key in session}); the same as {@link #containsKey}. */
+  /** Python's {@code key in session}: the same as {@link #containsKey}. */
   public boolean contains(String key) {
     return containsKey(key);
   }
 
-  /** Python's {@code pop(key, default)}: removes a key and returns its value, or the default if absent. */
+  /** Python's {@code pop(key, default)}. */
   public Object pop(String key, Object defaultValue) {
     return containsKey(key) ? remove(key) : defaultValue;
   }
@@ -143,22 +116,19 @@ public final class Session extends SessionMap {
     return Collections.unmodifiableSet(new LinkedHashSet<>(data().keySet()));
   }
 
-  /** An unmodifiable snapshot of the data. */
+  /** The data, as an unmodifiable snapshot. */
   public Map<String, Object> toMap() {
     accessed = true;
     return Collections.unmodifiableMap(new LinkedHashMap<>(data()));
   }
 
-  /**
-   * Whether the session outlives the browser: {@code _permanent} is present and truthy in Python's sense
-   * (true, a non-zero number, a non-empty string or collection).
-   */
+  /** Whether the session outlives the browser: {@code _permanent} is present and truthy in Python's sense. */
   public boolean isPermanent() {
     accessed = true;
     return permanentFlag();
   }
 
-  /** Stores {@code _permanent} as a boolean (a write, even when false). */
+  /** Stores {@code _permanent} (a write, even when false). */
   public void setPermanent(boolean permanent) {
     put(PERMANENT_KEY, permanent);
   }
@@ -189,39 +159,48 @@ public final class Session extends SessionMap {
   }
 
   /**
-   * Appends {@code (category, message)} to {@code _flashes}, as Flask's {@code flash}: the list is stored
-   * back, so the session is modified.
+   * Flask's {@code flash}: appends {@code (category, message)} to {@code _flashes} and stores the list back.
    *
    * @throws IllegalStateException if {@code _flashes} holds something other than a list
    * @throws UnsupportedValueException if tagged JSON cannot write the message's type
    */
   public void flash(Object message, String category) {
     checkValue(FLASHES_KEY, message);
-    put(FLASHES_KEY, Flashes.appended(getOrDefault(FLASHES_KEY, List.of()), category, message));
+    if (!(getOrDefault(FLASHES_KEY, List.of()) instanceof List<?> stored) || stored instanceof Tuple) {
+      throw new IllegalStateException("the session's " + FLASHES_KEY + " is not a list");
+    }
+    List<Object> flashes = new ArrayList<>(stored);
+    flashes.add(Tuple.of(category, message));
+    put(FLASHES_KEY, flashes);
   }
 
   /**
-   * Flask's {@code get_flashed_messages(with_categories, category_filter)}: the first call on this session
-   * pops {@code _flashes} (a modification, only if present) and later calls see the same list. Entries
-   * are {@code (category, message)} tuples, or any two-item lists; other entries are skipped.
+   * Flask's {@code get_flashed_messages(with_categories, category_filter)}: the first call pops
+   * {@code _flashes} (a modification, if present) and later calls see the same messages. Entries are
+   * {@code (category, message)} tuples or two-item lists; others are skipped.
    *
-   * @param withCategories whether to return {@link FlashMessage}s rather than the bare messages
-   * @param categoryFilter if not empty, only messages in these categories
-   * @return the messages, or {@link FlashMessage}s, unmodifiable
+   * @return the messages, or {@link FlashMessage}s if {@code withCategories}, unmodifiable
    */
   public List<Object> flashedMessages(boolean withCategories, String... categoryFilter) {
-    List<FlashMessage> flashes = flashes(categoryFilter);
-    return Collections.unmodifiableList(withCategories ? List.copyOf(flashes)
-        : flashes.stream().map(FlashMessage::message).toList());
+    return flashes(categoryFilter).stream().map(f -> withCategories ? f : f.message()).toList();
   }
 
-  /** The flashed messages with their categories, optionally filtered; as {@link #flashedMessages}. */
+  /** The flashed messages with their categories, in these categories (all if none), as above. */
   public List<FlashMessage> flashes(String... categoryFilter) {
     if (poppedFlashes == null) {
-      poppedFlashes = Flashes.entries(pop(FLASHES_KEY, null));
+      List<FlashMessage> popped = new ArrayList<>();
+      if (pop(FLASHES_KEY, null) instanceof List<?> entries) {
+        for (Object entry : entries) {
+          if (entry instanceof List<?> pair && pair.size() == 2) {
+            popped.add(new FlashMessage(pair.get(0) == null ? null : pair.get(0).toString(), pair.get(1)));
+          }
+        }
+      }
+      poppedFlashes = popped;
     }
     accessed = true;
-    return Flashes.filter(poppedFlashes, categoryFilter);
+    List<String> wanted = Arrays.asList(categoryFilter);
+    return poppedFlashes.stream().filter(f -> wanted.isEmpty() || wanted.contains(f.category())).toList();
   }
 
   /** Never the keys or values: a session may be logged by accident. Does not mark access. */
@@ -230,10 +209,7 @@ public final class Session extends SessionMap {
     return "Session[" + data().size() + " keys" + (modified ? ", modified" : "") + "]";
   }
 
-  /**
-   * What the {@link SessionInterface} that opened this session gave it for saving (null if nothing): only
-   * that store knows what it is. Does not mark access.
-   */
+  /** What the {@link SessionInterface} that opened it gave it for saving (null if nothing). */
   public Object storeState() {
     return storeState;
   }
@@ -244,6 +220,6 @@ public final class Session extends SessionMap {
 
   /** The permanent flag, for saving: does not mark access. */
   boolean permanentFlag() {
-    return TypedValues.isTruthy(data().get(PERMANENT_KEY));
+    return SessionValues.isTruthy(data().get(PERMANENT_KEY));
   }
 }

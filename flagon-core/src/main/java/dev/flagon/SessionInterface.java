@@ -3,39 +3,34 @@ package dev.flagon;
 import java.util.List;
 
 /**
- * Where a session lives, as Flask's {@code SessionInterface}: it opens the session of a request from the
- * request's cookies and saves it into what the response needs (and, for a server-side store, into the
- * store). {@link Flagon}, Flask's signed cookie, is the default; a server-side store such as Flask-Session's
- * Redis sessions is another implementation. Integrations (the servlet filter, the Spring starter, the
- * Javalin plugin) accept any implementation and drive it through one request lifecycle.
- *
- * <p>Implementations are immutable and thread-safe; the {@link Session} they open belongs to one request.
+ * Where a session lives, as Flask's {@code SessionInterface}: it opens a request's session from its cookies
+ * and saves it into what the response needs (and, server-side, into the store). {@link Flagon}, Flask's
+ * signed cookie, is the default; Flask-Session's Redis store is another. Integrations accept any and drive
+ * it through a {@link SessionLifecycle}. Implementations are immutable and thread-safe.
  */
 public interface SessionInterface {
   /** {@code SESSION_TYPE} of Flask's signed cookie ({@link Flagon}), the default. */
   String COOKIE = "cookie";
 
   /**
-   * The session interface {@code SESSION_TYPE} names: {@value #COOKIE} gives {@link Flagon}; another name the
-   * store module that provides it (the module {@code dev.flagon:flagon-redis} brings {@code redis}). Entry
-   * points call this rather than {@link Flagon#create}, so that a configuration alone picks the store. A
-   * store that holds connections is {@link AutoCloseable}: close it when the application stops.
+   * The session interface {@code SESSION_TYPE} names: {@value #COOKIE} gives {@link Flagon}, another name
+   * the store of the module that provides it ({@code flagon-redis} brings {@code redis}), so that a
+   * configuration alone picks the store. A store holding connections is {@link AutoCloseable}.
    *
    * @throws IllegalArgumentException if the store's own settings are invalid (naming the setting)
    */
   static SessionInterface create(FlagonConfig config) {
-    return SessionTypes.create(config);
+    return Providers.store(config);
   }
 
   /** The session cookie's name ({@code SESSION_COOKIE_NAME}): a request without it has no session to open. */
   String cookieName();
 
   /**
-   * Opens the session of a request from its {@code Cookie} header values, in order. A missing, tampered,
+   * Opens the session of a request from its {@code Cookie} header values, in order; a missing, tampered,
    * expired or unknown cookie gives a fresh session, as in Flask.
    *
-   * @throws dev.flagon.codec.BadPayloadException if the cookie verifies but does not hold a session (Flask
-   *     answers 500)
+   * @throws dev.flagon.codec.BadPayloadException if the cookie verifies but does not hold a session
    * @throws SessionStoreException if the store cannot be read (integrations answer 503)
    */
   Session open(List<String> cookieHeaderValues);
@@ -50,11 +45,8 @@ public interface SessionInterface {
   CookieUpdate save(Session session);
 
   /**
-   * Makes the session stores of a module: listed in the module's {@code module-info}
-   * ({@code provides dev.flagon.SessionInterface.Provider with ...}) and in
-   * {@code META-INF/services/dev.flagon.SessionInterface$Provider}, it is found by
-   * {@link java.util.ServiceLoader} when the settings table is first used. Implementations need a public
-   * no-argument constructor and must not touch {@link FlagonSettings} while the table is being built.
+   * Makes the session stores of a module, found as {@link CookieFormat.Provider}s are. Implementations need
+   * a public no-argument constructor and must not touch {@link FlagonSettings} while it is being built.
    */
   interface Provider {
     /** The {@code SESSION_TYPE} names it makes, in lower case ({@code redis}). */

@@ -13,48 +13,37 @@ import java.util.stream.Collectors;
 
 /**
  * The session of one request, for any {@link SessionInterface}: what every integration drives, so that it
- * only translates HTTP objects. For integration authors; applications use their integration's accessor.
- * {@link #session()} opens the session on first call, without marking it accessed. {@link #commit()},
- * called before anything that may commit the response, saves once: it runs the {@link BeforeSave} hooks
- * (Flask's {@code after_request}), saves, adds the {@code Set-Cookie} headers and {@code Cookie} to
- * {@code Vary} (a set, as Werkzeug's); an unread permanent session is refreshed, opened only if the
- * request may carry its cookie. {@link #reset()} saves again after a response reset. {@link #finish()},
- * as the request ends, saves if nothing did, else logs a change made after the save (WARNING with the
- * path, never data).
+ * only translates HTTP objects (applications use their integration's accessor). {@link #session()} opens
+ * the session on first call, without marking it accessed. {@link #commit()}, called before anything that
+ * may commit the response, saves once: the {@link BeforeSave} hooks (Flask's {@code after_request}), the
+ * save, the {@code Set-Cookie} headers and {@code Cookie} in {@code Vary}; an unread permanent session is
+ * refreshed if the request may carry its cookie. {@link #finish()} saves if nothing did, else logs a change
+ * made after the save (WARNING with the path, never data).
  *
- * <p>Failures, one behaviour for every integration: a validly signed cookie that is not a session
- * ({@link BadPayloadException}) propagates from {@link #session()} (Flask's 500), and is logged and left
- * alone on a request that never used the session. A {@link SessionStoreException} is never an empty
- * session nor followed by a save: the response becomes a 503 ({@link #answerStoreFailure}); a
- * {@link CookieTooLargeException} a 500. Both are logged at ERROR.
+ * <p>Failures: a validly signed cookie that is not a session ({@link BadPayloadException}) propagates from
+ * {@link #session()} (Flask's 500), and is only logged on a request that never used the session. A
+ * {@link SessionStoreException} is never an empty session nor followed by a save: the response becomes a
+ * 503; a {@link CookieTooLargeException} a 500; both logged at ERROR.
  *
- * <p>Thread-safe, as an async request may use it from several threads; the calls repeated on every write
- * ({@link #session()}, {@link #commit()} once saved) take no lock.
+ * <p>Thread-safe (an async request may use several threads); {@link #session()} and {@link #commit()} once
+ * saved take no lock.
  */
 public final class SessionLifecycle {
-  /**
-   * The response as the lifecycle writes to it, which an integration implements over its own: named as
-   * {@code HttpServletResponse}'s methods, so that a servlet response wrapper adds only {@link #answerError}.
-   */
+  /** The response, as an integration implements it over its own: named as {@code HttpServletResponse}'s. */
   public interface Response {
-    /** Whether the status and headers were sent, so that none can be added. */
     boolean isCommitted();
     /** Every value of a header (case-insensitive name), in order; empty if none. */
     Collection<String> getHeaders(String name);
-    /** Adds a header value. */
     void addHeader(String name, String value);
-    /** Replaces every value of a header by this one. */
     void setHeader(String name, String value);
     /** Makes the uncommitted response a 500 or 503. @throws IOException if the client is gone */
     void answerError(int status) throws IOException;
   }
 
   /**
-   * Runs once per request just before the save, as Flask's {@code after_request} functions run before
-   * {@code save_session}: it may change the session ({@link #session()}) and add {@code Set-Cookie} headers
-   * ({@link #addSetCookieHeader}), as Flask-Login's remember cookie. Registered per request
-   * ({@link #beforeSave}) by an extension's own filter or handler, with its own per-request state: no
-   * integration needs to know it.
+   * Runs once per request just before the save, as Flask's {@code after_request} before {@code save_session}:
+   * it may change the session and add {@code Set-Cookie} headers, as Flask-Login's remember cookie.
+   * Registered per request by an extension's own filter, so no integration needs to know it.
    */
   @FunctionalInterface
   public interface BeforeSave {
@@ -83,10 +72,7 @@ public final class SessionLifecycle {
   /** The data saved, when the session was modified: to tell a later change from writing the same again. */
   private Map<String, Object> dataAtSave;
 
-  /**
-   * The lifecycle of one request, given its {@code Cookie} header values in order, its path (for log lines),
-   * its response, and where warnings and errors go: the integration's logger ({@code dev.flagon.servlet}).
-   */
+  /** One request's lifecycle: its {@code Cookie} header values, its path (for logs), response and logger. */
   public SessionLifecycle(SessionInterface sessions, List<String> cookieHeaders, String path,
       Response response, System.Logger log) {
     this.sessions = Objects.requireNonNull(sessions, "sessions");
@@ -97,10 +83,8 @@ public final class SessionLifecycle {
   }
 
   /**
-   * The session, opened on first call; the same object for the whole request.
-   *
-   * @throws BadPayloadException if the cookie is validly signed but not a session (Flask answers 500)
-   * @throws SessionStoreException if the store cannot be read ({@link #answerStoreFailure} answers 503)
+   * The session, opened on first call. @throws BadPayloadException if the cookie is validly signed but not a
+   * session @throws SessionStoreException if the store cannot be read
    */
   public Session session() {
     Session opened = session;
@@ -125,11 +109,8 @@ public final class SessionLifecycle {
   }
 
   /**
-   * Adds a {@code Set-Cookie} header value of the caller's own (as Werkzeug's {@code dump_cookie} gives it),
-   * written before the session's, as in Flask.
-   *
-   * @throws IllegalArgumentException if it holds a line break
-   * @throws IllegalStateException once the session is saved
+   * Adds a {@code Set-Cookie} header value of the caller's own, written before the session's, as in Flask.
+   * @throws IllegalArgumentException if it holds a line break @throws IllegalStateException once saved
    */
   public synchronized void addSetCookieHeader(String value) {
     if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
@@ -181,10 +162,7 @@ public final class SessionLifecycle {
     }
   }
 
-  /**
-   * Adds the written headers again where the container removed them before an error page (Jetty drops
-   * {@code Vary} with the content headers), unless the response is committed.
-   */
+  /** Adds the written headers again where the container removed them for an error page (Jetty drops Vary). */
   public synchronized void restoreHeaders() {
     if (!response.isCommitted()) {
       Collection<String> present = response.getHeaders("Set-Cookie");
@@ -196,11 +174,7 @@ public final class SessionLifecycle {
     }
   }
 
-  /**
-   * Answers a failure the application let through: if it is a {@link SessionStoreException}, or caused by
-   * one, the response becomes a 503 (logged at ERROR, nothing saved) and the answer is true; otherwise false,
-   * and the integration lets the exception through.
-   */
+  /** For a failure the application let through: true and a 503 if a {@link SessionStoreException} caused it. */
   public synchronized boolean answerStoreFailure(Throwable thrown) {
     Throwable cause = thrown;
     for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) { // cycles end too
@@ -226,7 +200,7 @@ public final class SessionLifecycle {
         }
       }
       hooksRan = true;
-      update = session == null ? null : sessions.save(session);
+      update = session == null ? CookieUpdate.none(false) : sessions.save(session);
     } catch (BadPayloadException e) {
       log.log(Level.WARNING, "The session cookie for {0} is signed but unreadable ({1}); it is left as it"
           + " is because the code did not use the session.", path, e.getMessage());
@@ -242,14 +216,11 @@ public final class SessionLifecycle {
       throw e;
     }
     // Only a modified session is copied: reading it marks access, harmless only then (Vary is sent anyway).
-    dataAtSave = update != null && session.isModified() ? session.toMap() : null;
+    dataAtSave = session != null && session.isModified() ? session.toMap() : null;
     List<String> headers = new ArrayList<>(ownCookies);
-    if (update != null) {
-      headers.addAll(update.setCookieHeaders());
-    }
-    boolean vary = update != null && update.varyCookie();
+    headers.addAll(update.setCookieHeaders());
     if (response.isCommitted()) {
-      if (!ownCookies.isEmpty() || (update != null && update.action() != CookieUpdate.Action.NONE)) {
+      if (!ownCookies.isEmpty() || update.action() != CookieUpdate.Action.NONE) {
         warned = true;
         log.log(Level.WARNING, "The response for {0} was committed before the session cookie could be"
             + " written; the session change is lost. Change the session before writing the body.", path);
@@ -257,11 +228,11 @@ public final class SessionLifecycle {
       return;
     }
     headers.forEach(header -> response.addHeader("Set-Cookie", header));
-    if (vary) {
+    if (update.varyCookie()) {
       addVaryCookie();
     }
     written = headers;
-    varyWritten = vary;
+    varyWritten = update.varyCookie();
   }
 
   private void fail(int status, RuntimeException e) {

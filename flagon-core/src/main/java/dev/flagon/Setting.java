@@ -1,8 +1,6 @@
 package dev.flagon;
 
 import dev.flagon.codec.Secret;
-import dev.flagon.internal.JsonLiteral;
-import dev.flagon.internal.Kind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,18 +12,16 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * One configuration setting, declared once: its Flask name ({@code SESSION_COOKIE_SECURE}), its
- * environment variable ({@code FLAGON_} + the name), its Spring property ({@code flagon.cookie.secure}),
- * type, default, rules and documentation. Every entry point (a map, the environment, a properties file,
- * servlet init-params, Spring) reads a setting through {@link #parse}, so a value means the same wherever
- * it is written. The core's settings are {@link FlagonSettings}; other modules declare theirs the same way
- * and read them with {@link #fromEnvironment} and {@link #fromNames}. Immutable and thread-safe.
+ * One configuration setting, declared once: its Flask name ({@code SESSION_COOKIE_SECURE}), environment
+ * variable ({@code FLAGON_} + the name), Spring property ({@code flagon.cookie.secure}), type, default, rules
+ * and documentation. Every entry point reads a setting through {@link #parse}, so a value means the same
+ * wherever it is written. The core's settings are {@link FlagonSettings}; other modules declare theirs the
+ * same way. Immutable and thread-safe.
  *
- * <p>Text (an environment variable, a property, an init-param, a Spring string, or a {@code String} in a
- * map) is read as Flask's {@code from_prefixed_env} reads it: as a JSON literal if it is one ({@code true},
- * {@code 3600}, {@code null}, {@code ["a","b"]}, {@code "quoted"}), else as the raw text. A text setting
- * (names, secret keys, choices) takes only a JSON string or {@code null}, so {@code 2024} stays text, and
- * {@code null} means unset where a setting may be unset.
+ * <p>Text (an environment variable, a property, a {@code String} in a map) is read as Flask's
+ * {@code from_prefixed_env} reads it: as a JSON literal if it is one ({@code true}, {@code 3600},
+ * {@code null}, {@code ["a","b"]}, {@code "quoted"}), else as the raw text. A text setting takes only a
+ * JSON string or {@code null}, so {@code 2024} stays text; {@code null} means unset where that is allowed.
  *
  * @param <T> the value's type
  */
@@ -62,7 +58,6 @@ public final class Setting<T> {
     this.rules = List.copyOf(rules);
   }
 
-  /** A setting of any kind, for rows whose kind has no public factory here. */
   static <T> Setting<T> of(String name, String springName, Kind<T> kind, T defaultValue, String doc) {
     return new Setting<>(name, springName, kind, defaultValue, doc, false, null, List.of());
   }
@@ -79,24 +74,20 @@ public final class Setting<T> {
   }
 
   /** A duration, between 0 and 999999999 days (Python's {@code timedelta.max}). */
-  public static Setting<Duration> duration(String name, String springName, Duration defaultValue,
-      String doc) {
+  public static Setting<Duration> duration(String name, String springName, Duration defaultValue, String doc) {
     return of(name, springName, Kind.duration(), defaultValue, doc)
         .require(d -> !d.isNegative() && d.compareTo(Kind.MAX_DURATION) <= 0, Kind.DURATION_RANGE);
   }
 
   /** Text; may be null only if made {@link #nullable()}. */
   public static Setting<String> text(String name, String springName, String defaultValue, String doc) {
-    return of(name, springName, Kind.text(), defaultValue, doc);
+    return of(name, springName, Kind.text(null), defaultValue, doc);
   }
 
-  /**
-   * Text that may hold a credential, such as a URL with a password: unset by default and when null;
-   * messages never show it and {@link FlagonConfig#toString} shows it through {@code redact}.
-   */
+  /** Text that may hold a credential (a URL with a password): unset by default, shown through {@code redact}. */
   public static Setting<String> redactedText(String name, String springName, Function<String, String> redact,
       String doc) {
-    return of(name, springName, Kind.redactedText(redact), null, doc).nullable();
+    return of(name, springName, Kind.text(redact), null, doc).nullable();
   }
 
   /** A list of text: a JSON array of strings, or one text; null is the empty list. */
@@ -105,10 +96,7 @@ public final class Setting<T> {
     return of(name, springName, Kind.texts(), List.copyOf(defaultValue), doc).nullMeans(List.of());
   }
 
-  /**
-   * A secret key: text (its UTF-8 bytes, as in Flask), {@code byte[]} or a {@link Secret}; unset by default
-   * and when null. Messages never show its value.
-   */
+  /** A secret key: text (its UTF-8 bytes, as in Flask), {@code byte[]} or a {@link Secret}; never shown. */
   public static Setting<Secret> secret(String name, String springName, String doc) {
     return of(name, springName, Kind.secret(), null, doc).nullable();
   }
@@ -118,16 +106,16 @@ public final class Setting<T> {
     return of(name, springName, Kind.secrets(), List.<Secret>of(), doc).nullMeans(List.of());
   }
 
-  /**
-   * One of an enum's constants, written as {@code configName} gives it or as its Java name, in any case
-   * ({@code -} and {@code _} ignored).
-   */
+  /** An enum constant, named as {@code configName} gives it or by Java name; any case, {@code -}, {@code _}. */
   public static <E extends Enum<E>> Setting<E> choice(String name, String springName, Class<E> type,
       E defaultValue, Function<E, String> configName, String doc) {
-    return of(name, springName, Kind.choice(type, configName), defaultValue, doc);
+    List<E> constants = List.of(type.getEnumConstants());
+    String expected = Kind.oneOf(constants.stream().map(configName).toList());
+    return of(name, springName, Kind.choice(type.getName(), constants, configName, Enum::name, expected),
+        defaultValue, doc);
   }
 
-  /** This setting, where null (Python's {@code None}, JSON {@code null}) means unset. */
+  /** This setting, where null (Python's {@code None}) means unset. */
   public Setting<T> nullable() {
     return nullMeans(null);
   }
@@ -137,10 +125,7 @@ public final class Setting<T> {
     return new Setting<>(name, springName, kind, defaultValue, doc, true, value, rules);
   }
 
-  /**
-   * This setting with one more rule; a value that breaks it is refused with
-   * {@code NAME must be RULE, not 'value'} (without the value for a secret).
-   */
+  /** This setting with one more rule: a value breaking it is refused ({@code NAME must be RULE, not 'value'}). */
   public Setting<T> require(Predicate<? super T> rule, String ruleText) {
     List<Rule<T>> more = new ArrayList<>(rules);
     more.add(new Rule<>(rule, ruleText));
@@ -162,7 +147,7 @@ public final class Setting<T> {
   /** The default as written in configuration; {@code none} when there is none. */
   public String defaultText() {
     boolean none = defaultValue == null || (defaultValue instanceof Collection<?> c && c.isEmpty());
-    return none ? "none" : kind.show(defaultValue);
+    return none ? "none" : kind.shower().apply(defaultValue);
   }
 
   /** One line on what the setting does, for the README and Spring's configuration metadata. */
@@ -175,26 +160,19 @@ public final class Setting<T> {
   public boolean isList() { return kind.isList(); }
 
   /**
-   * Reads a value: a typed Java value ({@code Boolean}, {@code Integer}, {@code Duration}, {@code byte[]},
-   * {@code Secret}, an enum constant, a {@code List}, ...) or text, read as described above; then checks
-   * the rules.
+   * Reads a value, typed ({@code Boolean}, {@code Duration}, {@code Secret}, an enum constant, a
+   * {@code List}, ...) or text read as described above, then checks the rules.
    *
    * @throws IllegalArgumentException naming this setting and what it accepts, never showing a secret
    */
   public T parse(Object raw) {
-    Object value = raw;
-    if (raw instanceof String text) {
-      Object json = JsonLiteral.read(text);
-      if (json != JsonLiteral.NOT_JSON && kind.takesJson(json)) {
-        value = json;
-      }
-    }
+    Object value = raw instanceof String text ? kind.fromText(text) : raw;
     if (value == null) {
       return check(null);
     }
     T typed;
     try {
-      typed = kind.read(value);
+      typed = kind.reader().apply(value);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(name + " " + e.getMessage());
     }
@@ -204,11 +182,7 @@ public final class Setting<T> {
     return check(typed);
   }
 
-  /**
-   * Checks a typed value against the rules (null: as the setting allows).
-   *
-   * @throws IllegalArgumentException naming this setting and the rule
-   */
+  /** Checks a typed value against the rules (null: as the setting allows). @throws IllegalArgumentException */
   public T check(T value) {
     if (value == null) {
       if (!nullAllowed) {
@@ -225,23 +199,23 @@ public final class Setting<T> {
   }
 
   /** A value of this setting as written in configuration; key material redacted. */
+  @SuppressWarnings("unchecked")
   String show(Object value) {
-    @SuppressWarnings("unchecked")
-    T typed = (T) value;
-    return value == null ? "null" : kind.show(typed);
+    return value == null ? "null" : kind.shower().apply((T) value);
   }
 
   private IllegalArgumentException refused(String expected, Object value) {
     return new IllegalArgumentException(name + " must be " + expected + ", not " + describe(value));
   }
 
+  /** A refused value on one short line; of a secret or an unusual type, only its type. */
   private String describe(Object value) {
     if (value == null) {
       return "null";
     }
     boolean plain = value instanceof String || value instanceof Number || value instanceof Boolean
         || value instanceof Enum || value instanceof List;
-    if (kind.isSecret() || !plain) { // a secret's type only
+    if (kind.isSecret() || !plain) {
       String type = value.getClass().getSimpleName();
       return value instanceof String ? "text" : value instanceof List ? "a list" : value instanceof Number
           ? "a number" : "a " + (type.isEmpty() ? value.getClass().getName() : type);
@@ -249,8 +223,9 @@ public final class Setting<T> {
     String text = String.valueOf(value);
     StringBuilder shown = new StringBuilder("'");
     text.codePoints().limit(SHOWN_LENGTH).forEach(c -> {
-      if (Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
-          || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
+      int type = Character.getType(c);
+      if (Character.isISOControl(c) || type == Character.LINE_SEPARATOR
+          || type == Character.PARAGRAPH_SEPARATOR) {
         shown.append(String.format("\\u%04X", c)); // a message is one line
       } else {
         shown.appendCodePoint(c);
@@ -265,34 +240,20 @@ public final class Setting<T> {
     return name;
   }
 
-  /**
-   * The text given for these settings by {@code FLAGON_}-prefixed variables ({@link #environmentName()}),
-   * keyed by Flask name, for {@link FlagonConfig#fromMap} or another module's own reader. Other variables
-   * are ignored.
-   */
+  /** The text of these settings' {@code FLAGON_}-prefixed variables, keyed by Flask name; others ignored. */
   public static Map<String, Object> fromEnvironment(Collection<? extends Setting<?>> settings,
       Map<String, String> environment) {
     Map<String, Object> found = new LinkedHashMap<>();
-    for (Setting<?> setting : settings) {
-      String text = environment.get(setting.environmentName());
-      if (text != null) {
-        found.put(setting.name(), text);
-      }
-    }
+    settings.stream().filter(s -> environment.get(s.environmentName()) != null)
+        .forEach(s -> found.put(s.name(), environment.get(s.environmentName())));
     return found;
   }
 
-  /**
-   * The text given for these settings under their Flask names (properties files, servlet init-params),
-   * keyed by Flask name. Other names, and values that are not text, are ignored.
-   */
+  /** The text given under these settings' Flask names (properties, init-params); anything else ignored. */
   public static Map<String, Object> fromNames(Collection<? extends Setting<?>> settings, Map<?, ?> source) {
     Map<String, Object> found = new LinkedHashMap<>();
-    for (Setting<?> setting : settings) {
-      if (source.get(setting.name()) instanceof String text) {
-        found.put(setting.name(), text);
-      }
-    }
+    settings.stream().filter(s -> source.get(s.name()) instanceof String)
+        .forEach(s -> found.put(s.name(), source.get(s.name())));
     return found;
   }
 }

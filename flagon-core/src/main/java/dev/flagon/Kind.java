@@ -1,0 +1,246 @@
+package dev.flagon;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.flagon.codec.Secret;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One kind of setting value (a flag, a count, a duration, text, a secret key, ...): how it is read from
+ * text or a typed Java value, and how it is shown. {@code reader} answers null for a value not of this
+ * kind (the setting then says what it {@code expected}), or throws {@link IllegalArgumentException} whose
+ * message follows the setting's name ({@code "must be ..."}) and never shows a secret.
+ *
+ * @param typeName the Java type of the value as written in configuration, for tools
+ * @param isSecret whether values are key material: never shown in messages
+ * @param textual whether a JSON literal read from text is taken only if it is a string or null (or, for a
+ *     list, an array), so that {@code 2024} stays text
+ */
+record Kind<T>(String expected, String typeName, boolean isSecret, boolean isList, boolean textual,
+    Function<Object, T> reader, Function<T, String> shower) {
+  /** Python's {@code timedelta.max}: a longer lifetime would make Flask fail on every save. */
+  static final Duration MAX_DURATION = Duration.ofDays(999_999_999);
+  static final String DURATION_RANGE = "between 0 and 999999999 days";
+
+  private static final Object NOT_JSON = new Object();
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+  /** Spring's simple duration style, accepted everywhere: {@code 30m}, {@code 7d}. */
+  private static final Pattern WITH_UNIT =
+      Pattern.compile("([0-9]+)(ns|us|ms|s|m|h|d)", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * A text as Flask's {@code from_prefixed_env} reads it: the JSON literal it is, if this kind takes it
+   * (a scalar or an array of scalars), else the raw text.
+   */
+  Object fromText(String text) {
+    Object json = jsonLiteral(text);
+    boolean taken = json != NOT_JSON
+        && (!textual || json == null || json instanceof String || (isList && json instanceof List));
+    return taken ? json : text;
+  }
+
+  private static Object jsonLiteral(String text) {
+    try (JsonParser parser = JSON.createParser(text)) {
+      JsonToken token = parser.nextToken();
+      Object value = scalar(parser, token);
+      if (token == JsonToken.START_ARRAY) {
+        List<Object> items = new ArrayList<>();
+        for (token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+          Object item = scalar(parser, token);
+          if (item == NOT_JSON) {
+            return NOT_JSON;
+          }
+          items.add(item);
+        }
+        value = items;
+      }
+      return value != NOT_JSON && parser.nextToken() == null ? value : NOT_JSON;
+    } catch (IOException e) {
+      return NOT_JSON; // malformed: Flask falls back to the raw string too
+    }
+  }
+
+  private static Object scalar(JsonParser parser, JsonToken token) throws IOException {
+    if (token == null) {
+      return NOT_JSON;
+    }
+    return switch (token) {
+      case VALUE_STRING -> parser.getText();
+      case VALUE_NUMBER_INT -> parser.getNumberValue();
+      case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+      case VALUE_TRUE -> Boolean.TRUE;
+      case VALUE_FALSE -> Boolean.FALSE;
+      case VALUE_NULL -> null;
+      default -> NOT_JSON;
+    };
+  }
+
+  static Kind<Boolean> flag() {
+    return new Kind<>("true or false (or yes/no, on/off, 1/0)", "java.lang.Boolean", false, false, false,
+        value -> {
+          if (value instanceof Boolean || value instanceof Number) {
+            double n = value instanceof Boolean b ? (b ? 1 : 0) : ((Number) value).doubleValue();
+            return n == 0 || n == 1 ? n == 1 : null;
+          }
+          return !(value instanceof String text) ? null : switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> null;
+          };
+        }, String::valueOf);
+  }
+
+  /** Whole numbers from 0 to {@link Integer#MAX_VALUE}. */
+  static Kind<Integer> count() {
+    return new Kind<>("a whole number, 0 or more", "java.lang.Integer", false, false, false, value -> {
+      BigInteger n = wholeNumber(value);
+      return n == null || n.signum() < 0 || n.bitLength() > 31 ? null : n.intValue();
+    }, String::valueOf);
+  }
+
+  private static BigInteger wholeNumber(Object value) {
+    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+        || value instanceof BigInteger) {
+      return new BigInteger(value.toString());
+    }
+    return value instanceof String text && DIGITS.matcher(text.strip()).matches()
+        ? new BigInteger(text.strip()) : null;
+  }
+
+  /** Seconds (whole or not), {@code 30m}/{@code 12h}/{@code 7d}, or ISO-8601; shown as {@code 31d} or ISO. */
+  static Kind<Duration> duration() {
+    return new Kind<>("seconds, a number with a unit (30m, 12h, 7d) or an ISO-8601 duration such as PT60M",
+        "java.time.Duration", false, false, false, Kind::durationOf, d -> {
+          long s = d.getSeconds();
+          return d.getNano() != 0 || s < 0 ? d.toString() : s != 0 && s % 86400 == 0 ? s / 86400 + "d"
+              : s != 0 && s % 3600 == 0 ? s / 3600 + "h" : s != 0 && s % 60 == 0 ? s / 60 + "m" : s + "s";
+        });
+  }
+
+  private static Duration durationOf(Object value) {
+    BigInteger whole = value instanceof String ? null : wholeNumber(value);
+    if (value instanceof Duration || whole != null) {
+      return whole == null ? (Duration) value : seconds(new BigDecimal(whole));
+    }
+    if (value instanceof Double || value instanceof Float) {
+      double d = ((Number) value).doubleValue();
+      return Double.isFinite(d) ? seconds(BigDecimal.valueOf(d)) : null;
+    }
+    if (!(value instanceof String text)) {
+      return null;
+    }
+    String trimmed = text.strip();
+    Matcher unit = WITH_UNIT.matcher(trimmed);
+    if (DIGITS.matcher(trimmed).matches() || unit.matches()) {
+      String suffix = unit.matches() ? unit.group(2).toLowerCase(Locale.ROOT) : "s";
+      BigDecimal n = new BigDecimal(unit.matches() ? unit.group(1) : trimmed);
+      return seconds(switch (suffix) {
+        case "ns" -> n.scaleByPowerOfTen(-9);
+        case "us" -> n.scaleByPowerOfTen(-6);
+        case "ms" -> n.scaleByPowerOfTen(-3);
+        case "m" -> n.multiply(BigDecimal.valueOf(60));
+        case "h" -> n.multiply(BigDecimal.valueOf(3600));
+        case "d" -> n.multiply(BigDecimal.valueOf(86400));
+        default -> n;
+      });
+    }
+    try {
+      return Duration.parse(trimmed);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static Duration seconds(BigDecimal seconds) {
+    if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(MAX_DURATION.getSeconds())) > 0) {
+      throw new IllegalArgumentException("must be " + DURATION_RANGE + ", not " + seconds.toPlainString()
+          + "s");
+    }
+    BigDecimal whole = new BigDecimal(seconds.toBigInteger());
+    return Duration.ofSeconds(whole.longValueExact(), seconds.subtract(whole).movePointRight(9).longValue());
+  }
+
+  /** Text, shown through {@code redact} if not null (a URL with a password), and then never in messages. */
+  static Kind<String> text(Function<String, String> redact) {
+    return new Kind<>("text", "java.lang.String", redact != null, false, true,
+        value -> value instanceof String text ? text : null, redact == null ? Function.identity() : redact);
+  }
+
+  /** A JSON array of strings, a {@code List<String>}, or one text. */
+  static Kind<List<String>> texts() {
+    return new Kind<>("a list of text (a JSON array of strings)", "java.util.List<java.lang.String>", false,
+        true, true, value -> value instanceof String text ? List.of(text)
+            : value instanceof List<?> items && items.stream().allMatch(String.class::isInstance)
+            ? items.stream().map(String.class::cast).toList() : null, String::valueOf);
+  }
+
+  /** A secret key: text (its UTF-8 bytes), bytes or a {@link Secret}. Never shown. */
+  static Kind<Secret> secret() {
+    return new Kind<>("text, bytes or a Secret", "java.lang.String", true, false, true, Kind::secretOf,
+        key -> "<redacted>");
+  }
+
+  private static Secret secretOf(Object value) {
+    try {
+      return value instanceof Secret key ? key : value instanceof byte[] bytes ? Secret.fromBytes(bytes)
+          : value instanceof String text ? Secret.fromText(text) : null;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("must be valid Unicode text (it has a lone surrogate)");
+    }
+  }
+
+  /** Secret keys: a JSON array of strings, a list of keys, or one key. Never shown, only counted. */
+  static Kind<List<Secret>> secrets() {
+    return new Kind<>("a list of text, bytes or Secret keys", "java.util.List<java.lang.String>", true, true,
+        true, value -> {
+          if (value instanceof String text && text.strip().startsWith("[")) {
+            throw new IllegalArgumentException("looks like a JSON array but is not one of strings");
+          }
+          List<Secret> keys = new ArrayList<>();
+          for (Object item : value instanceof List<?> items ? items : List.of(value)) {
+            if (item == null) {
+              throw new IllegalArgumentException("must not contain null");
+            }
+            Secret key = secretOf(item);
+            if (key == null) {
+              return null;
+            }
+            keys.add(key);
+          }
+          return List.copyOf(keys);
+        }, keys -> "<" + keys.size() + " redacted>");
+  }
+
+  /**
+   * One of these names, given in any case with {@code -} and {@code _} ignored: an enum's constants by
+   * their configuration name or Java name, or names known only at run time (the cookie formats present).
+   */
+  static <E> Kind<E> choice(String typeName, List<E> constants, Function<E, String> name,
+      Function<E, String> javaName, String expected) {
+    return new Kind<>(expected, typeName, false, false, true, value -> constants.stream().filter(c -> c == value
+        || value instanceof String text && (normalized(name.apply(c)).equals(normalized(text))
+            || normalized(javaName.apply(c)).equals(normalized(text)))).findFirst().orElse(null), name);
+  }
+
+  /** {@code a, b or c}, for messages. */
+  static String oneOf(List<String> names) {
+    int last = names.size() - 1;
+    return last == 0 ? names.get(0) : String.join(", ", names.subList(0, last)) + " or " + names.get(last);
+  }
+
+  private static String normalized(String name) {
+    return name.strip().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+  }
+}
