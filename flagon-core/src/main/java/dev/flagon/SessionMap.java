@@ -1,6 +1,7 @@
 package dev.flagon;
 
 import dev.flagon.json.TaggedJson;
+import java.util.AbstractCollection;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Collection;
@@ -104,9 +105,26 @@ abstract class SessionMap extends AbstractMap<String, Object> {
     return view(Map.Entry::getKey, "keys");
   }
 
+  /** Not a set (values repeat), so the set view is wrapped in a plain collection. */
   @Override
   public Collection<Object> values() {
-    return view(Map.Entry::getValue, "values");
+    Set<Object> view = view(Map.Entry::getValue, "values");
+    return new AbstractCollection<>() {
+      @Override
+      public Iterator<Object> iterator() {
+        return view.iterator();
+      }
+
+      @Override
+      public int size() {
+        return view.size();
+      }
+
+      @Override
+      public String toString() {
+        return view.toString();
+      }
+    };
   }
 
   @Override

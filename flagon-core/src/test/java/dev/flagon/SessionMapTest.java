@@ -80,6 +80,7 @@ class SessionMapTest {
         read("entrySet iterated", s -> new ArrayList<>(s.entrySet()), List.copyOf(START.entrySet())),
         read("keySet contains", s -> s.keySet().contains("a"), true),
         read("values contains None", s -> s.values().contains(null), true),
+        read("values is no set: values repeat", s -> s.values() instanceof Set, false),
         read("entrySet contains", s -> s.entrySet().contains(Map.entry("a", 1)), true),
         read("forEach", s -> {
           List<String> seen = new ArrayList<>();
