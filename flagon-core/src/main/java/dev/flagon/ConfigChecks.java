@@ -1,7 +1,6 @@
 package dev.flagon;
 
 import dev.flagon.codec.Secret;
-import dev.flagon.codec.SecretPolicy;
 import dev.flagon.internal.CookieAttributes;
 import java.util.Locale;
 
@@ -34,7 +33,7 @@ final class ConfigChecks {
   }
 
   private static void refuseWeak(String name, Secret key) {
-    SecretPolicy.weakness(key).ifPresent(reason -> {
+    key.weakness().ifPresent(reason -> {
       throw new IllegalStateException(name + " is too weak: " + reason + ". Whoever guesses it can forge"
           + " any session. Generate one with `./flagon secret` (32 random bytes as hex) or"
           + " `openssl rand -hex 32`. Only to reproduce Flask test vectors, allow it explicitly:"
