@@ -24,7 +24,7 @@ public final class Secret {
     if (key == null) {
       throw new IllegalArgumentException("key text must not be null");
     }
-    return new Secret(Utf8.encode(key, "key text"));
+    return new Secret(Encodings.utf8(key, "key text"));
   }
 
   /** A copy of raw key bytes. @throws IllegalArgumentException if null */

@@ -16,7 +16,7 @@ public final class Signing {
 
   private Signing(String salt, Digest digest, KeyDerivation keyDerivation) {
     this.salt = salt;
-    this.saltBytes = Utf8.encode(salt, "salt");
+    this.saltBytes = Encodings.utf8(salt, "salt");
     this.digest = digest;
     this.keyDerivation = keyDerivation;
   }

@@ -73,9 +73,7 @@ class PoolTest {
     for (int n = 0; n < 300; n++) {
       byte[] message = new byte[n];
       Arrays.fill(message, (byte) n);
-      byte[] out = new byte[30];
-      key.mac(message, 0, n, out, 5);
-      assertThat(Arrays.copyOfRange(out, 5, 25)).isEqualTo(fresh.doFinal(message));
+      assertThat(key.mac(message)).isEqualTo(fresh.doFinal(message));
     }
   }
 }

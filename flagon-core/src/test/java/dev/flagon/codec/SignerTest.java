@@ -52,6 +52,12 @@ class SignerTest {
         .hasMessage("Signature does not match");
   }
 
+  /** The key index that verifies a token's signature (after its last '.'), or -1. */
+  private static int verify(Signer s, String token) {
+    int dot = token.lastIndexOf('.');
+    return s.verify(token.substring(0, dot), token.substring(dot + 1));
+  }
+
   @Test
   void verify_currentAndFallbacks_keyIndexFollowsConfiguredOrder() {
     Signer s = signer(CURRENT, OLD_2, OLD_1);
@@ -59,7 +65,7 @@ class SignerTest {
 
     expected.forEach((key, index) -> {
       String token = signer(key).sign("v");
-      assertThat(s.verify(token)).as(key + " index").isEqualTo(index);
+      assertThat(verify(s, token)).as(key + " index").isEqualTo(index);
     });
   }
 
@@ -68,7 +74,7 @@ class SignerTest {
     Signer s = signer(CURRENT, OLD_1, OLD_1);
     String token = signer(OLD_1).sign("v");
 
-    assertThat(s.verify(token)).isEqualTo(2);
+    assertThat(verify(s, token)).isEqualTo(2);
   }
 
   @Test
@@ -76,7 +82,7 @@ class SignerTest {
     Signer s = signer(CURRENT, CURRENT);
     String token = s.sign("v");
 
-    assertThat(s.verify(token)).isZero();
+    assertThat(verify(s, token)).isZero();
   }
 
   @Test
@@ -91,7 +97,7 @@ class SignerTest {
     String token = "abc.hJZ5WTmT_Ih3udITH9VJ7ilxBXU";
 
     assertThat(s.unsign(token)).isEqualTo("abc");
-    assertThat(s.verify(token)).isEqualTo(1);
+    assertThat(verify(s, token)).isEqualTo(1);
   }
 
   @Test
