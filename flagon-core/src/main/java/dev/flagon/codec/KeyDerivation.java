@@ -46,7 +46,7 @@ public enum KeyDerivation {
   byte[] derive(byte[] secret, byte[] salt, Digest digest) {
     switch (this) {
       case HMAC:
-        return new HmacKey(digest, secret).mac(salt);
+        return new Signer.HmacKey(digest, secret).mac(salt);
       case DJANGO_CONCAT: {
         MessageDigest md = digest.newMessageDigest();
         md.update(salt);

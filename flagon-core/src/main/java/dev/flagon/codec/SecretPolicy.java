@@ -130,8 +130,8 @@ final class SecretPolicy {
     }
     Estimate estimate = estimate(key);
     if (estimate.bits() < MIN_BITS) {
-      return Optional.of("it is made of predictable parts (" + String.join(", ", estimate.parts()) + "): about " + Math.round(estimate.bits())
-          + " bits to guess, fewer than " + Math.round(MIN_BITS));
+      return Optional.of("it is made of predictable parts (" + String.join(", ", estimate.parts()) + "): about "
+          + Math.round(estimate.bits()) + " bits to guess, fewer than " + Math.round(MIN_BITS));
     }
     return Optional.empty();
   }

@@ -94,8 +94,8 @@ public final class TimestampSigner {
     }
     long age = nowEpochSeconds - timestamp; // both in [0, 2^63): cannot overflow
     if (age > maxAgeSeconds || age < 0) {
-      throw new SignatureExpiredException("Signature age " + age + (age > maxAgeSeconds ? " > " + maxAgeSeconds : " < 0")
-          + " seconds", Instant.ofEpochSecond(timestamp));
+      String why = age > maxAgeSeconds ? " > " + maxAgeSeconds : " < 0";
+      throw new SignatureExpiredException("Signature age " + age + why + " seconds", Instant.ofEpochSecond(timestamp));
     }
     return new Verified(value.substring(0, tsDot), timestamp, keyIndex);
   }

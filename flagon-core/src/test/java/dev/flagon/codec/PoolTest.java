@@ -67,7 +67,7 @@ class PoolTest {
 
   @Test
   void hmacKey_pooledEngines_sameMacAsFreshOnes() throws Exception {
-    HmacKey key = new HmacKey(Digest.SHA1, "k".getBytes(StandardCharsets.US_ASCII));
+    Signer.HmacKey key = new Signer.HmacKey(Digest.SHA1, "k".getBytes(StandardCharsets.US_ASCII));
     Mac fresh = Mac.getInstance("HmacSHA1");
     fresh.init(new SecretKeySpec("k".getBytes(StandardCharsets.US_ASCII), "HmacSHA1"));
     for (int n = 0; n < 300; n++) {
