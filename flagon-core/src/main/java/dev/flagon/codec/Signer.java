@@ -1,5 +1,6 @@
 package dev.flagon.codec;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -52,7 +53,21 @@ public final class Signer {
    * @throws IllegalArgumentException if {@code value} is not valid Unicode (a lone surrogate)
    */
   public String sign(String value) {
-    return value + "." + Encodings.base64(keys.get(0).mac(Encodings.utf8(value, "value")));
+    byte[] bytes = Encodings.utf8(value, "value");
+    byte[] token = Arrays.copyOf(bytes, bytes.length + signatureLength());
+    appendSignature(token, bytes.length);
+    return new String(token, StandardCharsets.UTF_8);
+  }
+
+  /** The bytes a signature adds to a value: the {@code .} and the base64url MAC. */
+  int signatureLength() {
+    return 1 + Encodings.base64Length(keys.get(0).length());
+  }
+
+  /** Signs {@code token[0, valueEnd)}, writing {@code "." + signature} at {@code valueEnd}. */
+  void appendSignature(byte[] token, int valueEnd) {
+    token[valueEnd] = '.';
+    Encodings.base64(keys.get(0).mac(token, valueEnd), token, valueEnd + 1);
   }
 
   /**
@@ -63,11 +78,11 @@ public final class Signer {
    */
   public String unsign(String token) {
     int dot = lastSeparator(token);
-    String value = token.substring(0, dot);
-    if (verify(value, token.substring(dot + 1)) < 0) {
+    byte[] bytes = Encodings.utf8OrNull(token); // UTF-8 keeps every '.' as the one byte it is
+    if (bytes == null || verify(bytes, lastDot(bytes, bytes.length)) < 0) {
       throw new BadSignatureException("Signature does not match");
     }
-    return value;
+    return token.substring(0, dot);
   }
 
   /**
@@ -87,15 +102,27 @@ public final class Signer {
     return dot;
   }
 
+  /** The index of the last {@code .} in {@code bytes[0, end)}, or -1. */
+  static int lastDot(byte[] bytes, int end) {
+    int i = end - 1;
+    while (i >= 0 && bytes[i] != '.') {
+      i--;
+    }
+    return i;
+  }
+
   /**
-   * The {@link Verified#keyIndex()} of the first key whose signature of {@code value} is {@code signature},
-   * or -1; a signature that is not canonical base64url, or a value Python could not encode, never verifies.
+   * The {@link Verified#keyIndex()} of the first key whose signature of {@code token[0, dot)} is the
+   * signature after {@code dot}, or -1. Only a canonical base64url MAC of the right length can verify.
    */
-  int verify(String value, String signature) {
-    byte[] bytes = Encodings.utf8OrNull(value);
-    byte[] expected = Encodings.unbase64(signature);
-    for (int i = 0; bytes != null && expected != null && i < keys.size(); i++) {
-      if (MessageDigest.isEqual(keys.get(i).mac(bytes), expected)) {
+  int verify(byte[] token, int dot) {
+    byte[] expected = new byte[keys.get(0).length()];
+    if (token.length - dot - 1 != Encodings.base64Length(expected.length)
+        || !Encodings.unbase64(token, dot + 1, token.length, expected)) {
+      return -1;
+    }
+    for (int i = 0; i < keys.size(); i++) {
+      if (MessageDigest.isEqual(keys.get(i).mac(token, dot), expected)) {
         return ring.keyIndex(i);
       }
     }
@@ -121,8 +148,13 @@ public final class Signer {
       prototype = newMac();
     }
 
-    /** HMAC of {@code message}. */
-    byte[] mac(byte[] message) {
+    /** The MAC's length in bytes. */
+    int length() {
+      return prototype.getMacLength();
+    }
+
+    /** HMAC of {@code message[0, length)}. */
+    byte[] mac(byte[] message, int length) {
       Mac mac = engines.poll();
       if (mac == null) {
         try {
@@ -131,7 +163,8 @@ public final class Signer {
           mac = newMac(); // a provider without clone support: correct, only slower
         }
       }
-      byte[] result = mac.doFinal(message);
+      mac.update(message, 0, length);
+      byte[] result = mac.doFinal();
       engines.offer(mac); // not reached on failure: a failed engine is dropped
       return result;
     }

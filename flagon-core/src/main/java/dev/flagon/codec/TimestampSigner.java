@@ -1,5 +1,6 @@
 package dev.flagon.codec;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -38,11 +39,26 @@ public final class TimestampSigner {
    *     Unicode
    */
   public String sign(String value, long timestampEpochSeconds) {
-    if (timestampEpochSeconds < 0 || timestampEpochSeconds > MAX_TIMESTAMP) {
-      throw new IllegalArgumentException(
-          "timestamp must be within [0, " + MAX_TIMESTAMP + "], was " + timestampEpochSeconds);
-    }
     return signer.sign(value + "." + encodeTimestamp(timestampEpochSeconds));
+  }
+
+  /**
+   * The token for a payload given as bytes, {@code [.]base64url(payload).base64url(timestamp).signature},
+   * built in one buffer and signed in place; {@code dotted} puts the compressed payload's leading {@code .}.
+   */
+  String signPayload(byte[] payload, boolean dotted, long timestampEpochSeconds) {
+    byte[] timestamp = timestampBytes(timestampEpochSeconds);
+    int valueEnd = (dotted ? 1 : 0) + Encodings.base64Length(payload.length) + 1
+        + Encodings.base64Length(timestamp.length);
+    byte[] token = new byte[valueEnd + signer.signatureLength()];
+    if (dotted) {
+      token[0] = '.';
+    }
+    int p = Encodings.base64(payload, token, dotted ? 1 : 0);
+    token[p] = '.';
+    Encodings.base64(timestamp, token, p + 1);
+    signer.appendSignature(token, valueEnd);
+    return new String(token, StandardCharsets.ISO_8859_1);
   }
 
   /**
@@ -63,28 +79,44 @@ public final class TimestampSigner {
    *     non-{@code BadData} error there; reaching it needs the key)
    */
   public Verified unsign(String token, long nowEpochSeconds, long maxAgeSeconds) {
+    return unsign(token, nowEpochSeconds, maxAgeSeconds,
+        (bytes, end) -> new String(bytes, 0, end, StandardCharsets.UTF_8));
+  }
+
+  /** Decodes the verified value {@code token[0, valueEnd)} of a token's UTF-8 bytes. */
+  interface ValueDecoder {
+    String decode(byte[] token, int valueEnd);
+  }
+
+  /**
+   * {@link #unsign}, the value decoded from the token's UTF-8 bytes by {@code decoder}: the token is encoded
+   * once, and UTF-8 keeps every {@code .} and base64url character as the one byte it is.
+   */
+  Verified unsign(String token, long nowEpochSeconds, long maxAgeSeconds, ValueDecoder decoder) {
     if (nowEpochSeconds < 0) {
       throw new IllegalArgumentException("now must not be negative, was " + nowEpochSeconds);
     }
-    int sigDot = Signer.lastSeparator(token);
-    String value = token.substring(0, sigDot);
-    int keyIndex = signer.verify(value, token.substring(sigDot + 1));
-    int tsDot = value.lastIndexOf('.');
+    Signer.lastSeparator(token);
+    byte[] bytes = Encodings.utf8OrNull(token); // null: a lone surrogate, which no key signs
+    int sigDot = bytes == null ? -1 : Signer.lastDot(bytes, bytes.length);
+    int keyIndex = bytes == null ? -1 : signer.verify(bytes, sigDot);
     if (keyIndex < 0) {
       // itsdangerous re-raises a mismatch as BadTimeSignature once it can split off a timestamp (saying
       // "Malformed timestamp" for one outside datetime's range: unverified data is not decoded for a message).
-      throw tsDot < 0 ? new BadSignatureException("Signature does not match")
+      throw token.lastIndexOf('.', token.lastIndexOf('.') - 1) < 0
+          ? new BadSignatureException("Signature does not match")
           : new BadTimeSignatureException("Signature does not match");
     }
+    int tsDot = Signer.lastDot(bytes, sigDot);
     if (tsDot < 0) {
       throw new BadTimeSignatureException("timestamp missing");
     }
-    byte[] bytes = Encodings.unbase64(value.substring(tsDot + 1));
-    if (bytes == null || bytes.length > 8) {
+    byte[] timestampBytes = Encodings.unbase64(bytes, tsDot + 1, sigDot);
+    if (timestampBytes == null || timestampBytes.length > 8) {
       throw new BadTimeSignatureException("Malformed timestamp");
     }
     long timestamp = 0; // unsigned big-endian
-    for (byte b : bytes) {
+    for (byte b : timestampBytes) {
       timestamp = (timestamp << 8) | (b & 0xFF);
     }
     // Beyond 2^63 - 1 (negative here) or year 9999, Python's datetime raises a plain ValueError (HTTP 500 in
@@ -97,15 +129,23 @@ public final class TimestampSigner {
       String why = age > maxAgeSeconds ? " > " + maxAgeSeconds : " < 0";
       throw new SignatureExpiredException("Signature age " + age + why + " seconds", Instant.ofEpochSecond(timestamp));
     }
-    return new Verified(value.substring(0, tsDot), timestamp, keyIndex);
+    return new Verified(decoder.decode(bytes, tsDot), timestamp, keyIndex);
   }
 
-  /** 8-byte big-endian, leading zero bytes dropped (0 gives an empty string), base64url. */
-  static String encodeTimestamp(long timestamp) {
+  /** The timestamp as big-endian bytes without leading zero bytes. */
+  private static byte[] timestampBytes(long timestamp) {
+    if (timestamp < 0 || timestamp > MAX_TIMESTAMP) {
+      throw new IllegalArgumentException("timestamp must be within [0, " + MAX_TIMESTAMP + "], was " + timestamp);
+    }
     byte[] bytes = new byte[(Long.SIZE - Long.numberOfLeadingZeros(timestamp) + 7) / 8];
     for (int i = 0; i < bytes.length; i++) {
       bytes[i] = (byte) (timestamp >>> (8 * (bytes.length - 1 - i)));
     }
-    return Encodings.base64(bytes);
+    return bytes;
+  }
+
+  /** 8-byte big-endian, leading zero bytes dropped (0 gives an empty string), base64url. */
+  static String encodeTimestamp(long timestamp) {
+    return Encodings.base64(timestampBytes(timestamp));
   }
 }

@@ -2,6 +2,7 @@ package dev.flagon.codec;
 
 import dev.flagon.internal.BoundedInflater;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.Deflater;
 
@@ -47,7 +48,9 @@ public final class UrlSafeTimedSerializer {
    *     valid Unicode (a lone surrogate)
    */
   public String dumps(String json, long timestampEpochSeconds) {
-    return signer.sign(encode(json), timestampEpochSeconds);
+    byte[] raw = Encodings.utf8(json, "JSON text");
+    byte[] compressed = compressIfSmaller(raw);
+    return signer.signPayload(compressed == null ? raw : compressed, compressed != null, timestampEpochSeconds);
   }
 
   /**
@@ -61,8 +64,7 @@ public final class UrlSafeTimedSerializer {
    * @throws BadPayloadException if it is validly signed but the payload cannot be decoded
    */
   public Verified loads(String token, long nowEpochSeconds, long maxAgeSeconds) {
-    Verified verified = signer.unsign(token, nowEpochSeconds, maxAgeSeconds);
-    return new Verified(decode(verified.payload()), verified.signedAt(), verified.keyIndex());
+    return signer.unsign(token, nowEpochSeconds, maxAgeSeconds, (bytes, end) -> decode(bytes, 0, end));
   }
 
   /**
@@ -77,13 +79,6 @@ public final class UrlSafeTimedSerializer {
       throw new BadSignatureException("No timestamp and signature parts found in value");
     }
     return decode(token.substring(0, tsDot));
-  }
-
-  /** {@code [.]base64url([zlib](UTF-8))}: compressed as by Python's {@code zlib.compress} if that pays. */
-  static String encode(String json) {
-    byte[] raw = Encodings.utf8(json, "JSON text");
-    byte[] compressed = compressIfSmaller(raw);
-    return compressed == null ? Encodings.base64(raw) : "." + Encodings.base64(compressed);
   }
 
   /**
@@ -116,21 +111,27 @@ public final class UrlSafeTimedSerializer {
 
   /** The JSON text of a payload, in the order of spec 4.2. @throws BadPayloadException on any failure */
   static String decode(String payload) {
-    boolean compressed = payload.startsWith(".");
-    byte[] bytes = Encodings.unbase64(compressed ? payload.substring(1) : payload);
+    byte[] ascii = payload.getBytes(StandardCharsets.ISO_8859_1); // anything else fails base64 below
+    return decode(ascii, 0, ascii.length);
+  }
+
+  /** {@link #decode(String)} of the characters {@code token[from, to)}, given as bytes. */
+  static String decode(byte[] token, int from, int to) {
+    boolean compressed = to > from && token[from] == '.';
+    byte[] bytes = Encodings.unbase64(token, compressed ? from + 1 : from, to);
     if (bytes == null) {
       throw new BadPayloadException("Could not base64 decode the payload");
     }
     try {
       if (!compressed) {
-        return Encodings.fromUtf8(bytes, bytes.length);
+        return Encodings.fromUtf8(bytes, 0, bytes.length);
       }
       BoundedInflater z = INFLATERS.poll();
       if (z == null) {
         z = new BoundedInflater(false);
       }
       int length = z.inflate(bytes, MAX_INFLATED_LENGTH); // ends z on failure
-      String text = Encodings.fromUtf8(z.buffer(), length);
+      String text = Encodings.fromUtf8(z.buffer(), 0, length);
       z.reset();
       if (!INFLATERS.offer(z)) {
         z.end();

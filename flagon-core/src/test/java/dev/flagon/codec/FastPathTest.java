@@ -17,10 +17,16 @@ import net.jqwik.api.Provide;
  * coders.
  */
 class FastPathTest {
+  /** The canonical base64url decoding of {@code text} read as Latin-1 bytes (as a token's), or null. */
+  private static byte[] unbase64(String text) {
+    byte[] ascii = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    return Encodings.unbase64(ascii, 0, ascii.length);
+  }
+
 
   @Property(tries = 5000)
   void base64Decode_anyText_sameAsStrictReference(@ForAll("base64ish") String text) {
-    assertThat(Encodings.unbase64(text)).isEqualTo(referenceDecode(text));
+    assertThat(unbase64(text)).isEqualTo(referenceDecode(text));
   }
 
   @Property(tries = 5000)
@@ -49,7 +55,7 @@ class FastPathTest {
     }
     String fast;
     try {
-      fast = Encodings.fromUtf8(bytes, bytes.length);
+      fast = Encodings.fromUtf8(bytes, 0, bytes.length);
     } catch (CharacterCodingException e) {
       fast = null;
     }
