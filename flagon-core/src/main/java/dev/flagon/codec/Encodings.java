@@ -37,16 +37,21 @@ final class Encodings {
 
   /** Writes the encoding of {@code in} at {@code out[at]}; returns the index after it. */
   static int base64(byte[] in, byte[] out, int at) {
-    int bits = 0;
-    int count = 0;
-    for (byte b : in) {
-      bits = bits << 8 | (b & 0xff);
-      for (count += 8; count >= 6; count -= 6) {
-        out[at++] = ALPHABET[(bits >>> (count - 6)) & 63];
-      }
+    int i = 0;
+    for (; i + 2 < in.length; i += 3) {
+      int bits = (in[i] & 0xff) << 16 | (in[i + 1] & 0xff) << 8 | (in[i + 2] & 0xff);
+      out[at++] = ALPHABET[bits >>> 18];
+      out[at++] = ALPHABET[(bits >>> 12) & 63];
+      out[at++] = ALPHABET[(bits >>> 6) & 63];
+      out[at++] = ALPHABET[bits & 63];
     }
-    if (count > 0) {
-      out[at++] = ALPHABET[(bits << (6 - count)) & 63];
+    if (i < in.length) { // 1 or 2 bytes left: 2 or 3 characters, the unused low bits zero
+      int bits = (in[i] & 0xff) << 16 | (i + 1 < in.length ? (in[i + 1] & 0xff) << 8 : 0);
+      out[at++] = ALPHABET[bits >>> 18];
+      out[at++] = ALPHABET[(bits >>> 12) & 63];
+      if (i + 1 < in.length) {
+        out[at++] = ALPHABET[(bits >>> 6) & 63];
+      }
     }
     return at;
   }
@@ -59,24 +64,31 @@ final class Encodings {
 
   /** Decodes the characters {@code in[from, to)} into {@code out} (exactly that long); false if not canonical. */
   static boolean unbase64(byte[] in, int from, int to, byte[] out) {
-    if ((to - from) % 4 == 1 || out.length != (to - from) * 3 / 4) {
+    int rest = (to - from) % 4;
+    if (rest == 1 || out.length != (to - from) * 3 / 4) {
       return false; // 6 bits cannot make a byte
     }
-    int bits = 0;
-    int count = 0;
-    for (int i = from, at = 0; i < to; i++) {
-      int value = VALUES[in[i] & 0xff];
-      if (value < 0) {
-        return false;
-      }
-      bits = (bits << 6 | value) & 0xfff; // at most 12 bits are ever pending
-      count += 6;
-      if (count >= 8) {
-        count -= 8;
-        out[at++] = (byte) (bits >>> count);
+    int i = from;
+    int at = 0;
+    int bad = 0; // a character outside the alphabet has a negative value, which sets the sign bit here
+    for (; i + 3 < to; i += 4) {
+      int bits = VALUES[in[i] & 0xff] << 18 | VALUES[in[i + 1] & 0xff] << 12 | VALUES[in[i + 2] & 0xff] << 6
+          | VALUES[in[i + 3] & 0xff];
+      bad |= bits;
+      out[at++] = (byte) (bits >>> 16);
+      out[at++] = (byte) (bits >>> 8);
+      out[at++] = (byte) bits;
+    }
+    if (rest > 0) { // 2 or 3 characters: 1 or 2 bytes, and 4 or 2 unused low bits that must be zero
+      int c = rest == 3 ? VALUES[in[i + 2] & 0xff] : 0;
+      int bits = VALUES[in[i] & 0xff] << 18 | VALUES[in[i + 1] & 0xff] << 12 | c << 6;
+      bad |= bits | -(bits >>> (rest == 2 ? 12 : 6) & (rest == 2 ? 15 : 3));
+      out[at++] = (byte) (bits >>> 16);
+      if (rest == 3) {
+        out[at] = (byte) (bits >>> 8);
       }
     }
-    return (bits & ((1 << count) - 1)) == 0; // canonical: the unused low bits are zero
+    return bad >= 0;
   }
 
   /** The UTF-8 bytes of {@code text}, or {@code null} if it holds a lone surrogate (Python cannot encode it). */
