@@ -3,7 +3,6 @@ package dev.flagon;
 import dev.flagon.codec.Digest;
 import dev.flagon.codec.KeyDerivation;
 import dev.flagon.codec.Secret;
-import dev.flagon.codec.SecretPolicy;
 import dev.flagon.internal.CookieAttributes;
 import dev.flagon.internal.SplitCookies;
 import java.time.Duration;
@@ -149,7 +148,7 @@ public final class FlagonSettings {
   }
 
   private static void refuseWeak(String name, Secret key) {
-    SecretPolicy.weakness(key).ifPresent(reason -> {
+    key.weakness().ifPresent(reason -> {
       throw new IllegalStateException(name + " is too weak: " + reason + ". Whoever guesses it can forge"
           + " any session. Generate one with `./flagon secret` (32 random bytes as hex) or"
           + " `openssl rand -hex 32`. Only to reproduce Flask test vectors, allow it explicitly:"

@@ -1,17 +1,14 @@
 package dev.flagon.codec;
 
 /**
- * A signed value was rejected (itsdangerous {@code BadData}). Messages never contain the value or a key.
+ * A signed value was rejected (itsdangerous {@code BadData}): the root of Flagon's codec errors, whose
+ * messages never contain the value or a key.
  */
 public class BadDataException extends RuntimeException {
-  private static final long serialVersionUID = 1L;
-
-  /** @param message why the value was rejected, without the value itself */
   public BadDataException(String message) {
     super(message);
   }
 
-  /** @param message why the value was rejected; @param cause the underlying failure */
   public BadDataException(String message, Throwable cause) {
     super(message, cause);
   }

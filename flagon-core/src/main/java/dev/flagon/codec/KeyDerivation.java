@@ -2,29 +2,22 @@ package dev.flagon.codec;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Locale;
 
 /** How the signing key is derived from the secret key and the salt (itsdangerous {@code key_derivation}). */
 public enum KeyDerivation {
   /** {@code HMAC(secret, salt)}: Flask's sessions. */
-  HMAC("hmac"),
+  HMAC,
   /** {@code H(salt + "signer" + secret)}: itsdangerous' own default. */
-  DJANGO_CONCAT("django-concat"),
+  DJANGO_CONCAT,
   /** {@code H(salt + secret)}. */
-  CONCAT("concat"),
+  CONCAT,
   /** The secret key itself. */
-  NONE("none");
-
-  private static final byte[] SIGNER = "signer".getBytes(StandardCharsets.US_ASCII);
-
-  private final String flaskName;
-
-  KeyDerivation(String flaskName) {
-    this.flaskName = flaskName;
-  }
+  NONE;
 
   /** The name used in configuration and on the command line, for example {@code django-concat}. */
   public String flaskName() {
-    return flaskName;
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /**
@@ -34,7 +27,7 @@ public enum KeyDerivation {
    */
   public static KeyDerivation fromName(String name) {
     for (KeyDerivation k : values()) {
-      if (k.flaskName.equalsIgnoreCase(name)) {
+      if (k.flaskName().equalsIgnoreCase(name)) {
         return k;
       }
     }
@@ -44,26 +37,18 @@ public enum KeyDerivation {
 
   /** The derived signing key (itsdangerous {@code Signer.derive_key}); a new array the caller owns. */
   byte[] derive(byte[] secret, byte[] salt, Digest digest) {
-    switch (this) {
-      case HMAC:
-        return new HmacKey(digest, secret).mac(salt);
-      case DJANGO_CONCAT: {
-        MessageDigest md = digest.newMessageDigest();
-        md.update(salt);
-        md.update(SIGNER);
-        md.update(secret);
-        return md.digest();
-      }
-      case CONCAT: {
-        MessageDigest md = digest.newMessageDigest();
-        md.update(salt);
-        md.update(secret);
-        return md.digest();
-      }
-      case NONE:
-        return secret.clone();
-      default:
-        throw new AssertionError(this);
+    if (this == HMAC) {
+      return new Signer.HmacKey(digest, secret).mac(salt, salt.length);
     }
+    if (this == NONE) {
+      return secret.clone();
+    }
+    MessageDigest md = digest.newMessageDigest();
+    md.update(salt);
+    if (this == DJANGO_CONCAT) {
+      md.update("signer".getBytes(StandardCharsets.US_ASCII));
+    }
+    md.update(secret);
+    return md.digest();
   }
 }

@@ -6,11 +6,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The secret keys of one application, as Flask rotates them: the current key ({@code SECRET_KEY}) seals
- * new values, and every format tries the current key, then the fallbacks ({@code SECRET_KEY_FALLBACKS})
- * newest first. Every format derives its own keys from this one ring ({@link #derive}), so the rotation
- * order is written once, here. Immutable and thread-safe; opaque like {@link Secret}: no getter, a
- * redacted {@code toString}.
+ * The secret keys of one application, as Flask rotates them: the current key ({@code SECRET_KEY}) seals new
+ * values, and every format tries the current key, then the fallbacks ({@code SECRET_KEY_FALLBACKS}) newest
+ * first; each format derives its keys through {@link #derive}, so that order is written once. Immutable,
+ * thread-safe and opaque like {@link Secret}.
  */
 public final class KeyRing {
   private final Secret current;
@@ -18,8 +17,8 @@ public final class KeyRing {
   private final List<Secret> fallbacks;
 
   private KeyRing(Secret current, List<Secret> fallbacks) {
-    this.current = current;
-    this.fallbacks = fallbacks;
+    this.current = Objects.requireNonNull(current, "current");
+    this.fallbacks = List.copyOf(Objects.requireNonNull(fallbacks, "fallbacks"));
   }
 
   /**
@@ -28,8 +27,7 @@ public final class KeyRing {
    * @throws NullPointerException if an argument or a fallback is null
    */
   public static KeyRing of(Secret current, List<Secret> fallbacks) {
-    return new KeyRing(Objects.requireNonNull(current, "current"),
-        List.copyOf(Objects.requireNonNull(fallbacks, "fallbacks")));
+    return new KeyRing(current, fallbacks);
   }
 
   /** One key and no fallbacks. @throws NullPointerException if null */
@@ -43,15 +41,13 @@ public final class KeyRing {
   }
 
   /**
-   * One derived key per secret, in the order keys are tried: the current key, then the fallbacks newest
-   * first. Each secret's bytes are lent to {@code derivation} and wiped when it returns, so a derived key
-   * must keep its own copy of anything it needs.
+   * One derived key per secret, in the order keys are tried. Each secret's bytes are lent to
+   * {@code derivation} and wiped when it returns, so a derived key must keep its own copy.
    */
   public <K> List<K> derive(Derivation<K> derivation) {
     List<K> keys = new ArrayList<>(size());
     for (int position = 0; position < size(); position++) {
-      Secret secret = position == 0 ? current : fallbacks.get(fallbacks.size() - position);
-      byte[] bytes = secret.copyBytes();
+      byte[] bytes = (position == 0 ? current : fallbacks.get(fallbacks.size() - position)).copyBytes();
       try {
         keys.add(Objects.requireNonNull(derivation.derive(bytes), "derived key"));
       } finally {

@@ -3,19 +3,15 @@ package dev.flagon.codec;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * A small, bounded, lock-free pool of reusable objects (HMAC engines, zlib streams and buffers), so the hot
- * path neither allocates them per call nor pins one per thread.
- *
- * <p>Slots are spread over separate cache lines; a thread starts at a slot picked from its identity hash
- * and probes the others. {@link #poll} empties a slot with an atomic exchange, so an object is only ever
- * held by one thread, and the exchange (acquire) pairs with the store in {@link #offer} (release): whatever
- * the previous holder wrote into the object is visible to the next one. A miss makes the caller create a
- * fresh object; an offer to a full pool is refused, and the caller drops (or closes) the object. Unlike a
- * {@code ThreadLocal}, the pooled objects die with the pool's owner and never outnumber the slots, however
- * many threads a server runs.
+ * A small, bounded, lock-free pool of reusable objects (HMAC engines, zlib streams), so the hot path neither
+ * allocates them per call nor pins one per thread: unlike a {@code ThreadLocal}'s, the pooled objects die
+ * with the pool's owner and never outnumber the slots. {@link #poll} empties a slot with an atomic exchange
+ * (acquire), pairing with the store in {@link #offer} (release): an object is held by one thread at a time
+ * and sees what its previous holder wrote. A miss makes the caller create an object; a full pool refuses an
+ * offer, and the caller drops (or ends) the object.
  */
 final class Pool<T> {
-  /** References per cache line pair: slots 128 bytes apart never share a line, even with prefetching. */
+  /** Slots 32 references (128 bytes) apart never share a cache line, even with prefetching. */
   private static final int STRIDE = 32;
 
   private final AtomicReferenceArray<T> slots;
@@ -37,23 +33,19 @@ final class Pool<T> {
 
   /** A pooled object now owned by the caller, or null if none is free. */
   T poll() {
-    int home = home();
-    for (int i = 0; i <= mask; i++) {
+    for (int i = 0, home = home(); i <= mask; i++) {
       int index = ((home + i) & mask) * STRIDE;
-      if (slots.getPlain(index) != null) { // read before writing: an empty slot's line stays shared
-        T taken = slots.getAndSet(index, null);
-        if (taken != null) {
-          return taken;
-        }
+      T taken = slots.getPlain(index) == null ? null : slots.getAndSet(index, null); // keeps empty lines shared
+      if (taken != null) {
+        return taken;
       }
     }
     return null;
   }
 
-  /** Returns an object to the pool; false if every slot is taken (the caller then drops or closes it). */
+  /** Returns an object to the pool; false if every slot is taken. */
   boolean offer(T object) {
-    int home = home();
-    for (int i = 0; i <= mask; i++) {
+    for (int i = 0, home = home(); i <= mask; i++) {
       int index = ((home + i) & mask) * STRIDE;
       if (slots.getPlain(index) == null && slots.compareAndSet(index, null, object)) {
         return true;
@@ -62,6 +54,7 @@ final class Pool<T> {
     return false;
   }
 
+  /** A thread's first slot, from its identity hash: threads mostly start at different slots. */
   private int home() {
     int h = System.identityHashCode(Thread.currentThread());
     return (h ^ (h >>> 16)) & mask;

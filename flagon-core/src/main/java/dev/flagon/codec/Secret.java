@@ -1,14 +1,14 @@
 package dev.flagon.codec;
 
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * A secret key, opaque: its bytes never appear in {@code toString}, logs or exception messages, and there
- * is no public getter for them. A text key means its UTF-8 bytes, as in Flask.
- *
- * <p>Deliberately not a record (records print their fields) and without {@code equals}: nothing needs to
- * compare keys, and a naive comparison would leak timing.
+ * is no public getter for them. A text key means its UTF-8 bytes, as in Flask. Not a record (records print
+ * their fields) and without {@code equals} (a naive comparison would leak timing).
  */
 public final class Secret {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -19,17 +19,12 @@ public final class Secret {
     this.bytes = bytes;
   }
 
-  /**
-   * The UTF-8 bytes of a text key.
-   *
-   * @throws IllegalArgumentException if null or not valid Unicode (a lone surrogate, which Python cannot
-   *     encode either)
-   */
+  /** The UTF-8 bytes of a text key. @throws IllegalArgumentException if null or holding a lone surrogate */
   public static Secret fromText(String key) {
     if (key == null) {
       throw new IllegalArgumentException("key text must not be null");
     }
-    return new Secret(Utf8.encode(key, "key text"));
+    return new Secret(Encodings.utf8(key, "key text"));
   }
 
   /** A copy of raw key bytes. @throws IllegalArgumentException if null */
@@ -49,39 +44,28 @@ public final class Secret {
       throw new IllegalArgumentException("hex key must have an even number of digits, has " + hex.length());
     }
     for (int i = 0; i < hex.length(); i++) {
-      if (!isHexDigit(hex.charAt(i))) {
-        // The position only: the text is (part of) a key.
-        throw new IllegalArgumentException("hex key has a non-hex character at index " + i);
+      if ("0123456789abcdefABCDEF".indexOf(hex.charAt(i)) < 0) {
+        throw new IllegalArgumentException("hex key has a non-hex character at index " + i); // not the key
       }
     }
     return new Secret(HexFormat.of().parseHex(hex));
   }
 
-  private static boolean isHexDigit(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-  }
-
-  /** 32 random bytes from {@link java.security.SecureRandom}. */
+  /** 32 random bytes from {@link SecureRandom}. */
   public static Secret generate() {
-    return new Secret(randomBytes(32));
+    byte[] key = new byte[32];
+    RANDOM.nextBytes(key);
+    return new Secret(key);
   }
 
-  /**
-   * {@code numBytes} random bytes from {@link java.security.SecureRandom}, as lower-case hex.
-   *
-   * @throws IllegalArgumentException if {@code numBytes} is not positive
-   */
+  /** {@code numBytes} random bytes as lower-case hex. @throws IllegalArgumentException if not positive */
   public static String generateHex(int numBytes) {
     if (numBytes <= 0) {
       throw new IllegalArgumentException("numBytes must be positive, was " + numBytes);
     }
-    return HexFormat.of().formatHex(randomBytes(numBytes));
-  }
-
-  private static byte[] randomBytes(int n) {
-    byte[] b = new byte[n];
-    RANDOM.nextBytes(b);
-    return b;
+    byte[] key = new byte[numBytes];
+    RANDOM.nextBytes(key);
+    return HexFormat.of().formatHex(key);
   }
 
   /** The key length in bytes. */
@@ -92,6 +76,19 @@ public final class Secret {
   /** Whether the key has no bytes. */
   public boolean isEmpty() {
     return length() == 0;
+  }
+
+  /**
+   * Why this key is too weak to sign sessions, or empty: too short, one byte repeated, a placeholder, on
+   * the wordlist attackers try first, or made of predictable parts. The reason never shows the key.
+   */
+  public Optional<String> weakness() {
+    byte[] copy = copyBytes();
+    try {
+      return SecretPolicy.load().weakness(copy);
+    } finally {
+      Arrays.fill(copy, (byte) 0);
+    }
   }
 
   /** A copy of the key bytes, for key derivation inside this package only. */

@@ -5,18 +5,11 @@ import java.util.Objects;
 
 /**
  * The signature is valid but older than the max age, or dated in the future (itsdangerous
- * {@code SignatureExpired}). {@link #dateSigned()} says when the value was signed, as itsdangerous'
- * {@code date_signed}: a caller can tell an expired cookie from one with a clock problem.
+ * {@code SignatureExpired}); {@link #dateSigned()} tells an expired cookie from a clock problem.
  */
 public class SignatureExpiredException extends BadTimeSignatureException {
-  private static final long serialVersionUID = 1L;
-
   private final Instant dateSigned;
 
-  /**
-   * @param message why the value was rejected, without the value itself
-   * @param dateSigned when the value was signed
-   */
   public SignatureExpiredException(String message, Instant dateSigned) {
     super(message);
     this.dateSigned = Objects.requireNonNull(dateSigned, "dateSigned");

@@ -1,35 +1,31 @@
 package dev.flagon.codec;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * itsdangerous' {@code Signer}: {@code value + "." + base64url(HMAC(derived key, value))}.
- *
- * <p>Signs with the current key; verifies with the current key, then the fallbacks newest first, comparing
- * raw digests in constant time. Keys are derived once, at creation. Signatures must be canonical base64url:
- * the variants Python's lenient decoder also accepts (spec 3.6) are rejected. Immutable and thread-safe.
+ * itsdangerous' {@code Signer}: {@code value + "." + base64url(HMAC(derived key, value))}. Signs with the
+ * current key; verifies with the current key, then the fallbacks newest first, comparing raw digests in
+ * constant time. Keys are derived once, at creation. Only canonical base64url signatures verify (Python's
+ * decoder also accepts variants, spec 3.6). Immutable and thread-safe.
  */
 public final class Signer {
-  /**
-   * Longest token accepted, in characters. A Flagon limit (itsdangerous has none): browsers keep cookies
-   * of about 4 KiB, so anything this long is refused before any work is done on it.
-   */
+  /** Longest token accepted: a Flagon limit (itsdangerous has none); browsers keep cookies of about 4 KiB. */
   static final int MAX_TOKEN_LENGTH = 64 * 1024;
 
-  private final HmacKey signingKey;
-  /** Keys in verification order: the current key, then the fallbacks newest first. */
-  private final HmacKey[] verifyKeys;
-  /** {@link Verified#keyIndex()} of each entry of {@link #verifyKeys}. */
-  private final int[] keyIndexes;
+  /** In verification order: the current key, then the fallbacks newest first. */
+  private final List<HmacKey> keys;
+  private final KeyRing ring;
 
-  private Signer(HmacKey[] verifyKeys, int[] keyIndexes) {
-    this.signingKey = verifyKeys[0];
-    this.verifyKeys = verifyKeys;
-    this.keyIndexes = keyIndexes;
+  private Signer(List<HmacKey> keys, KeyRing ring) {
+    this.keys = keys;
+    this.ring = ring;
   }
 
   /**
@@ -41,21 +37,14 @@ public final class Signer {
    */
   public static Signer create(KeyRing keys, Signing signing) {
     Objects.requireNonNull(signing, "signing");
-    List<HmacKey> derived = keys.derive(secret -> hmacKey(secret, signing));
-    int[] indexes = new int[derived.size()];
-    for (int i = 0; i < indexes.length; i++) {
-      indexes[i] = keys.keyIndex(i);
-    }
-    return new Signer(derived.toArray(new HmacKey[0]), indexes);
-  }
-
-  private static HmacKey hmacKey(byte[] secret, Signing signing) {
-    byte[] derived = signing.deriveKey(secret);
-    try {
-      return new HmacKey(signing.digest(), derived);
-    } finally {
-      Arrays.fill(derived, (byte) 0); // HmacKey keeps its own copy
-    }
+    return new Signer(keys.derive(secret -> {
+      byte[] derived = signing.deriveKey(secret);
+      try {
+        return new HmacKey(signing.digest(), derived);
+      } finally {
+        Arrays.fill(derived, (byte) 0); // HmacKey keeps its own copy
+      }
+    }), keys);
   }
 
   /**
@@ -64,26 +53,21 @@ public final class Signer {
    * @throws IllegalArgumentException if {@code value} is not valid Unicode (a lone surrogate)
    */
   public String sign(String value) {
-    byte[] bytes = Utf8.encode(value, "value");
+    byte[] bytes = Encodings.utf8(value, "value");
     byte[] token = Arrays.copyOf(bytes, bytes.length + signatureLength());
     appendSignature(token, bytes.length);
     return new String(token, StandardCharsets.UTF_8);
   }
 
-  /** The characters a signature adds to a value: the {@code .} and the base64url MAC. */
+  /** The bytes a signature adds to a value: the {@code .} and the base64url MAC. */
   int signatureLength() {
-    return 1 + Base64Url.encodedLength(signingKey.length());
+    return 1 + Encodings.base64Length(keys.get(0).length());
   }
 
-  /**
-   * Signs {@code token[0, valueEnd)} with the current key, writing {@code "." + signature} at
-   * {@code valueEnd} ({@link #signatureLength()} bytes).
-   */
+  /** Signs {@code token[0, valueEnd)}, writing {@code "." + signature} at {@code valueEnd}. */
   void appendSignature(byte[] token, int valueEnd) {
-    byte[] mac = new byte[signingKey.length()];
-    signingKey.mac(token, 0, valueEnd, mac, 0);
     token[valueEnd] = '.';
-    Base64Url.encode(mac, 0, mac.length, token, valueEnd + 1);
+    Encodings.base64(keys.get(0).mac(token, valueEnd), token, valueEnd + 1);
   }
 
   /**
@@ -94,7 +78,8 @@ public final class Signer {
    */
   public String unsign(String token) {
     int dot = lastSeparator(token);
-    if (verify(token) < 0) {
+    byte[] bytes = Encodings.utf8OrNull(token); // UTF-8 keeps every '.' as the one byte it is
+    if (bytes == null || verify(bytes, lastDot(bytes, bytes.length)) < 0) {
       throw new BadSignatureException("Signature does not match");
     }
     return token.substring(0, dot);
@@ -106,7 +91,10 @@ public final class Signer {
    * @throws BadSignatureException if the token is too long or has no {@code .}
    */
   static int lastSeparator(String token) {
-    checkLength(token);
+    Objects.requireNonNull(token, "token");
+    if (token.length() > MAX_TOKEN_LENGTH) {
+      throw new BadSignatureException("value too long (over " + MAX_TOKEN_LENGTH + " characters, a Flagon limit)");
+    }
     int dot = token.lastIndexOf('.');
     if (dot < 0) {
       throw new BadSignatureException("No '.' found in value");
@@ -114,55 +102,81 @@ public final class Signer {
     return dot;
   }
 
-  /** @throws BadSignatureException if the token is longer than 64 KiB (a Flagon limit; itsdangerous has none) */
-  static void checkLength(String token) {
-    Objects.requireNonNull(token, "token");
-    if (token.length() > MAX_TOKEN_LENGTH) {
-      throw new BadSignatureException("value too long (over " + MAX_TOKEN_LENGTH + " characters, a Flagon limit)");
+  /** The index of the last {@code .} in {@code bytes[0, end)}, or -1. */
+  static int lastDot(byte[] bytes, int end) {
+    int i = end - 1;
+    while (i >= 0 && bytes[i] != '.') {
+      i--;
     }
+    return i;
   }
 
   /**
-   * The {@link Verified#keyIndex()} of the first key whose signature (after the last {@code .}) matches the
-   * value before it, or -1. A signature that is not canonical base64url, or a value Python could
-   * not encode, simply fails to verify.
-   */
-  int verify(String token) {
-    byte[] bytes = Utf8.encodeOrNull(token); // UTF-8 keeps '.' where it was, in byte terms
-    return bytes == null ? -1 : verify(bytes, lastByte(bytes, '.', bytes.length - 1));
-  }
-
-  /**
-   * {@link #verify(String)} over the UTF-8 bytes of a token, {@code dot} being the byte index of its
-   * last {@code .}. The signature is decoded in place, and only if it has the one length a canonical
-   * encoding of this digest's MAC has: every other length fails to verify anyway.
+   * The {@link Verified#keyIndex()} of the first key whose signature of {@code token[0, dot)} is the
+   * signature after {@code dot}, or -1. Only a canonical base64url MAC of the right length can verify.
    */
   int verify(byte[] token, int dot) {
-    int macLength = signingKey.length();
-    if (token.length - dot - 1 != Base64Url.encodedLength(macLength)) {
+    byte[] expected = new byte[keys.get(0).length()];
+    if (token.length - dot - 1 != Encodings.base64Length(expected.length)
+        || !Encodings.unbase64(token, dot + 1, token.length, expected)) {
       return -1;
     }
-    byte[] expected = new byte[macLength];
-    if (!Base64Url.decode(token, dot + 1, token.length, expected, 0)) {
-      return -1;
-    }
-    byte[] actual = new byte[macLength];
-    for (int i = 0; i < verifyKeys.length; i++) {
-      verifyKeys[i].mac(token, 0, dot, actual, 0);
-      if (MessageDigest.isEqual(actual, expected)) {
-        return keyIndexes[i];
+    for (int i = 0; i < keys.size(); i++) {
+      if (MessageDigest.isEqual(keys.get(i).mac(token, dot), expected)) {
+        return ring.keyIndex(i);
       }
     }
     return -1;
   }
 
-  /** The index of the last {@code c} in {@code bytes[0, from]}, or -1. */
-  static int lastByte(byte[] bytes, char c, int from) {
-    for (int i = from; i >= 0; i--) {
-      if (bytes[i] == c) {
-        return i;
+  /**
+   * One HMAC key, set up once; immutable and thread-safe. A call borrows an initialized {@link Mac} from a
+   * {@link Pool} owned by this key and gives it back ({@code doFinal} resets it), so the hot path neither
+   * clones an engine (~800 bytes) per call nor leaves key material in every thread as a {@code ThreadLocal}
+   * would. A miss clones the prototype, which is never used itself.
+   */
+  static final class HmacKey {
+    private final SecretKeySpec keySpec;
+    private final Mac prototype;
+    private final Pool<Mac> engines = new Pool<>();
+
+    /** @param key the raw HMAC key; copied, may be empty */
+    HmacKey(Digest digest, byte[] key) {
+      // SecretKeySpec rejects an empty key, which Python's hmac accepts; RFC 2104 zero-pads short keys, so the
+      // empty key and a single zero byte give the same MAC.
+      keySpec = new SecretKeySpec(key.length == 0 ? new byte[1] : key, digest.hmacName());
+      prototype = newMac();
+    }
+
+    /** The MAC's length in bytes. */
+    int length() {
+      return prototype.getMacLength();
+    }
+
+    /** HMAC of {@code message[0, length)}. */
+    byte[] mac(byte[] message, int length) {
+      Mac mac = engines.poll();
+      if (mac == null) {
+        try {
+          mac = (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+          mac = newMac(); // a provider without clone support: correct, only slower
+        }
+      }
+      mac.update(message, 0, length);
+      byte[] result = mac.doFinal();
+      engines.offer(mac); // not reached on failure: a failed engine is dropped
+      return result;
+    }
+
+    private Mac newMac() {
+      try {
+        Mac mac = Mac.getInstance(keySpec.getAlgorithm());
+        mac.init(keySpec);
+        return mac;
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(keySpec.getAlgorithm() + " is not available in this JDK", e); // not the key
       }
     }
-    return -1;
   }
 }

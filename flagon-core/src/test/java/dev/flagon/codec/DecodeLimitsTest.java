@@ -15,16 +15,16 @@ import org.junit.jupiter.api.Test;
 class DecodeLimitsTest {
   private static final String SECRET = "decode-limits-test-key-000001";
   private static final long T = 1_700_000_000L;
-  private static final int CAP = Payload.MAX_INFLATED_LENGTH;
+  private static final int CAP = UrlSafeTimedSerializer.MAX_INFLATED_LENGTH;
 
   @Test
   void signedInflate_exactlyAtTheCap_isRead_andOneByteMoreIsBadPayload() {
     Secret key = Secret.fromText(SECRET);
     UrlSafeTimedSerializer serializer = UrlSafeTimedSerializer.create(KeyRing.of(key), Signing.flask());
     TimestampSigner signer = TimestampSigner.create(KeyRing.of(key), Signing.flask());
-    String atCap = signer.sign("." + Base64Url.encode(Zlib.compress(jsonOfLength(CAP))), T);
+    String atCap = signer.sign("." + Encodings.base64(Zlib.compress(jsonOfLength(CAP))), T);
     assertThat(serializer.loads(atCap, T, 60).payload()).hasSize(CAP);
-    String over = signer.sign("." + Base64Url.encode(Zlib.compress(jsonOfLength(CAP + 1))), T);
+    String over = signer.sign("." + Encodings.base64(Zlib.compress(jsonOfLength(CAP + 1))), T);
     assertThatThrownBy(() -> serializer.loads(over, T, 60)).isExactlyInstanceOf(BadPayloadException.class)
         .hasMessageContaining("inflates beyond " + CAP);
   }

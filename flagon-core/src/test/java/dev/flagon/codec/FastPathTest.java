@@ -17,15 +17,21 @@ import net.jqwik.api.Provide;
  * coders.
  */
 class FastPathTest {
+  /** The canonical base64url decoding of {@code text} read as Latin-1 bytes (as a token's), or null. */
+  private static byte[] unbase64(String text) {
+    byte[] ascii = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    return Encodings.unbase64(ascii, 0, ascii.length);
+  }
+
 
   @Property(tries = 5000)
   void base64Decode_anyText_sameAsStrictReference(@ForAll("base64ish") String text) {
-    assertThat(Base64Url.decode(text, 0, text.length())).isEqualTo(referenceDecode(text));
+    assertThat(unbase64(text)).isEqualTo(referenceDecode(text));
   }
 
   @Property(tries = 5000)
   void utf8Encode_anyString_sameAsStrictEncoder(@ForAll("strings") String text) {
-    assertThat(Utf8.encodeOrNull(text)).isEqualTo(encodeStrict(text));
+    assertThat(Encodings.utf8OrNull(text)).isEqualTo(encodeStrict(text));
   }
 
   private static byte[] encodeStrict(String text) {
@@ -49,7 +55,7 @@ class FastPathTest {
     }
     String fast;
     try {
-      fast = Utf8.decode(bytes, 0, bytes.length);
+      fast = Encodings.fromUtf8(bytes, 0, bytes.length);
     } catch (CharacterCodingException e) {
       fast = null;
     }
@@ -88,7 +94,7 @@ class FastPathTest {
         Arbitraries.strings().withChars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
             .ofMaxLength(40),
         Arbitraries.strings().withChars("AQgw-_+/=.*\u00e9\u0100\ud83d ").ofMaxLength(12),
-        Arbitraries.bytes().array(byte[].class).ofMaxSize(30).map(Base64Url::encode));
+        Arbitraries.bytes().array(byte[].class).ofMaxSize(30).map(Encodings::base64));
   }
 
   @Provide

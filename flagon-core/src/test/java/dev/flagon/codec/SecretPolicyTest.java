@@ -31,15 +31,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SecretPolicyTest {
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final KnownKeys KNOWN = KnownKeys.load();
-  private static final KeyPatterns PATTERNS = KeyPatterns.load();
+  private static final SecretPolicy POLICY = SecretPolicy.load();
   private static final String SCRIPT = "src/build/known_keys.py";
   private static List<byte[]> wordlist;
   /** How many entries (lines) the list has. */
   private static int entries;
 
   private static String weakness(byte[] key) {
-    return SecretPolicy.weakness(key, KNOWN, PATTERNS).orElse(null);
+    return POLICY.weakness(key).orElse(null);
   }
 
   private static String weakness(String key) {
@@ -90,7 +89,7 @@ class SecretPolicyTest {
       }
     }
     assertThat(entries).isEqualTo(55_982);
-    assertThat(KNOWN.size()).isEqualTo(longKeys.size());
+    assertThat(POLICY.knownKeyCount()).isEqualTo(longKeys.size());
     assertThat(run("check")).isEmpty(); // the committed tables are exactly what the script makes
   }
 
@@ -100,7 +99,7 @@ class SecretPolicyTest {
       "!@#$%^&*()_+!@#$", "secretsecret1234"})
   void patternKey_isRefusedByThePatternRuleAlone(String key) {
     byte[] bytes = key.getBytes(StandardCharsets.US_ASCII);
-    assertThat(PATTERNS.estimate(bytes).bits()).isLessThan(KeyPatterns.MIN_BITS);
+    assertThat(POLICY.estimate(bytes).bits()).isLessThan(SecretPolicy.MIN_BITS);
     assertThat(weakness(key)).isNotNull().doesNotContain(key);
   }
 
@@ -119,21 +118,21 @@ class SecretPolicyTest {
 
   @Test
   void estimate_namesTheCheapestParts() {
-    assertThat(PATTERNS.estimate("password12345678".getBytes(StandardCharsets.US_ASCII)).parts())
-        .containsExactlyInAnyOrder(KeyPatterns.Part.WORD, KeyPatterns.Part.RUN);
-    assertThat(PATTERNS.estimate("qwertyuiop".getBytes(StandardCharsets.US_ASCII)).parts())
-        .containsAnyOf(KeyPatterns.Part.WALK, KeyPatterns.Part.WORD);
-    assertThat(PATTERNS.estimate("abcabcabcabcabca".getBytes(StandardCharsets.US_ASCII)).parts())
-        .contains(KeyPatterns.Part.REPEAT);
+    assertThat(POLICY.estimate("password12345678".getBytes(StandardCharsets.US_ASCII)).parts())
+        .containsExactlyInAnyOrder(SecretPolicy.WORD, SecretPolicy.RUN);
+    assertThat(POLICY.estimate("qwertyuiop".getBytes(StandardCharsets.US_ASCII)).parts())
+        .containsAnyOf(SecretPolicy.WALK, SecretPolicy.WORD);
+    assertThat(POLICY.estimate("abcabcabcabcabca".getBytes(StandardCharsets.US_ASCII)).parts())
+        .contains(SecretPolicy.REPEAT);
   }
 
   @Test
   void estimate_longKey_looksAtItsFirst128BytesOnly() {
     byte[] key = new byte[100_000]; // all zero: one byte repeated, for any length
-    assertThat(PATTERNS.estimate(key).bits()).isLessThan(KeyPatterns.MIN_BITS);
+    assertThat(POLICY.estimate(key).bits()).isLessThan(SecretPolicy.MIN_BITS);
     byte[] randomStart = random(200);
     System.arraycopy(randomStart, 0, key, 0, randomStart.length);
-    assertThat(PATTERNS.estimate(key).bits()).isGreaterThan(400);
+    assertThat(POLICY.estimate(key).bits()).isGreaterThan(400);
   }
 
   /** Every key of every entry, decoded by the build script (Python's own escape rules). */

@@ -68,14 +68,14 @@ class TimestampSignerTest {
 
   @Test
   void unsign_leadingZeroByteInTimestamp_tolerated() {
-    String token = RAW.sign("v." + Base64Url.encode(new byte[] {0, 0x65, 0x53, (byte) 0xf1, 0}));
+    String token = RAW.sign("v." + Encodings.base64(new byte[] {0, 0x65, 0x53, (byte) 0xf1, 0}));
 
     assertThat(TIMED.unsign(token, T, 0).signedAt()).isEqualTo(T);
   }
 
   @Test
   void unsign_validlySignedNineByteTimestamp_malformedTimestamp() {
-    String token = RAW.sign("v." + Base64Url.encode(new byte[] {0, 0, 0, 0, 0, 0x65, 0x53, (byte) 0xf1, 0}));
+    String token = RAW.sign("v." + Encodings.base64(new byte[] {0, 0, 0, 0, 0, 0x65, 0x53, (byte) 0xf1, 0}));
 
     assertThatThrownBy(() -> TIMED.unsign(token, T, 10))
         .isExactlyInstanceOf(BadTimeSignatureException.class).hasMessage("Malformed timestamp");
@@ -94,7 +94,7 @@ class TimestampSignerTest {
   void unsign_validlySignedTimestampAfterYear9999_badPayloadNotUncaught() {
     long[] outOfRange = {TimestampSigner.MAX_TIMESTAMP + 1, Long.MAX_VALUE, -1L /* 2^64 - 1 unsigned */};
     for (long ts : outOfRange) {
-      String token = RAW.sign("v." + Base64Url.encode(bigEndian(ts)));
+      String token = RAW.sign("v." + Encodings.base64(bigEndian(ts)));
       assertThatThrownBy(() -> TIMED.unsign(token, T, Long.MAX_VALUE)).as(Long.toUnsignedString(ts))
           .isExactlyInstanceOf(BadPayloadException.class).hasMessageContaining("timestamp out of range");
     }
@@ -109,7 +109,7 @@ class TimestampSignerTest {
 
   @Test
   void unsign_notValidlySignedOutOfRangeTimestamp_badTimeSignature() {
-    String token = "v." + Base64Url.encode(bigEndian(-1L)) + ".AAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    String token = "v." + Encodings.base64(bigEndian(-1L)) + ".AAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
     assertThatThrownBy(() -> TIMED.unsign(token, T, 10)).isExactlyInstanceOf(BadTimeSignatureException.class);
   }
@@ -155,7 +155,7 @@ class TimestampSignerTest {
 
   @Test
   void unsign_malformedTimestampIsCheckedBeforeAge() {
-    String token = RAW.sign("v." + Base64Url.encode(new byte[9]));
+    String token = RAW.sign("v." + Encodings.base64(new byte[9]));
 
     assertThatThrownBy(() -> TIMED.unsign(token, 0, -1)).hasMessage("Malformed timestamp");
   }

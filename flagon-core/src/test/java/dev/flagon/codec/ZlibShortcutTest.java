@@ -22,25 +22,25 @@ import org.junit.jupiter.api.Test;
  * output buffer, pooled and reset deflaters) against a fresh, unbounded {@code zlib.compress}.
  */
 class ZlibShortcutTest {
-  private static final int[][] BOUND = ZlibShortcut.minZlibLengths(ZlibShortcut.MAX_LENGTH);
+  private static final int[][] BOUND = UrlSafeTimedSerializer.ZlibShortcut.minZlibLengths(UrlSafeTimedSerializer.ZlibShortcut.MAX_LENGTH);
 
   @Property(tries = 10_000)
   void cannotSaveTwoBytes_whenTrue_zlibIsNeverTwoBytesShorter(@ForAll("inputs") byte[] raw) {
     byte[] z = Zlib.compress(raw);
 
-    if (ZlibShortcut.cannotSaveTwoBytes(raw)) {
+    if (UrlSafeTimedSerializer.ZlibShortcut.cannotSaveTwoBytes(raw)) {
       assertThat(z.length).as("zlib of %s", Arrays.toString(raw)).isGreaterThanOrEqualTo(raw.length - 1);
     }
-    if (raw.length <= ZlibShortcut.MAX_LENGTH && !ZlibShortcut.hasRepeatedTriple(raw) && raw.length > 0) {
+    if (raw.length <= UrlSafeTimedSerializer.ZlibShortcut.MAX_LENGTH && !UrlSafeTimedSerializer.ZlibShortcut.hasRepeatedTriple(raw) && raw.length > 0) {
       // The bound itself, not only the decision drawn from it.
-      int bound = BOUND[ZlibShortcut.maxCount(raw)][raw.length];
+      int bound = BOUND[UrlSafeTimedSerializer.ZlibShortcut.maxCount(raw)][raw.length];
       assertThat(z.length).as("zlib of %s", Arrays.toString(raw)).isGreaterThanOrEqualTo(bound);
     }
   }
 
   @Property(tries = 10_000)
   void compressIfSmaller_anyInput_decidesAsZlibCompressOfPython(@ForAll("inputs") byte[] raw) {
-    assertThat(Payload.compressIfSmaller(raw)).isEqualTo(reference(raw));
+    assertThat(UrlSafeTimedSerializer.compressIfSmaller(raw)).isEqualTo(reference(raw));
   }
 
   @Test
@@ -48,9 +48,9 @@ class ZlibShortcutTest {
     List<byte[]> corpus = corpus();
     int shortcuts = 0;
     for (byte[] raw : corpus) {
-      assertThat(Payload.compressIfSmaller(raw)).as("%s", new String(raw, StandardCharsets.ISO_8859_1))
+      assertThat(UrlSafeTimedSerializer.compressIfSmaller(raw)).as("%s", new String(raw, StandardCharsets.ISO_8859_1))
           .isEqualTo(reference(raw));
-      if (ZlibShortcut.cannotSaveTwoBytes(raw)) {
+      if (UrlSafeTimedSerializer.ZlibShortcut.cannotSaveTwoBytes(raw)) {
         shortcuts++;
         assertThat(Zlib.compress(raw).length).isGreaterThanOrEqualTo(raw.length - 1);
       }
@@ -62,29 +62,29 @@ class ZlibShortcutTest {
   void cannotSaveTwoBytes_loginSession_skipsZlib() {
     byte[] json = "{\"user_id\":12345}".getBytes(StandardCharsets.US_ASCII);
 
-    assertThat(ZlibShortcut.cannotSaveTwoBytes(json)).isTrue();
+    assertThat(UrlSafeTimedSerializer.ZlibShortcut.cannotSaveTwoBytes(json)).isTrue();
     assertThat(Zlib.compress(json)).hasSizeGreaterThan(json.length - 2); // and indeed: 25 bytes
   }
 
   @Test
   void cannotSaveTwoBytes_repeatedTripleOrLongInput_compressionIsTried() {
-    assertThat(ZlibShortcut.cannotSaveTwoBytes("{\"v\":\"ababababa\"}".getBytes(StandardCharsets.US_ASCII))).isFalse();
-    assertThat(ZlibShortcut.cannotSaveTwoBytes(distinct(ZlibShortcut.MAX_LENGTH + 1))).isFalse();
+    assertThat(UrlSafeTimedSerializer.ZlibShortcut.cannotSaveTwoBytes("{\"v\":\"ababababa\"}".getBytes(StandardCharsets.US_ASCII))).isFalse();
+    assertThat(UrlSafeTimedSerializer.ZlibShortcut.cannotSaveTwoBytes(distinct(UrlSafeTimedSerializer.ZlibShortcut.MAX_LENGTH + 1))).isFalse();
   }
 
   @Test
   void hasRepeatedTriple_overlappingOccurrences_count() {
-    assertThat(ZlibShortcut.hasRepeatedTriple(ascii("aaaa"))).isTrue();
-    assertThat(ZlibShortcut.hasRepeatedTriple(ascii("abcxabc"))).isTrue();
-    assertThat(ZlibShortcut.hasRepeatedTriple(ascii("abcdab"))).isFalse();
-    assertThat(ZlibShortcut.hasRepeatedTriple(ascii("ab"))).isFalse();
+    assertThat(UrlSafeTimedSerializer.ZlibShortcut.hasRepeatedTriple(ascii("aaaa"))).isTrue();
+    assertThat(UrlSafeTimedSerializer.ZlibShortcut.hasRepeatedTriple(ascii("abcxabc"))).isTrue();
+    assertThat(UrlSafeTimedSerializer.ZlibShortcut.hasRepeatedTriple(ascii("abcdab"))).isFalse();
+    assertThat(UrlSafeTimedSerializer.ZlibShortcut.hasRepeatedTriple(ascii("ab"))).isFalse();
   }
 
   @Test
   void minZlibLengths_beyondTheShortcutLimit_neverAllowTheShortcut() {
     // The limit is where the bound stops being able to prove anything, even for all-distinct bytes.
-    int[][] table = ZlibShortcut.minZlibLengths(64);
-    for (int n = ZlibShortcut.MAX_LENGTH + 1; n <= 64; n++) {
+    int[][] table = UrlSafeTimedSerializer.ZlibShortcut.minZlibLengths(64);
+    for (int n = UrlSafeTimedSerializer.ZlibShortcut.MAX_LENGTH + 1; n <= 64; n++) {
       assertThat(table[1][n]).as("n=%d", n).isLessThanOrEqualTo(n - 2);
     }
   }
@@ -152,7 +152,7 @@ class ZlibShortcutTest {
       corpus.add(raw);
     }
     Random random = new Random(42);
-    for (int n = 9; n <= ZlibShortcut.MAX_LENGTH; n++) {
+    for (int n = 9; n <= UrlSafeTimedSerializer.ZlibShortcut.MAX_LENGTH; n++) {
       for (int k = 0; k < 2000; k++) {
         byte[] raw = distinct(n);
         raw[random.nextInt(n)] = raw[random.nextInt(n)];
