@@ -1,6 +1,7 @@
 package dev.flagon;
 
 import dev.flagon.codec.Secret;
+import dev.flagon.internal.CookieAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -90,10 +91,16 @@ public final class Setting<T> {
     return of(name, springName, Kind.text(redact), null, doc).nullable();
   }
 
-  /** A list of text: a JSON array of strings, or one text; null is the empty list. */
+  /** Text that must be a non-empty HTTP token, as a cookie or form field name: no space, ';', '=' or quote. */
+  public static Setting<String> token(String name, String springName, String defaultValue, String doc) {
+    return text(name, springName, defaultValue, doc)
+        .require(CookieAttributes::isToken, CookieAttributes.TOKEN_RULE);
+  }
+
+  /** A list of text: a JSON array of strings, a collection, or comma-separated text; never null. */
   public static Setting<List<String>> texts(String name, String springName, List<String> defaultValue,
       String doc) {
-    return of(name, springName, Kind.texts(), List.copyOf(defaultValue), doc).nullMeans(List.of());
+    return of(name, springName, Kind.texts(), List.copyOf(defaultValue), doc);
   }
 
   /** A secret key: text (its UTF-8 bytes, as in Flask), {@code byte[]} or a {@link Secret}; never shown. */
