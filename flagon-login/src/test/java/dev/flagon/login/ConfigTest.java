@@ -121,4 +121,16 @@ class ConfigTest {
         .hasMessageStartingWith("WTF_CSRF_METHODS");
     assertThat(CsrfConfig.fromMap(Map.of("WTF_CSRF_SECRET_KEY", "only this")).fieldName()).isEqualTo("csrf_token");
   }
+
+  /** Each row is read by one of the configs: a value of no kind is refused, naming the row. */
+  @Test
+  void rows_everyOne_isReadByLoginOrCsrfConfig() {
+    for (dev.flagon.Setting<?> row : LoginSettings.all()) {
+      Map<String, Object> config = with(row.name(), new Object());
+      assertThatThrownBy(() -> {
+        LoginConfig.fromMap(config);
+        CsrfConfig.fromMap(config);
+      }).as(row.name()).hasMessageStartingWith(row.name());
+    }
+  }
 }
