@@ -221,7 +221,7 @@ public final class Setting<T> {
       return "null";
     }
     boolean plain = value instanceof String || value instanceof Number || value instanceof Boolean
-        || value instanceof Enum || value instanceof List;
+        || value instanceof Enum || value instanceof List || value instanceof Duration;
     if (kind.isSecret() || !plain) {
       String type = value.getClass().getSimpleName();
       return value instanceof String ? "text" : value instanceof List ? "a list" : value instanceof Number
