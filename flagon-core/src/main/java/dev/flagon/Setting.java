@@ -166,6 +166,9 @@ public final class Setting<T> {
   /** Whether the value is a list (Spring also accepts {@code a,b} and indexed properties for it). */
   public boolean isList() { return kind.isList(); }
 
+  /** What a text stands for in this setting, as described above: a JSON literal it takes, or the text. */
+  public Object fromText(String text) { return kind.fromText(text); }
+
   /**
    * Reads a value, typed ({@code Boolean}, {@code Duration}, {@code Secret}, an enum constant, a
    * {@code List}, ...) or text read as described above, then checks the rules.
