@@ -65,15 +65,15 @@ public final class LoginConfig {
     return new LoginConfig(flaskConfig);
   }
 
-  /** Flask-Login's {@code _secret_key}: a text key is encoded as Latin-1, bytes are used as they are. */
-  private static byte[] latin1Key(Object key) {
+  /** Flask-Login's {@code _secret_key}: text (read as core reads it) is encoded as Latin-1, bytes used as is. */
+  private static byte[] latin1Key(Object given) {
+    Object key = given instanceof String text ? FlagonSettings.SECRET_KEY.fromText(text) : given;
     if (key instanceof byte[] bytes) {
       return bytes.clone();
     }
-    if (!(key instanceof String text) || text.strip().equals("null")) {
-      throw new IllegalArgumentException(key == null || key instanceof String
-          ? "SECRET_KEY is required: Flask-Login signs the remember cookie with it"
-          : "SECRET_KEY must be text or bytes, not a " + key.getClass().getSimpleName());
+    if (!(key instanceof String text)) {
+      throw new IllegalArgumentException(key == null ? "SECRET_KEY is required: Flask-Login signs the remember"
+          + " cookie with it" : "SECRET_KEY must be text or bytes, not a " + key.getClass().getSimpleName());
     }
     byte[] bytes = new byte[text.length()];
     for (int i = 0; i < text.length(); i++) {
