@@ -37,9 +37,8 @@ public final class FlagonSettings {
   public static final Setting<String> APPLICATION_ROOT = Setting.text("APPLICATION_ROOT",
       "flagon.application-root", "/", "The cookie path when SESSION_COOKIE_PATH is not set.").nullable();
 
-  public static final Setting<String> SESSION_COOKIE_NAME = Setting.text("SESSION_COOKIE_NAME",
-      "flagon.cookie.name", "session", "The cookie's name: an HTTP token (no space, ';', '=' or quote).")
-      .require(CookieAttributes::isToken, CookieAttributes.TOKEN_RULE);
+  public static final Setting<String> SESSION_COOKIE_NAME = Setting.token("SESSION_COOKIE_NAME",
+      "flagon.cookie.name", "session", "The cookie's name: an HTTP token (no space, ';', '=' or quote).");
 
   public static final Setting<String> SESSION_COOKIE_DOMAIN = Setting.text("SESSION_COOKIE_DOMAIN",
       "flagon.cookie.domain", null, "The Domain attribute, a host name; none makes a host-only cookie.")

@@ -10,6 +10,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -178,12 +179,20 @@ record Kind<T>(String expected, String typeName, boolean isSecret, boolean isLis
         value -> value instanceof String text ? text : null, redact == null ? Function.identity() : redact);
   }
 
-  /** A JSON array of strings, a {@code List<String>}, or one text. */
+  /** A JSON array of strings, a collection of strings, or comma-separated text ({@code POST, PUT}). */
   static Kind<List<String>> texts() {
     return new Kind<>("a list of text (a JSON array of strings)", "java.util.List<java.lang.String>", false,
-        true, true, value -> value instanceof String text ? List.of(text)
-            : value instanceof List<?> items && items.stream().allMatch(String.class::isInstance)
+        true, true, value -> value instanceof String text ? List.of(notJsonArray(text).strip().split("\\s*,\\s*"))
+            : value instanceof Collection<?> items && items.stream().allMatch(String.class::isInstance)
             ? items.stream().map(String.class::cast).toList() : null, String::valueOf);
+  }
+
+  /** Text that stayed text though it starts like a JSON array: surely a broken one, refused. */
+  private static String notJsonArray(String text) {
+    if (text.strip().startsWith("[")) {
+      throw new IllegalArgumentException("looks like a JSON array but is not one of strings");
+    }
+    return text;
   }
 
   /** A secret key: text (its UTF-8 bytes), bytes or a {@link Secret}. Never shown. */
@@ -205,11 +214,9 @@ record Kind<T>(String expected, String typeName, boolean isSecret, boolean isLis
   static Kind<List<Secret>> secrets() {
     return new Kind<>("a list of text, bytes or Secret keys", "java.util.List<java.lang.String>", true, true,
         true, value -> {
-          if (value instanceof String text && text.strip().startsWith("[")) {
-            throw new IllegalArgumentException("looks like a JSON array but is not one of strings");
-          }
           List<Secret> keys = new ArrayList<>();
-          for (Object item : value instanceof List<?> items ? items : List.of(value)) {
+          for (Object item : value instanceof List<?> items ? items : List.of(value instanceof String text
+              ? notJsonArray(text) : value)) {
             if (item == null) {
               throw new IllegalArgumentException("must not contain null");
             }

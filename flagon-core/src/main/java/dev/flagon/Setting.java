@@ -1,6 +1,7 @@
 package dev.flagon;
 
 import dev.flagon.codec.Secret;
+import dev.flagon.internal.CookieAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -90,10 +91,16 @@ public final class Setting<T> {
     return of(name, springName, Kind.text(redact), null, doc).nullable();
   }
 
-  /** A list of text: a JSON array of strings, or one text; null is the empty list. */
+  /** Text that must be a non-empty HTTP token, as a cookie or form field name: no space, ';', '=' or quote. */
+  public static Setting<String> token(String name, String springName, String defaultValue, String doc) {
+    return text(name, springName, defaultValue, doc)
+        .require(CookieAttributes::isToken, CookieAttributes.TOKEN_RULE);
+  }
+
+  /** A list of text: a JSON array of strings, a collection, or comma-separated text; never null. */
   public static Setting<List<String>> texts(String name, String springName, List<String> defaultValue,
       String doc) {
-    return of(name, springName, Kind.texts(), List.copyOf(defaultValue), doc).nullMeans(List.of());
+    return of(name, springName, Kind.texts(), List.copyOf(defaultValue), doc);
   }
 
   /** A secret key: text (its UTF-8 bytes, as in Flask), {@code byte[]} or a {@link Secret}; never shown. */
@@ -159,6 +166,9 @@ public final class Setting<T> {
   /** Whether the value is a list (Spring also accepts {@code a,b} and indexed properties for it). */
   public boolean isList() { return kind.isList(); }
 
+  /** What a text stands for in this setting, as described above: a JSON literal it takes, or the text. */
+  public Object fromText(String text) { return kind.fromText(text); }
+
   /**
    * Reads a value, typed ({@code Boolean}, {@code Duration}, {@code Secret}, an enum constant, a
    * {@code List}, ...) or text read as described above, then checks the rules.
@@ -214,7 +224,7 @@ public final class Setting<T> {
       return "null";
     }
     boolean plain = value instanceof String || value instanceof Number || value instanceof Boolean
-        || value instanceof Enum || value instanceof List;
+        || value instanceof Enum || value instanceof List || value instanceof Duration;
     if (kind.isSecret() || !plain) {
       String type = value.getClass().getSimpleName();
       return value instanceof String ? "text" : value instanceof List ? "a list" : value instanceof Number

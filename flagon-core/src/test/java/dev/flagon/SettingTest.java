@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** One row of a settings table: names, text read as Flask's from_prefixed_env, typed values, rules. */
@@ -82,11 +83,15 @@ class SettingTest {
   }
 
   @Test
-  void parse_texts_fromJsonArrayListOrOneText() {
+  void parse_texts_fromJsonArrayListOrCommaSeparatedText() {
     assertThat(METHODS.parse("[\"POST\", \"PUT\"]")).containsExactly("POST", "PUT");
     assertThat(METHODS.parse(List.of("GET"))).containsExactly("GET");
+    assertThat(METHODS.parse(Set.of("GET"))).containsExactly("GET");
     assertThat(METHODS.parse("POST")).containsExactly("POST");
-    assertThat(METHODS.parse(null)).isEmpty();
+    assertThat(METHODS.parse(" POST, PUT ")).containsExactly("POST", "PUT");
+    assertThatThrownBy(() -> METHODS.parse(null)).hasMessage("WTF_CSRF_METHODS must be a list of text (a JSON"
+        + " array of strings), not null"); // Flask-WTF fails on every request with None
+    assertThatThrownBy(() -> METHODS.parse("[\"POST\", PUT]")).hasMessageStartingWith("WTF_CSRF_METHODS looks like");
     assertThat(METHODS.defaultText()).isEqualTo("[POST, PUT, PATCH, DELETE]");
     assertThatThrownBy(() -> METHODS.parse(List.of("POST", 1)))
         .hasMessage("WTF_CSRF_METHODS must be a list of text (a JSON array of strings), not '[POST, 1]'");

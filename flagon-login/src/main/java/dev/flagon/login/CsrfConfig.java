@@ -1,5 +1,16 @@
 package dev.flagon.login;
 
+import static dev.flagon.login.LoginSettings.WTF_CSRF_CHECK_DEFAULT;
+import static dev.flagon.login.LoginSettings.WTF_CSRF_ENABLED;
+import static dev.flagon.login.LoginSettings.WTF_CSRF_FIELD_NAME;
+import static dev.flagon.login.LoginSettings.WTF_CSRF_HEADERS;
+import static dev.flagon.login.LoginSettings.WTF_CSRF_METHODS;
+import static dev.flagon.login.LoginSettings.WTF_CSRF_SECRET_KEY;
+import static dev.flagon.login.LoginSettings.WTF_CSRF_SSL_STRICT;
+import static dev.flagon.login.LoginSettings.WTF_CSRF_TIME_LIMIT;
+import static dev.flagon.login.LoginSettings.read;
+
+import dev.flagon.FlagonSettings;
 import dev.flagon.codec.Secret;
 import java.time.Duration;
 import java.util.List;
@@ -7,30 +18,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Flask-WTF 1.3.0's CSRF settings, with its defaults. Immutable and thread-safe; checked when built, so a
- * bad value fails at startup with one line naming the setting.
- *
- * <table>
- *   <caption>Settings</caption>
- *   <tr><th>name</th><th>default</th></tr>
- *   <tr><td>{@code WTF_CSRF_SECRET_KEY}</td><td>{@code SECRET_KEY} (one of them is required)</td></tr>
- *   <tr><td>{@code WTF_CSRF_ENABLED}, {@code WTF_CSRF_CHECK_DEFAULT}</td><td>true, true</td></tr>
- *   <tr><td>{@code WTF_CSRF_METHODS}</td><td>{@code POST, PUT, PATCH, DELETE}</td></tr>
- *   <tr><td>{@code WTF_CSRF_FIELD_NAME}</td><td>{@code csrf_token}</td></tr>
- *   <tr><td>{@code WTF_CSRF_HEADERS}</td><td>{@code X-CSRFToken, X-CSRF-Token}</td></tr>
- *   <tr><td>{@code WTF_CSRF_TIME_LIMIT}</td><td>3600 seconds; {@code null} for no limit</td></tr>
- *   <tr><td>{@code WTF_CSRF_SSL_STRICT}</td><td>true</td></tr>
- * </table>
+ * Flask-WTF 1.3.0's CSRF settings ({@code WTF_CSRF_*}, else {@code SECRET_KEY}), with its defaults: the
+ * rows of {@link LoginSettings}. Immutable and thread-safe; checked when built, so a bad value fails at
+ * startup with one line naming the setting.
  */
 public final class CsrfConfig {
-  /** Every setting name this config reads. */
-  public static final Set<String> NAMES = Set.of("SECRET_KEY", "WTF_CSRF_SECRET_KEY", "WTF_CSRF_ENABLED",
-      "WTF_CSRF_CHECK_DEFAULT", "WTF_CSRF_METHODS", "WTF_CSRF_FIELD_NAME", "WTF_CSRF_HEADERS",
-      "WTF_CSRF_TIME_LIMIT", "WTF_CSRF_SSL_STRICT");
-
-  // The signing times itsdangerous can represent end in year 9999.
-  private static final Duration MAX_TIME_LIMIT = Duration.ofDays(3_000_000);
-
   private final Secret secret;
   private final boolean enabled;
   private final boolean checkDefault;
@@ -40,29 +32,20 @@ public final class CsrfConfig {
   private final Duration timeLimit;
   private final boolean sslStrict;
 
-  private CsrfConfig(SettingReader s) {
-    String keyName = s.key("WTF_CSRF_SECRET_KEY") != null ? "WTF_CSRF_SECRET_KEY" : "SECRET_KEY";
-    Object key = s.key(keyName);
-    if (key == null) {
+  private CsrfConfig(Map<String, ?> c) {
+    Secret own = read(c, WTF_CSRF_SECRET_KEY); // itsdangerous' want_bytes: text as UTF-8
+    secret = own != null ? own : read(c, FlagonSettings.SECRET_KEY);
+    if (secret == null) {
       throw new IllegalArgumentException("WTF_CSRF_SECRET_KEY or SECRET_KEY is required: Flask-WTF signs CSRF"
           + " tokens with it");
     }
-    if (key instanceof String text && !text.codePoints().allMatch(c -> c < 0xD800 || c > 0xDFFF)) {
-      throw new IllegalArgumentException(keyName + " is not valid Unicode (a lone surrogate)");
-    }
-    // itsdangerous' want_bytes: text as UTF-8.
-    secret = key instanceof String text ? Secret.fromText(text) : Secret.fromBytes((byte[]) key);
-    enabled = s.bool("WTF_CSRF_ENABLED", true);
-    checkDefault = s.bool("WTF_CSRF_CHECK_DEFAULT", true);
-    methods = Set.copyOf(s.list("WTF_CSRF_METHODS", List.of("POST", "PUT", "PATCH", "DELETE")));
-    fieldName = s.token("WTF_CSRF_FIELD_NAME", "csrf_token");
-    headers = s.list("WTF_CSRF_HEADERS", List.of("X-CSRFToken", "X-CSRF-Token"));
-    timeLimit = s.none("WTF_CSRF_TIME_LIMIT") ? null
-        : s.duration("WTF_CSRF_TIME_LIMIT", Duration.ofSeconds(3600), MAX_TIME_LIMIT);
-    if (timeLimit != null && timeLimit.getNano() != 0) {
-      throw new IllegalArgumentException("WTF_CSRF_TIME_LIMIT must be whole seconds, not " + timeLimit);
-    }
-    sslStrict = s.bool("WTF_CSRF_SSL_STRICT", true);
+    enabled = read(c, WTF_CSRF_ENABLED);
+    checkDefault = read(c, WTF_CSRF_CHECK_DEFAULT);
+    methods = Set.copyOf(read(c, WTF_CSRF_METHODS));
+    fieldName = read(c, WTF_CSRF_FIELD_NAME);
+    headers = read(c, WTF_CSRF_HEADERS);
+    timeLimit = read(c, WTF_CSRF_TIME_LIMIT);
+    sslStrict = read(c, WTF_CSRF_SSL_STRICT);
   }
 
   /**
@@ -73,7 +56,7 @@ public final class CsrfConfig {
    * @throws IllegalArgumentException naming the first setting that is missing or invalid
    */
   public static CsrfConfig fromMap(Map<String, ?> flaskConfig) {
-    return new CsrfConfig(new SettingReader(flaskConfig));
+    return new CsrfConfig(flaskConfig);
   }
 
   Secret secret() {

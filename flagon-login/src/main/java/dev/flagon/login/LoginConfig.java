@@ -1,38 +1,27 @@
 package dev.flagon.login;
 
+import static dev.flagon.login.LoginSettings.REMEMBER_COOKIE_DOMAIN;
+import static dev.flagon.login.LoginSettings.REMEMBER_COOKIE_DURATION;
+import static dev.flagon.login.LoginSettings.REMEMBER_COOKIE_HTTPONLY;
+import static dev.flagon.login.LoginSettings.REMEMBER_COOKIE_NAME;
+import static dev.flagon.login.LoginSettings.REMEMBER_COOKIE_PATH;
+import static dev.flagon.login.LoginSettings.REMEMBER_COOKIE_REFRESH_EACH_REQUEST;
+import static dev.flagon.login.LoginSettings.REMEMBER_COOKIE_SAMESITE;
+import static dev.flagon.login.LoginSettings.REMEMBER_COOKIE_SECURE;
+import static dev.flagon.login.LoginSettings.SESSION_PROTECTION;
+import static dev.flagon.login.LoginSettings.read;
+
+import dev.flagon.FlagonSettings;
 import dev.flagon.SameSite;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Flask-Login 0.6.3's settings, with its defaults. Immutable and thread-safe; checked when built, so a bad
- * value fails at startup with one line naming the setting.
- *
- * <table>
- *   <caption>Settings</caption>
- *   <tr><th>name</th><th>default</th></tr>
- *   <tr><td>{@code SECRET_KEY}</td><td>required: signs the remember cookie</td></tr>
- *   <tr><td>{@code SESSION_PROTECTION}</td><td>{@code basic}</td></tr>
- *   <tr><td>{@code REMEMBER_COOKIE_NAME}</td><td>{@code remember_token}</td></tr>
- *   <tr><td>{@code REMEMBER_COOKIE_DURATION}</td><td>365 days (whole seconds or ISO-8601)</td></tr>
- *   <tr><td>{@code REMEMBER_COOKIE_DOMAIN}</td><td>none</td></tr>
- *   <tr><td>{@code REMEMBER_COOKIE_PATH}</td><td>{@code /}</td></tr>
- *   <tr><td>{@code REMEMBER_COOKIE_SECURE}</td><td>false</td></tr>
- *   <tr><td>{@code REMEMBER_COOKIE_HTTPONLY}</td><td>true</td></tr>
- *   <tr><td>{@code REMEMBER_COOKIE_SAMESITE}</td><td>none</td></tr>
- *   <tr><td>{@code REMEMBER_COOKIE_REFRESH_EACH_REQUEST}</td><td>false</td></tr>
- * </table>
+ * Flask-Login 0.6.3's settings ({@code SECRET_KEY}, {@code SESSION_PROTECTION}, {@code REMEMBER_COOKIE_*}),
+ * with its defaults: the rows of {@link LoginSettings}. Immutable and thread-safe; checked when built, so a
+ * bad value fails at startup with one line naming the setting.
  */
 public final class LoginConfig {
-  /** Every setting name this config reads. */
-  public static final Set<String> NAMES = Set.of("SECRET_KEY", "SESSION_PROTECTION", "REMEMBER_COOKIE_NAME",
-      "REMEMBER_COOKIE_DURATION", "REMEMBER_COOKIE_DOMAIN", "REMEMBER_COOKIE_PATH", "REMEMBER_COOKIE_SECURE",
-      "REMEMBER_COOKIE_HTTPONLY", "REMEMBER_COOKIE_SAMESITE", "REMEMBER_COOKIE_REFRESH_EACH_REQUEST");
-
-  // Python's datetime ends in year 9999: a longer cookie would make Flask-Login fail on every login.
-  private static final Duration MAX_DURATION = Duration.ofDays(100_000);
-
   private final RememberToken rememberToken;
   private final SessionProtection sessionProtection;
   private final String cookieName;
@@ -44,17 +33,19 @@ public final class LoginConfig {
   private final SameSite cookieSameSite;
   private final boolean refreshEachRequest;
 
-  private LoginConfig(SettingReader s) {
-    rememberToken = new RememberToken(latin1Key(s.key("SECRET_KEY")));
-    sessionProtection = protection(s);
-    cookieName = s.token("REMEMBER_COOKIE_NAME", "remember_token");
-    cookieDuration = s.duration("REMEMBER_COOKIE_DURATION", Duration.ofDays(365), MAX_DURATION);
-    cookieDomain = s.text("REMEMBER_COOKIE_DOMAIN", null);
-    cookiePath = s.text("REMEMBER_COOKIE_PATH", "/");
-    cookieSecure = s.bool("REMEMBER_COOKIE_SECURE", false);
-    cookieHttpOnly = s.bool("REMEMBER_COOKIE_HTTPONLY", true);
-    cookieSameSite = s.sameSite("REMEMBER_COOKIE_SAMESITE");
-    refreshEachRequest = s.bool("REMEMBER_COOKIE_REFRESH_EACH_REQUEST", false);
+  private LoginConfig(Map<String, ?> c) {
+    rememberToken = new RememberToken(latin1Key(c.get(FlagonSettings.SECRET_KEY.name())));
+    Object mode = c.get(SESSION_PROTECTION.name());
+    sessionProtection = mode instanceof SessionProtection typed ? typed : Boolean.FALSE.equals(mode)
+        ? SessionProtection.DISABLED : SessionProtection.fromName(read(c, SESSION_PROTECTION));
+    cookieName = read(c, REMEMBER_COOKIE_NAME);
+    cookieDuration = read(c, REMEMBER_COOKIE_DURATION);
+    cookieDomain = read(c, REMEMBER_COOKIE_DOMAIN);
+    cookiePath = read(c, REMEMBER_COOKIE_PATH);
+    cookieSecure = read(c, REMEMBER_COOKIE_SECURE);
+    cookieHttpOnly = read(c, REMEMBER_COOKIE_HTTPONLY);
+    cookieSameSite = read(c, REMEMBER_COOKIE_SAMESITE);
+    refreshEachRequest = read(c, REMEMBER_COOKIE_REFRESH_EACH_REQUEST);
     try { // checked now rather than on the first remembered login
       RememberCookie.writer(cookieName, cookieDomain, cookiePath, cookieSecure, cookieHttpOnly, cookieSameSite);
     } catch (IllegalStateException e) {
@@ -71,18 +62,19 @@ public final class LoginConfig {
    * @throws IllegalArgumentException naming the first setting that is missing or invalid
    */
   public static LoginConfig fromMap(Map<String, ?> flaskConfig) {
-    return new LoginConfig(new SettingReader(flaskConfig));
+    return new LoginConfig(flaskConfig);
   }
 
-  /** Flask-Login's {@code _secret_key}: a text key is encoded as Latin-1, bytes are used as they are. */
-  private static byte[] latin1Key(Object key) {
-    if (key == null) {
-      throw new IllegalArgumentException("SECRET_KEY is required: Flask-Login signs the remember cookie with it");
-    }
+  /** Flask-Login's {@code _secret_key}: text (read as core reads it) is encoded as Latin-1, bytes used as is. */
+  private static byte[] latin1Key(Object given) {
+    Object key = given instanceof String text ? FlagonSettings.SECRET_KEY.fromText(text) : given;
     if (key instanceof byte[] bytes) {
-      return bytes;
+      return bytes.clone();
     }
-    String text = (String) key;
+    if (!(key instanceof String text)) {
+      throw new IllegalArgumentException(key == null ? "SECRET_KEY is required: Flask-Login signs the remember"
+          + " cookie with it" : "SECRET_KEY must be text or bytes, not a " + key.getClass().getSimpleName());
+    }
     byte[] bytes = new byte[text.length()];
     for (int i = 0; i < text.length(); i++) {
       if (text.charAt(i) > 0xFF) {
@@ -92,19 +84,6 @@ public final class LoginConfig {
       bytes[i] = (byte) text.charAt(i);
     }
     return bytes;
-  }
-
-  private static SessionProtection protection(SettingReader s) {
-    if (!s.present("SESSION_PROTECTION")) {
-      return SessionProtection.BASIC;
-    }
-    if (s.none("SESSION_PROTECTION") || Boolean.FALSE.equals(s.raw("SESSION_PROTECTION"))) {
-      return SessionProtection.DISABLED;
-    }
-    if (s.raw("SESSION_PROTECTION") instanceof SessionProtection mode) {
-      return mode;
-    }
-    return SessionProtection.fromName(s.text("SESSION_PROTECTION", null));
   }
 
   RememberToken rememberToken() {

@@ -121,4 +121,30 @@ class ConfigTest {
         .hasMessageStartingWith("WTF_CSRF_METHODS");
     assertThat(CsrfConfig.fromMap(Map.of("WTF_CSRF_SECRET_KEY", "only this")).fieldName()).isEqualTo("csrf_token");
   }
+
+  /** Each row is read by one of the configs: a value of no kind is refused, naming the row. */
+  @Test
+  void rows_everyOne_isReadByLoginOrCsrfConfig() {
+    for (dev.flagon.Setting<?> row : LoginSettings.all()) {
+      Map<String, Object> config = with(row.name(), new Object());
+      assertThatThrownBy(() -> {
+        LoginConfig.fromMap(config);
+        CsrfConfig.fromMap(config);
+      }).as(row.name()).hasMessageStartingWith(row.name());
+    }
+  }
+
+  /** SECRET_KEY text as an environment variable gives it is read as core reads it: "null" unset, "\"k\"" is k. */
+  @Test
+  void loginConfig_keyText_isReadAsCoreReadsIt() {
+    String plain = LoginConfig.fromMap(with("SECRET_KEY", "k\u00e9y")).rememberToken().encode("42");
+    assertThat(LoginConfig.fromMap(with("SECRET_KEY", "\"k\u00e9y\"")).rememberToken().encode("42"))
+        .isEqualTo(plain);
+    byte[] latin1 = "k\u00e9y".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThat(LoginConfig.fromMap(with("SECRET_KEY", latin1)).rememberToken().encode("42")).isEqualTo(plain);
+    assertThatThrownBy(() -> LoginConfig.fromMap(with("SECRET_KEY", " null ")))
+        .hasMessageStartingWith("SECRET_KEY is required");
+    assertThatThrownBy(() -> LoginConfig.fromMap(with("SECRET_KEY", 42)))
+        .hasMessage("SECRET_KEY must be text or bytes, not a Integer");
+  }
 }

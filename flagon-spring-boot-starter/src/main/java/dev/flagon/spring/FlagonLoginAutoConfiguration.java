@@ -8,6 +8,7 @@ import dev.flagon.login.CsrfRequest;
 import dev.flagon.login.CurrentLogin;
 import dev.flagon.login.LoginConfig;
 import dev.flagon.login.LoginManager;
+import dev.flagon.login.LoginSettings;
 import dev.flagon.login.UserLoader;
 import dev.flagon.login.servlet.FlaskLoginFilter;
 import dev.flagon.servlet.FlagonFilter;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -107,7 +109,8 @@ public class FlagonLoginAutoConfiguration {
 
   /** One parse of the settings, by flagon-login; a bad one stops the start, naming the setting. */
   private static <T> T build(Environment environment, Function<Map<String, Object>, T> fromMap) {
-    Map<String, Object> settings = LoginSettings.read(environment);
+    Map<String, Object> settings = SpringSettings.read(environment,
+        Stream.concat(Stream.of(FlagonSettings.SECRET_KEY), LoginSettings.all().stream()).toList());
     try {
       return fromMap.apply(settings);
     } catch (IllegalArgumentException | IllegalStateException e) {

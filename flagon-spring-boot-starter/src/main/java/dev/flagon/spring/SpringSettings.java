@@ -2,6 +2,7 @@ package dev.flagon.spring;
 
 import dev.flagon.FlagonSettings;
 import dev.flagon.Setting;
+import dev.flagon.login.LoginSettings;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -18,6 +19,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.util.ClassUtils;
 
 /**
  * Reads settings rows from Spring's {@link Environment}: by Flask name, then {@code FLAGON_} name, then
@@ -32,10 +34,10 @@ final class SpringSettings {
   static final Setting<Boolean> HTTP_SESSION_VIEW = Setting.flag("HTTP_SESSION_VIEW", "flagon.http-session-view",
       false, "request.getSession() answers an HttpSession backed by the cookie session, for servlet code.");
 
-  /** Every row whose {@code flagon.*} property this starter knows. */
-  static final List<Setting<?>> ROWS =
-      Stream.of(FlagonSettings.all().stream(), Stream.of(HTTP_SESSION_VIEW), LoginSettings.ROWS.stream())
-          .<Setting<?>>flatMap(rows -> rows).toList();
+  /** Every row whose {@code flagon.*} property this starter knows; flagon-login's when it is present. */
+  static final List<Setting<?>> ROWS = Stream.of(FlagonSettings.all().stream(), Stream.of(HTTP_SESSION_VIEW),
+      ClassUtils.isPresent("dev.flagon.login.LoginSettings", null) ? LoginSettings.all().stream()
+          : Stream.<Setting<?>>empty()).<Setting<?>>flatMap(rows -> rows).toList();
 
   private SpringSettings() {}
 
