@@ -5,11 +5,11 @@ import dev.flagon.codec.Verified;
 import java.util.List;
 
 /**
- * What the session cookie's value is: the session's JSON text sealed into a value, and a value opened back
- * into verified JSON text. {@link Flagon} keeps Flask's rules around it (when to write, expiry, the size
- * policy); a format only seals and opens. Implementations are immutable and thread-safe.
- * {@code SESSION_FORMAT} names it: {@value #SIGNED}, Flask's own token, is the default; other formats come
- * from modules on the class path through their {@link Provider} ({@code flagon-encrypted}'s JWE).
+ * A session cookie's value format, chosen by {@code SESSION_FORMAT}; implement it, with a {@link Provider}, to
+ * add one. A format seals the session's JSON text into a value and opens a value back into verified JSON
+ * text; {@link Flagon} keeps Flask's rules around it (when to write, expiry, the size policy).
+ * {@value #SIGNED}, Flask's own token, is the default; flagon-encrypted adds a JWE. Implementations are
+ * immutable and thread-safe.
  */
 public interface CookieFormat {
   /** The name of Flask's signed format, the default {@code SESSION_FORMAT}. */

@@ -11,16 +11,14 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * The settings table: each setting once, with Flask's name and default where Flask has one. The
- * README's settings table and the Spring starter's configuration metadata are generated from it, and every
- * entry point reads these rows ({@link FlagonConfig#fromMap}, {@link FlagonConfig#fromEnvironment},
- * {@link FlagonConfig#fromProperties}, the servlet filter's init-params, Spring properties).
+ * Every setting of the core, each once with Flask's name and default: read one with
+ * {@link FlagonConfig#get}, or list them all (with those of the modules on the class path) with
+ * {@link #all()}. Every entry point reads these rows (a map, {@code FLAGON_} variables, properties,
+ * init-params, Spring properties); the README's table and Spring's metadata are generated from them.
  *
  * <p>A new setting is one row here (added to {@link #all()}) and an accessor on {@link FlagonConfig}. A
- * cookie format's or store's module declares its own rows ({@link CookieFormat.Provider#settings()},
- * {@link SessionInterface.Provider#settings()}); they join {@link #all()} when the module is on the class
- * path, so every entry point reads them too. The rules across rows are checked here when a configuration is
- * built.
+ * format's or store's module declares its rows through {@link CookieFormat.Provider#settings()} or
+ * {@link SessionInterface.Provider#settings()}. The rules across rows are checked here.
  */
 public final class FlagonSettings {
   public static final Setting<Secret> SECRET_KEY = Setting.secret("SECRET_KEY", "flagon.secret-key",

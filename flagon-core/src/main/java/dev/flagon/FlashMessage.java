@@ -1,7 +1,8 @@
 package dev.flagon;
 
 /**
- * One flashed message with its category, as Flask stores it: the tuple {@code (category, message)}.
+ * A flashed message and its category, as {@link Session#flashedMessages} gives it: Flask's tuple
+ * {@code (category, message)}.
  *
  * @param category the category, {@code "message"} by default
  * @param message the message; usually a string, but any serializable value (for example Markup)

@@ -12,8 +12,8 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * The session of one request, for any {@link SessionInterface}: what every integration drives, so that it
- * only translates HTTP objects (applications use their integration's accessor). {@link #session()} opens
+ * One request's session, for any {@link SessionInterface}: what a web integration drives, so that it only
+ * translates HTTP objects (applications use their integration's accessor instead). {@link #session()} opens
  * the session on first call, without marking it accessed. {@link #commit()}, called before anything that
  * may commit the response, saves once: the {@link BeforeSave} hooks (Flask's {@code after_request}), the
  * save, the {@code Set-Cookie} headers and {@code Cookie} in {@code Vary}; an unread permanent session is

@@ -13,11 +13,11 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * One configuration setting, declared once: its Flask name ({@code SESSION_COOKIE_SECURE}), environment
- * variable ({@code FLAGON_} + the name), Spring property ({@code flagon.cookie.secure}), type, default, rules
- * and documentation. Every entry point reads a setting through {@link #parse}, so a value means the same
- * wherever it is written. The core's settings are {@link FlagonSettings}; other modules declare theirs the
- * same way. Immutable and thread-safe.
+ * One configuration setting, to read its value ({@link FlagonConfig#get}) or to declare a module's own: its
+ * Flask name ({@code SESSION_COOKIE_SECURE}), environment variable ({@code FLAGON_} + the name), Spring
+ * property ({@code flagon.cookie.secure}), type, default, rules and documentation. Every entry point reads a
+ * setting through {@link #parse}, so a value means the same wherever it is written. The core's settings are
+ * {@link FlagonSettings}. Immutable and thread-safe.
  *
  * <p>Text (an environment variable, a property, a {@code String} in a map) is read as Flask's
  * {@code from_prefixed_env} reads it: as a JSON literal if it is one ({@code true}, {@code 3600},

@@ -10,10 +10,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * itsdangerous' {@code Signer}: {@code value + "." + base64url(HMAC(derived key, value))}. Signs with the
- * current key; verifies with the current key, then the fallbacks newest first, comparing raw digests in
- * constant time. Keys are derived once, at creation. Only canonical base64url signatures verify (Python's
- * decoder also accepts variants, spec 3.6). Immutable and thread-safe.
+ * Signs and verifies a value without a time, as itsdangerous' {@code Signer} (Flask-Session's signed ids):
+ * {@code value + "." + base64url(HMAC(derived key, value))}. Signs with the current key; verifies with it,
+ * then the fallbacks newest first, comparing raw digests in constant time. Keys are derived once. Only
+ * canonical base64url signatures verify (Python's decoder also accepts variants, spec 3.6). Thread-safe.
  */
 public final class Signer {
   /** Longest token accepted: a Flagon limit (itsdangerous has none); browsers keep cookies of about 4 KiB. */

@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * itsdangerous' {@code TimestampSigner}: {@code value + "." + base64url(timestamp) + "." + signature}, the
- * timestamp being the signing time in seconds as big-endian bytes without leading zeros. Unsigning follows
- * itsdangerous' order of checks (spec 3.6), so each rejection has the exception kind it has in Python.
- * Immutable and thread-safe.
+ * Signs and verifies a value with its signing time, as itsdangerous' {@code TimestampSigner} does:
+ * {@code value + "." + base64url(timestamp) + "." + signature}, the timestamp being the signing time in
+ * seconds as big-endian bytes without leading zeros. Unsigning follows itsdangerous' order of checks (spec
+ * 3.6), so each rejection has the exception kind it has in Python. Immutable and thread-safe.
  */
 public final class TimestampSigner {
   /** 9999-12-31T23:59:59Z, the last second Python's {@code datetime} (and so itsdangerous) can represent. */

@@ -7,19 +7,19 @@ import java.util.Arrays;
 import java.util.zip.Deflater;
 
 /**
- * itsdangerous' {@code URLSafeTimedSerializer} as Flask configures it, over JSON text:
+ * Signs JSON text into a token Python reads with itsdangerous' {@code URLSafeTimedSerializer}, and verifies
+ * one back: Flask's session cookie, or another such token (Flask-WTF's CSRF token). The token is
  * {@code [.]base64url([zlib](UTF-8)).base64url(timestamp).base64url(HMAC)}, the leading {@code .} marking a
  * compressed payload. Keys are derived once, at creation. Immutable and thread-safe. Parsing the JSON text
  * is the caller's job; the caller wraps its parse errors in a {@link BadPayloadException}.
- *
- * <p>zlib streams are pooled: a {@link Deflater} costs ~270 KB of native memory and microseconds to set up.
- * {@code reset()} gives the same output as a fresh stream (zlib's {@code deflateReset} clears all state the
- * output depends on, zlib FAQ 36); {@code PayloadTest} checks reused against fresh streams.
  */
 public final class UrlSafeTimedSerializer {
   /** Largest inflated payload: {@link BoundedInflater#MAX_INFLATED_LENGTH}. */
   static final int MAX_INFLATED_LENGTH = BoundedInflater.MAX_INFLATED_LENGTH;
 
+  // Pooled: a Deflater costs ~270 KB of native memory and microseconds to set up. reset() gives the same
+  // output as a fresh stream (zlib's deflateReset clears all state the output depends on, zlib FAQ 36);
+  // PayloadTest checks reused against fresh streams.
   private static final Pool<Deflater> DEFLATERS = new Pool<>();
   private static final Pool<BoundedInflater> INFLATERS = new Pool<>();
 

@@ -7,8 +7,8 @@ import dev.flagon.codec.Verified;
 import java.util.List;
 
 /**
- * The cookie formats of this module, found by the core through {@link java.util.ServiceLoader} when it is on
- * the class path, and its one setting:
+ * Encrypted session cookies: with this module on the class path, {@code SESSION_FORMAT} may name these
+ * formats (the core finds them through {@link java.util.ServiceLoader}); and this module's one setting:
  *
  * <ul>
  *   <li>{@value #ENCRYPTED}: the session as a compact JWE ({@link JweSerializer}), unreadable and

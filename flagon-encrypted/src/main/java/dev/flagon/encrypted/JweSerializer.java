@@ -25,8 +25,9 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypted sessions as a standard compact JWE (RFC 7516): {@code alg} {@code dir}, {@code enc}
- * {@code A256GCM}, so any JOSE library holding the key can read and write them. Immutable and thread-safe.
+ * Seals and opens the {@code encrypted} format's cookies, a standard compact JWE (RFC 7516, {@code alg}
+ * {@code dir}, {@code enc} {@code A256GCM}) that any JOSE library holding the key can read and write.
+ * Immutable and thread-safe.
  *
  * <ul>
  *   <li>Keys: {@code HKDF-SHA256(ikm = secret key, salt = none, info = "flagon-session-v1:" + cookie name)},

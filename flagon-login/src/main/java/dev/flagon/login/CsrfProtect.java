@@ -10,11 +10,12 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * Flask-WTF 1.3.0's CSRF protection ({@code CSRFProtect}, {@code generate_csrf}, {@code validate_csrf}).
- * The session holds a raw token (40 hex digits) under {@code WTF_CSRF_FIELD_NAME}; forms and headers carry
- * it signed by itsdangerous' {@code URLSafeTimedSerializer} with salt {@code wtf-csrf-token} and
- * itsdangerous' own defaults (key derivation {@code django-concat}, SHA-1), not Flask's session signing.
- * Immutable and thread-safe; {@link #begin} gives the checks of one request.
+ * CSRF protection whose tokens Flask-WTF 1.3.0 accepts and issues ({@code CSRFProtect},
+ * {@code generate_csrf}, {@code validate_csrf}), for forms shared with a Flask app. The session holds a raw
+ * token (40 hex digits) under {@code WTF_CSRF_FIELD_NAME}; forms and headers carry it signed by
+ * itsdangerous' {@code URLSafeTimedSerializer} with salt {@code wtf-csrf-token} and itsdangerous' defaults
+ * ({@code django-concat}, SHA-1), not Flask's session signing. Immutable and thread-safe; {@link #begin}
+ * gives the checks of one request.
  */
 public final class CsrfProtect {
   private static final Signing SIGNING = Signing.of("wtf-csrf-token", Digest.SHA1, KeyDerivation.DJANGO_CONCAT);

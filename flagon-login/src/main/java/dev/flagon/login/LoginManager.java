@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * Flask-Login 0.6.3's {@code LoginManager}: its settings, the user loader and the clock. Immutable and
- * thread-safe; {@code begin} gives the login of one request.
+ * Logins shared with Flask apps using Flask-Login 0.6.3 ({@code LoginManager}): one per application, holding
+ * the settings, the user loader and the clock; {@code begin} gives the login of one request. Thread-safe.
  *
  * <pre>{@code
  * LoginManager<User> logins = LoginManager.create(LoginConfig.fromMap(flaskConfig), users::find);

@@ -4,10 +4,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Flask-Session 0.8's {@code MsgSpecSerializer}: a session's data as the bytes Flask-Session stores in Redis,
- * exactly as {@code msgspec.msgpack.Encoder().encode(dict(session))} (or msgspec's JSON encoder) writes
- * them, and read back as Flask-Session reads them: the configured format first, then the other one. Where
- * Flask-Session would then try {@code pickle}, Flagon refuses the entry ({@link PickledSessionException}).
+ * Turns a session's data into the bytes Flask-Session 0.8 stores in Redis and back (its
+ * {@code MsgSpecSerializer}): written exactly as {@code msgspec.msgpack.Encoder().encode(dict(session))} (or
+ * msgspec's JSON encoder) writes them, read back as Flask-Session reads them: the configured format first,
+ * then the other one. Where Flask-Session would then try {@code pickle}, Flagon refuses the entry
+ * ({@link PickledSessionException}).
  *
  * <p>How each value type crosses is in docs/redis.md. Decoding is bounded by its input: entries over
  * {@value #MAX_STORED_BYTES} bytes are refused, every value takes at least one input byte, declared sizes

@@ -13,9 +13,8 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Server-side session and revocation settings, with Flask-Session's names and defaults where it has them
- * ({@code SESSION_TYPE}, {@code SESSION_REDIS}, {@code SESSION_KEY_PREFIX}, {@code SESSION_ID_LENGTH},
- * {@code SESSION_USE_SIGNER}, {@code SESSION_PERMANENT}, {@code SESSION_SERIALIZATION_FORMAT}) and Flagon's own
+ * The Redis settings ({@link RedisSettings}) as typed values, what a {@link RedisSessionStore} or
+ * {@link RedisRevocations} is made from: Flask-Session's names and defaults where it has them, Flagon's own
  * for timeouts, Cluster and revocation (docs/redis.md has the table). Immutable, validated when built: a bad
  * setting fails at startup with one line naming it. {@link #toString} never shows the Redis password.
  */

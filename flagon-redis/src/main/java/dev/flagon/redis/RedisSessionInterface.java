@@ -20,10 +20,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Flask-Session 0.8's {@code RedisSessionInterface}, with its rules and bytes: the cookie carries a session id
- * ({@link SessionIds}), the data lives in Redis under {@code SESSION_KEY_PREFIX + id} in msgspec's msgpack or
- * JSON ({@link MsgSpecSerializer}), for {@code PERMANENT_SESSION_LIFETIME}. A Flask app running Flask-Session
- * on the same Redis with the same settings reads and writes the same sessions.
+ * Server-side sessions in Redis, shared with Flask apps running Flask-Session 0.8: its
+ * {@code RedisSessionInterface}, with its rules and bytes. The cookie carries a session id, the data lives in
+ * Redis under {@code SESSION_KEY_PREFIX + id} in msgspec's msgpack or JSON ({@link MsgSpecSerializer}), for
+ * {@code PERMANENT_SESSION_LIFETIME}; with the same Redis and settings, Flask-Session sees the same sessions.
  *
  * <p>The rules, from Flask-Session's {@code ServerSideSessionInterface}:
  * <ul>

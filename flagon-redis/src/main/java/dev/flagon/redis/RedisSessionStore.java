@@ -7,14 +7,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where Flask-Session keeps a session on Redis: the value under {@code SESSION_KEY_PREFIX + id}, written with
- * {@code SET key value EX ttl} as Flask-Session writes it. A session interface calls {@link #get} when it
- * opens a session and {@link #set} or {@link #delete} when it saves one; the bytes are
- * {@link MsgSpecSerializer}'s.
+ * The Redis connection a {@link RedisSessionInterface} keeps sessions through; make one with {@link #using}
+ * to share the application's Lettuce client. Each session is the value under {@code SESSION_KEY_PREFIX + id},
+ * written with {@code SET key value EX ttl} as Flask-Session writes it, in {@link MsgSpecSerializer}'s bytes.
  *
  * <p>Failure is explicit: an unreachable, slow (beyond {@code SESSION_REDIS_TIMEOUT}) or refusing Redis gives a
  * {@link SessionStoreException}, never an empty answer, and a {@link #set} that threw was not saved. Ids are
- * checked before use (the alphabet and length of {@link SessionIds}). Thread-safe: one multiplexed Lettuce
+ * checked before use (the alphabet and length of Flask-Session's ids). Thread-safe: one multiplexed Lettuce
  * connection serves every request.
  */
 public final class RedisSessionStore implements AutoCloseable {
@@ -50,7 +49,7 @@ public final class RedisSessionStore implements AutoCloseable {
   /**
    * The stored bytes of a session, or empty if Redis has none under that id (never stored, expired or deleted).
    *
-   * @throws IllegalArgumentException if the id is not one {@link SessionIds} would accept
+   * @throws IllegalArgumentException if the id has not the alphabet and length of a session id
    * @throws SessionStoreException if Redis does not answer
    */
   public Optional<byte[]> get(String id) {

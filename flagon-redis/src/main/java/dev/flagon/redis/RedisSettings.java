@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * The rows this module adds to {@link FlagonSettings#all()} (through {@link RedisSessionProvider}): Flask-Session's
- * names and defaults where it has them, Flagon's own for timeouts, Cluster and revocation. Every entry point
- * reads them as it reads core's rows (a map, {@code FLAGON_} variables, properties, Spring's {@code flagon.*}
- * properties); {@link RedisSessionConfig} is built from them. Messages never show {@code SESSION_REDIS}.
+ * This module's settings, to read one with {@code FlagonConfig.get} or list them in
+ * {@link dev.flagon.FlagonSettings#all()}: Flask-Session's names and defaults where it has them, Flagon's own
+ * for timeouts, Cluster and revocation. Every entry point reads them as it reads core's rows;
+ * {@link RedisSessionConfig} is built from them. Messages never show {@code SESSION_REDIS}.
  */
 public final class RedisSettings {
   private static final Duration MAX_TIMEOUT = Duration.ofMinutes(1);

@@ -24,9 +24,9 @@ import java.util.Optional;
  * {@value #MAX_ID_CHARS} characters. A cookie that fails gives no id, and so a new session, never an error.
  * Immutable and thread-safe.
  */
-public final class SessionIds {
+final class SessionIds {
   /** The longest id accepted from a cookie: {@code token_urlsafe(256)}, the largest SESSION_ID_LENGTH Flagon allows. */
-  public static final int MAX_ID_CHARS = 342;
+  static final int MAX_ID_CHARS = 342;
 
   private static final Signing FLASK_SESSION = Signing.of("flask-session", Digest.SHA1, KeyDerivation.HMAC);
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -45,7 +45,7 @@ public final class SessionIds {
    * @param secretKey {@code SECRET_KEY}: required when {@code SESSION_USE_SIGNER} is on, else unused (may be null)
    * @throws IllegalArgumentException if signing is on and there is no key
    */
-  public static SessionIds create(RedisSessionConfig config, Secret secretKey) {
+  static SessionIds create(RedisSessionConfig config, Secret secretKey) {
     Objects.requireNonNull(config, "config");
     Signer signer = null;
     if (config.useSigner()) {
@@ -58,14 +58,14 @@ public final class SessionIds {
   }
 
   /** A new id: {@code secrets.token_urlsafe(SESSION_ID_LENGTH)}, base64url without padding. */
-  public String newId() {
+  String newId() {
     byte[] random = new byte[idBytes];
     RANDOM.nextBytes(random);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
   }
 
   /** What the session cookie carries for an id: the id, or the id signed. */
-  public String cookieValue(String id) {
+  String cookieValue(String id) {
     if (!isValidId(id)) {
       throw new IllegalArgumentException("not a session id made by newId()");
     }
@@ -77,7 +77,7 @@ public final class SessionIds {
    *
    * @param cookieValue the cookie's value, or null when there is none
    */
-  public Optional<String> idFromCookie(String cookieValue) {
+  Optional<String> idFromCookie(String cookieValue) {
     if (cookieValue == null || cookieValue.isEmpty() || cookieValue.length() > MAX_ID_CHARS + 64) {
       return Optional.empty();
     }
