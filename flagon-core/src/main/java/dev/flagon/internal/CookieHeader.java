@@ -5,18 +5,39 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 /**
- * Reads a cookie from {@code Cookie} request headers as Werkzeug 3.1's {@code parse_cookie} does: pairs end
- * at {@code ;} (a double-quoted value may contain one), names and values are trimmed, pairs without a name
+ * Reads cookies from {@code Cookie} request headers as Werkzeug 3.1's {@code parse_cookie} does: pairs end
+ * at {@code ;} (a double-quoted value may contain one), names and values are stripped, pairs without a name
  * are skipped, quoted values are unquoted with {@code \ooo} and {@code \X} escapes, and the first occurrence
  * of a name wins (Flask reads the first).
+ *
+ * <p>The scan finds what {@code re.findall} with Werkzeug's {@code _cookie_re}
+ * {@code ([^=;]*)(?:\s*=\s*("(?:[^\\"]|\\.)*"|.*?))?\s*;\s*} finds in {@code header + ";"} (index {@code n}
+ * is that {@code ;}), without backtracking: a Java regex would recurse once per character of a quoted
+ * value and overflow the stack. Where the lazy {@code .*?} retries {@code \s*;} at every character, the
+ * answer is known in advance: the value ends where the whitespace before the next {@code ;} begins, unless
+ * a newline comes first (then nothing matches). The next {@code ;}, the start of its whitespace run and the
+ * next newline are remembered and attempts only move forward, so each character is read a bounded number
+ * of times, whatever the header holds.
  */
 public final class CookieHeader {
-  private CookieHeader() {}
+  private final CharSequence s;
+  private final int n;
+  /** The first {@code ;} at or after the last lazy value's start, and where the whitespace before it starts. */
+  private int semicolon = -1;
+  private int semicolonRunStart;
+  /** The first newline at or after the last lazy value's start ({@code n} if none). */
+  private int newline = -1;
 
-  /** The value of the first cookie with this name in these headers (in order), or null if none. */
+  private CookieHeader(CharSequence header) {
+    this.s = header;
+    this.n = header.length();
+  }
+
+  /** The value of the first cookie with this name in these headers (in order; null ones skipped), or null. */
   public static String firstValue(List<? extends CharSequence> headerValues, String name) {
     for (CharSequence header : headerValues) {
       String value = header == null ? null : firstValue(header, name);
@@ -27,36 +48,24 @@ public final class CookieHeader {
     return null;
   }
 
-  /**
-   * The value of the first cookie with this name in one header, or null if none. A hand-written
-   * equivalent of {@code re.findall} with Werkzeug's {@code _cookie_re}
-   * {@code ([^=;]*)(?:\s*=\s*("(?:[^\\"]|\\.)*"|.*?))?\s*;\s*} over {@code header + ";"}: a Java regex
-   * would recurse once per character of a quoted value and overflow the stack on long headers. Both ways
-   * of reading visit each character a bounded number of times, whatever the header holds.
-   */
   static String firstValue(CharSequence header, String name) {
     String[] found = new String[1];
-    if (!name.isEmpty()) {
-      new CookiePairScan(header).run((key, value) -> {
-        if (key.equals(name)) {
-          found[0] = decode(value);
-        }
-        return found[0] != null;
-      });
-    }
+    new CookieHeader(header).scan((key, value) -> {
+      if (key.equals(name)) {
+        found[0] = decode(value);
+      }
+      return found[0] != null;
+    });
     return found[0];
   }
 
-  /**
-   * The first value of each cookie whose name passes {@code wanted}, in one pass over the headers: how
-   * split cookies find their chunks.
-   */
+  /** The first value of each cookie whose name passes {@code wanted}, in one pass: how split cookies read. */
   static Map<String, String> firstValues(List<? extends CharSequence> headerValues, Predicate<String> wanted) {
     Map<String, String> found = new HashMap<>();
     for (CharSequence header : headerValues) {
       if (header != null) {
-        new CookiePairScan(header).run((key, value) -> {
-          if (!key.isEmpty() && !found.containsKey(key) && wanted.test(key)) {
+        new CookieHeader(header).scan((key, value) -> {
+          if (!found.containsKey(key) && wanted.test(key)) {
             found.put(key, decode(value));
           }
           return false;
@@ -66,12 +75,109 @@ public final class CookieHeader {
     return found;
   }
 
-  /** A raw value as Werkzeug returns it: stripped, then unquoted. */
-  private static String decode(String raw) {
-    return unquote(PySpace.strip(raw));
+  /** Gives each (stripped, non-empty name, raw value) pair to {@code visitor} until it returns true. */
+  private void scan(BiPredicate<String, String> visitor) {
+    int p = 0;
+    while (p <= n) {
+      int q = p;
+      while (at(q) != '=' && at(q) != ';') {
+        q++; // stops at n, the ';' appended
+      }
+      String key = PySpace.strip(s.subSequence(p, q).toString());
+      String value = "";
+      int end;
+      if (at(q) == ';') {
+        end = skipSpace(q + 1);
+      } else {
+        int r = skipSpace(q + 1);
+        int valueEnd = quotedEnd(r);
+        end = valueEnd < 0 ? -1 : semicolonEnd(valueEnd);
+        if (end < 0) {
+          valueEnd = lazyValueEnd(r);
+          end = valueEnd < 0 ? -1 : semicolonEnd(valueEnd);
+        }
+        if (end < 0) {
+          p = q + 1; // no match can start up to q (same '=', same value): resume after it
+          continue;
+        }
+        value = s.subSequence(r, valueEnd).toString();
+      }
+      if (!key.isEmpty() && visitor.test(key, value)) {
+        return;
+      }
+      p = end;
+    }
   }
 
-  private static String unquote(String value) {
+  private char at(int i) {
+    return i < n ? s.charAt(i) : ';';
+  }
+
+  /**
+   * The end of {@code "(?:[^\\"]|\\.)*"} at r, or -1. It ends at the first unescaped quote, which a later
+   * value's opening quote always is (an {@code =} or a space precedes it): quoted values tried never overlap.
+   */
+  private int quotedEnd(int r) {
+    if (at(r) != '"') {
+      return -1;
+    }
+    for (int i = r + 1; i <= n; i++) {
+      if (at(i) == '"') {
+        return i + 1;
+      }
+      if (at(i) == '\\') {
+        if (i + 1 > n || at(i + 1) == '\n') {
+          return -1;
+        }
+        i++;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The end of the shortest {@code .*?} at r that {@code \s*;} can follow, or -1: where the whitespace
+   * before the first {@code ;} from r starts, unless a newline comes before it ({@code .} stops there).
+   */
+  private int lazyValueEnd(int r) {
+    if (semicolon < r) {
+      for (semicolon = r; at(semicolon) != ';'; semicolon++) {
+        // stops at n at the latest
+      }
+      for (semicolonRunStart = semicolon; semicolonRunStart > r && isRegexSpace(at(semicolonRunStart - 1)); ) {
+        semicolonRunStart--;
+      }
+    }
+    if (newline < r) {
+      for (newline = r; newline < n && at(newline) != '\n'; newline++) {
+        // n if none
+      }
+    }
+    int valueEnd = Math.max(r, semicolonRunStart);
+    return newline < valueEnd ? -1 : valueEnd;
+  }
+
+  /** The end of {@code \s*;\s*} at i, or -1. */
+  private int semicolonEnd(int i) {
+    int j = skipSpace(i);
+    return j <= n && at(j) == ';' ? skipSpace(j + 1) : -1;
+  }
+
+  private int skipSpace(int i) {
+    while (i <= n && isRegexSpace(at(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  /** Python's ASCII {@code \s}: space, tab, newline, return, form feed, vertical tab. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
+  }
+
+  /** A raw value as Werkzeug returns it: stripped, then unquoted. */
+  private static String decode(String raw) {
+    String value = PySpace.strip(raw);
     if (value.length() < 2 || value.charAt(0) != '"' || value.charAt(value.length() - 1) != '"') {
       return value;
     }
@@ -85,15 +191,13 @@ public final class CookieHeader {
           out.write(((bytes[i + 1] - '0') << 6) | ((bytes[i + 2] - '0') << 3) | (bytes[i + 3] - '0'));
           i += 3;
         } else {
-          out.write(bytes[i + 1]);
-          i += 1;
+          out.write(bytes[++i]);
         }
       } else {
         out.write(bytes[i]);
       }
     }
-    // Malformed UTF-8 becomes U+FFFD, as Python's decode(errors="replace").
-    return out.toString(StandardCharsets.UTF_8);
+    return out.toString(StandardCharsets.UTF_8); // malformed UTF-8 becomes U+FFFD, as errors="replace"
   }
 
   private static boolean isOctal(byte b, char max) {
