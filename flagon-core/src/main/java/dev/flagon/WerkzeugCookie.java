@@ -1,11 +1,13 @@
 package dev.flagon;
 
-import dev.flagon.internal.CookieAttributes;
 import dev.flagon.internal.CookieHeader;
 import dev.flagon.internal.HttpDate;
+import dev.flagon.internal.LoneSurrogates;
 import java.io.ByteArrayOutputStream;
+import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,27 +24,22 @@ import java.util.Objects;
  * characters; the path has no control character and is percent-encoded as Werkzeug does.
  */
 public final class WerkzeugCookie {
+  /** What a cookie name must be, for messages. */
+  static final String TOKEN_RULE = "a non-empty HTTP token (letters, digits and !#$%&'*+-.^_`|~)";
+  private static final String TOKEN_SYMBOLS = "!#$%&'*+-.^_`|~";
   private static final String VALUE_SAFE = "_!#$%&'()*+-./:<=>?@[]^`{|}~";
-  private static final String EPOCH_DATE = "Thu, 01 Jan 1970 00:00:00 GMT";
-  /** Bit c of these two words: ASCII c may stand unquoted in a value (letters, digits, VALUE_SAFE). */
-  private static final long VALUE_SAFE_LOW = safeBits(0);
-  private static final long VALUE_SAFE_HIGH = safeBits(64);
+  private static final String PATH_SAFE = "_.-~%!$&'()*+,/:=@";
 
   private final String name;
-  /** {@code name=}. */
-  private final String prefix;
   /** {@code ; Domain=...}, or empty: Werkzeug writes it between the value and {@code Expires}. */
   private final String domainPart;
   /** The attributes after {@code Expires} and {@code Max-Age}: Secure, HttpOnly, Path, SameSite, Partitioned. */
   private final String tail;
-  private final String deleteHeader;
 
   private WerkzeugCookie(String name, String domainPart, String tail) {
     this.name = name;
-    this.prefix = name + "=";
     this.domainPart = domainPart;
     this.tail = tail;
-    this.deleteHeader = prefix + domainPart + "; Expires=" + EPOCH_DATE + "; Max-Age=0" + tail;
   }
 
   /**
@@ -60,8 +57,8 @@ public final class WerkzeugCookie {
 
   /** The same attributes for another name (an HTTP token), as for the chunks of a split session. */
   public WerkzeugCookie withName(String otherName) {
-    if (!CookieAttributes.isToken(otherName)) {
-      throw new IllegalArgumentException("a cookie name must be " + CookieAttributes.TOKEN_RULE);
+    if (!isToken(otherName)) {
+      throw new IllegalArgumentException("a cookie name must be " + TOKEN_RULE);
     }
     return new WerkzeugCookie(otherName, domainPart, tail);
   }
@@ -74,15 +71,12 @@ public final class WerkzeugCookie {
    */
   public String set(String value, Instant expires) {
     String quoted = quoteValue(Objects.requireNonNull(value, "value"));
-    if (expires == null) {
-      return prefix + quoted + domainPart + tail;
-    }
-    return prefix + quoted + domainPart + "; Expires=" + httpDate(expires) + tail;
+    return name + "=" + quoted + domainPart + (expires == null ? "" : "; Expires=" + httpDate(expires)) + tail;
   }
 
   /** The {@code Set-Cookie} value that deletes the cookie, as Werkzeug's {@code delete_cookie}. */
   public String delete() {
-    return deleteHeader;
+    return name + "=" + domainPart + "; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0" + tail;
   }
 
   /**
@@ -109,7 +103,7 @@ public final class WerkzeugCookie {
    */
   static String quoteValue(String value) {
     int i = 0;
-    while (i < value.length() && isValueSafe(value.charAt(i))) {
+    while (i < value.length() && (isAsciiAlnum(value.charAt(i)) || VALUE_SAFE.indexOf(value.charAt(i)) >= 0)) {
       i++;
     }
     if (i == value.length()) {
@@ -140,18 +134,95 @@ public final class WerkzeugCookie {
     return HttpDate.format(instant.getEpochSecond());
   }
 
-  private static boolean isValueSafe(char c) {
-    return c < 64 ? (VALUE_SAFE_LOW >>> c & 1) != 0 : c < 128 && (VALUE_SAFE_HIGH >>> (c - 64) & 1) != 0;
+  private static boolean isAsciiAlnum(int c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
-  private static long safeBits(int from) {
-    long bits = 0;
-    for (int c = from; c < from + 64; c++) {
-      if (CookieAttributes.isAsciiAlnum(c) || VALUE_SAFE.indexOf(c) >= 0) {
-        bits |= 1L << (c - from);
+  /** Whether the name is an HTTP token, which a cookie name is written as (unquoted). */
+  static boolean isToken(String name) {
+    return !name.isEmpty() && name.chars().allMatch(c -> isAsciiAlnum(c) || TOKEN_SYMBOLS.indexOf(c) >= 0);
+  }
+
+  /**
+   * Werkzeug's domain: cut at the first {@code :}, strip leading dots, then Python's IDNA 2003 codec per
+   * label (ASCII labels unchanged, others nameprepped and punycoded; the ideographic and full-width dots
+   * also separate labels); null when nothing is left. Refused first: a control character, a space,
+   * {@code ;} or {@code ,}; after: anything but host-name characters (Werkzeug would also write {@code "}).
+   *
+   * @throws IllegalStateException naming the setting
+   */
+  static String encodeDomain(String setting, String configured) {
+    for (int i = 0; i < configured.length(); i++) {
+      char c = configured.charAt(i);
+      if (Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSpaceChar(c) || c == ';'
+          || c == ',') {
+        throw new IllegalStateException(setting + " has a control character, a space, ';' or ',' ("
+            + codePoint(c) + " at index " + i + "), which would break the Set-Cookie header: set a host name"
+            + " such as example.com.");
       }
     }
-    return bits;
+    int colon = configured.indexOf(':');
+    String host = (colon < 0 ? configured : configured.substring(0, colon)).replaceFirst("^\\.+", "");
+    if (host.isEmpty()) {
+      return null;
+    }
+    String[] labels = host.split("[.\u3002\uff0e\uff61]", -1);
+    List<String> encoded = new ArrayList<>();
+    for (int i = 0; i < labels.length; i++) {
+      String ascii;
+      try {
+        ascii = labels[i].chars().allMatch(c -> c < 0x80) ? labels[i]
+            : IDN.toASCII(labels[i], IDN.ALLOW_UNASSIGNED);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException(setting + " cannot be encoded: " + e.getMessage(), e);
+      }
+      if (i < labels.length - 1 || !ascii.isEmpty()) { // a trailing dot is kept
+        if (ascii.isEmpty() || ascii.length() > 63) {
+          throw new IllegalStateException(setting + " cannot be encoded: a domain label is empty or longer than"
+              + " 63 characters");
+        }
+        if (!ascii.chars().allMatch(c -> isAsciiAlnum(c) || c == '-' || c == '_')) {
+          throw new IllegalStateException(setting + " cannot be encoded: a domain label may have only letters,"
+              + " digits, '-' and '_'");
+        }
+      }
+      encoded.add(ascii);
+    }
+    return String.join(".", encoded);
+  }
+
+  /**
+   * A path with a control character or a lone surrogate (which Python's {@code quote()} cannot encode)
+   * is refused.
+   *
+   * @throws IllegalStateException naming the setting
+   */
+  static void checkPath(String setting, String path) {
+    for (int i = 0; i < path.length(); i++) {
+      if (Character.isISOControl(path.charAt(i))) {
+        throw new IllegalStateException(setting + " has a control character (" + codePoint(path.charAt(i))
+            + " at index " + i + "): set a URL path such as /app.");
+      }
+    }
+    int lone = LoneSurrogates.indexIn(path);
+    if (lone >= 0) {
+      throw new IllegalStateException(setting + " has a lone surrogate at index " + lone);
+    }
+  }
+
+  /** Python's {@code urllib.parse.quote(path, safe="%!$&'()*+,/:=@")}: UTF-8, upper-case hex. */
+  static String encodePath(String path) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      out.append(isAsciiAlnum(c) || PATH_SAFE.indexOf(c) >= 0 ? String.valueOf((char) c)
+          : String.format("%%%02X", c));
+    }
+    return out.toString();
+  }
+
+  private static String codePoint(char c) {
+    return String.format("U+%04X", (int) c);
   }
 
   /** Builds a {@link WerkzeugCookie}; each attribute as in Werkzeug's {@code set_cookie}. Not thread-safe. */
@@ -195,17 +266,17 @@ public final class WerkzeugCookie {
      *     control character or cannot be encoded, or the path has a control character, naming the setting
      */
     public WerkzeugCookie build() {
-      if (!CookieAttributes.isToken(name)) {
-        throw new IllegalStateException(label("NAME", "name") + " must be " + CookieAttributes.TOKEN_RULE);
+      if (!isToken(name)) {
+        throw new IllegalStateException(label("NAME", "name") + " must be " + TOKEN_RULE);
       }
       String encodedDomain = domain == null || domain.isEmpty() ? null
-          : CookieAttributes.encodeDomain(label("DOMAIN", "Domain"), domain);
+          : encodeDomain(label("DOMAIN", "Domain"), domain);
       if (path != null) {
-        CookieAttributes.checkPath(label("PATH", "Path"), path);
+        checkPath(label("PATH", "Path"), path);
       }
       return new WerkzeugCookie(name, encodedDomain == null ? "" : "; Domain=" + encodedDomain,
           (secure || partitioned ? "; Secure" : "") + (httpOnly ? "; HttpOnly" : "")
-              + (path == null ? "" : "; Path=" + CookieAttributes.encodePath(path))
+              + (path == null ? "" : "; Path=" + encodePath(path))
               + (sameSite == null ? "" : "; SameSite=" + sameSite.attributeValue())
               + (partitioned ? "; Partitioned" : ""));
     }
