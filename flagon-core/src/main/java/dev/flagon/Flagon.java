@@ -4,7 +4,6 @@ import dev.flagon.codec.BadPayloadException;
 import dev.flagon.codec.BadSignatureException;
 import dev.flagon.codec.Verified;
 import dev.flagon.internal.CookieCarrier;
-import dev.flagon.internal.SplitCookies;
 import dev.flagon.json.TaggedJson;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
@@ -56,7 +55,7 @@ public final class Flagon implements SessionInterface {
   Flagon(FlagonConfig config, System.Logger log) {
     this.config = Objects.requireNonNull(config, "config");
     this.format = Providers.format(config);
-    this.carrier = config.sizePolicy() == SizePolicy.SPLIT ? new SplitCookies(config.sessionCookie(),
+    this.carrier = config.sizePolicy() == SizePolicy.SPLIT ? CookieCarrier.split(config.sessionCookie(),
         config.maxCookieSize(), config.maxChunks(), MAX_COOKIE_VALUE_LENGTH)
         : CookieCarrier.one(config.sessionCookie());
     this.cookieSize = new CookieSize(config, log);
