@@ -45,7 +45,6 @@ public final class Flagon implements SessionInterface {
   private final FlagonConfig config;
   private final CookieFormat format;
   private final CookieCarrier carrier;
-  private final CookieSize cookieSize;
   private final int maxValueLength;
   private final boolean onlyFlaskTags; // then a parsed map is new and nobody else's: the session adopts it
   private final SessionValidator validator;
@@ -58,7 +57,6 @@ public final class Flagon implements SessionInterface {
     this.carrier = config.sizePolicy() == SizePolicy.SPLIT ? CookieCarrier.split(config.sessionCookie(),
         config.maxCookieSize(), config.maxChunks(), MAX_COOKIE_VALUE_LENGTH)
         : CookieCarrier.one(config.sessionCookie());
-    this.cookieSize = new CookieSize(config, log);
     this.maxValueLength = MAX_COOKIE_VALUE_LENGTH * carrier.cookies();
     this.onlyFlaskTags = config.taggedJson() == TaggedJson.standard();
     this.validator = config.sessionValidator().orElse(null);
@@ -168,7 +166,7 @@ public final class Flagon implements SessionInterface {
         return CookieUpdate.none(accessed);
       }
       List<String> headers = carrier.delete(session.storeState());
-      return new CookieUpdate(CookieUpdate.Action.DELETE, headers, true, cookieSize.check(headers, Map.of()));
+      return CookieUpdate.checked(CookieUpdate.Action.DELETE, headers, Map.of(), config, log);
     }
     boolean permanent = session.permanentFlag();
     if (!(session.isModified() || (permanent && config.refreshEachRequest()))) {
@@ -178,7 +176,7 @@ public final class Flagon implements SessionInterface {
     String value = format.seal(SessionValues.dump(config.taggedJson(), data), now.getEpochSecond());
     Instant expires = permanent ? now.plus(config.permanentSessionLifetime()) : null;
     List<String> headers = carrier.set(value, expires, session.storeState());
-    return new CookieUpdate(CookieUpdate.Action.SET, headers, true, cookieSize.check(headers, data));
+    return CookieUpdate.checked(CookieUpdate.Action.SET, headers, data, config, log);
   }
 
   @Override
