@@ -1,8 +1,7 @@
 package dev.flagon;
 
 import dev.flagon.internal.CookieHeader;
-import dev.flagon.internal.HttpDate;
-import dev.flagon.internal.LoneSurrogates;
+import dev.flagon.internal.Python;
 import java.io.ByteArrayOutputStream;
 import java.net.IDN;
 import java.nio.charset.StandardCharsets;
@@ -131,7 +130,7 @@ public final class WerkzeugCookie {
 
   /** Werkzeug's {@code http_date}: {@code Tue, 14 Nov 2023 23:13:20 GMT}; English names, whole seconds. */
   static String httpDate(Instant instant) {
-    return HttpDate.format(instant.getEpochSecond());
+    return Python.httpDate(instant.getEpochSecond());
   }
 
   private static boolean isAsciiAlnum(int c) {
@@ -204,7 +203,7 @@ public final class WerkzeugCookie {
             + " at index " + i + "): set a URL path such as /app.");
       }
     }
-    int lone = LoneSurrogates.indexIn(path);
+    int lone = Python.loneSurrogateIndex(path);
     if (lone >= 0) {
       throw new IllegalStateException(setting + " has a lone surrogate at index " + lone);
     }

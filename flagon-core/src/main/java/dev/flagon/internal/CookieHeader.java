@@ -83,7 +83,7 @@ public final class CookieHeader {
       while (at(q) != '=' && at(q) != ';') {
         q++; // stops at n, the ';' appended
       }
-      String key = PySpace.strip(s.subSequence(p, q).toString());
+      String key = Python.strip(s.subSequence(p, q).toString());
       String value = "";
       int end;
       if (at(q) == ';') {
@@ -177,7 +177,7 @@ public final class CookieHeader {
 
   /** A raw value as Werkzeug returns it: stripped, then unquoted. */
   private static String decode(String raw) {
-    String value = PySpace.strip(raw);
+    String value = Python.strip(raw);
     if (value.length() < 2 || value.charAt(0) != '"' || value.charAt(value.length() - 1) != '"') {
       return value;
     }
