@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -26,10 +25,9 @@ import java.util.function.Predicate;
 public final class CookieHeader {
   private final CharSequence s;
   private final int n;
-  /** The first {@code ;} at or after the last lazy value's start, and where the whitespace before it starts. */
+  /** From the last lazy value's start: the first {@code ;}, where the whitespace before it starts, the first newline. */
   private int semicolon = -1;
   private int semicolonRunStart;
-  /** The first newline at or after the last lazy value's start ({@code n} if none). */
   private int newline = -1;
 
   private CookieHeader(CharSequence header) {
@@ -39,44 +37,22 @@ public final class CookieHeader {
 
   /** The value of the first cookie with this name in these headers (in order; null ones skipped), or null. */
   public static String firstValue(List<? extends CharSequence> headerValues, String name) {
-    for (CharSequence header : headerValues) {
-      String value = header == null ? null : firstValue(header, name);
-      if (value != null) {
-        return value;
-      }
-    }
-    return null;
+    return firstValues(headerValues, name::equals).get(name);
   }
 
-  static String firstValue(CharSequence header, String name) {
-    String[] found = new String[1];
-    new CookieHeader(header).scan((key, value) -> {
-      if (key.equals(name)) {
-        found[0] = decode(value);
-      }
-      return found[0] != null;
-    });
-    return found[0];
-  }
-
-  /** The first value of each cookie whose name passes {@code wanted}, in one pass: how split cookies read. */
+  /** The first value of each cookie whose name passes {@code wanted}, in one pass over the headers. */
   static Map<String, String> firstValues(List<? extends CharSequence> headerValues, Predicate<String> wanted) {
     Map<String, String> found = new HashMap<>();
     for (CharSequence header : headerValues) {
       if (header != null) {
-        new CookieHeader(header).scan((key, value) -> {
-          if (!found.containsKey(key) && wanted.test(key)) {
-            found.put(key, decode(value));
-          }
-          return false;
-        });
+        new CookieHeader(header).scan(found, wanted);
       }
     }
     return found;
   }
 
-  /** Gives each (stripped, non-empty name, raw value) pair to {@code visitor} until it returns true. */
-  private void scan(BiPredicate<String, String> visitor) {
+  /** Puts the pairs of the header whose (stripped, non-empty) name is wanted and not yet found. */
+  private void scan(Map<String, String> found, Predicate<String> wanted) {
     int p = 0;
     while (p <= n) {
       int q = p;
@@ -102,8 +78,8 @@ public final class CookieHeader {
         }
         value = s.subSequence(r, valueEnd).toString();
       }
-      if (!key.isEmpty() && visitor.test(key, value)) {
-        return;
+      if (!key.isEmpty() && !found.containsKey(key) && wanted.test(key)) {
+        found.put(key, decode(value));
       }
       p = end;
     }
@@ -141,20 +117,25 @@ public final class CookieHeader {
    */
   private int lazyValueEnd(int r) {
     if (semicolon < r) {
-      for (semicolon = r; at(semicolon) != ';'; semicolon++) {
-        // stops at n at the latest
-      }
-      for (semicolonRunStart = semicolon; semicolonRunStart > r && isRegexSpace(at(semicolonRunStart - 1)); ) {
+      semicolon = next(';', r);
+      semicolonRunStart = semicolon;
+      while (semicolonRunStart > r && isRegexSpace(at(semicolonRunStart - 1))) {
         semicolonRunStart--;
       }
     }
     if (newline < r) {
-      for (newline = r; newline < n && at(newline) != '\n'; newline++) {
-        // n if none
-      }
+      newline = next('\n', r);
     }
     int valueEnd = Math.max(r, semicolonRunStart);
     return newline < valueEnd ? -1 : valueEnd;
+  }
+
+  /** The first {@code c} at or after i, or n. */
+  private int next(char c, int i) {
+    while (i < n && s.charAt(i) != c) {
+      i++;
+    }
+    return i;
   }
 
   /** The end of {@code \s*;\s*} at i, or -1. */
