@@ -2,11 +2,9 @@ package dev.flagon;
 
 import dev.flagon.internal.CookieHeader;
 import dev.flagon.internal.Python;
-import java.io.ByteArrayOutputStream;
 import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,7 +23,6 @@ import java.util.Objects;
 public final class WerkzeugCookie {
   /** What a cookie name must be, for messages. */
   static final String TOKEN_RULE = "a non-empty HTTP token (letters, digits and !#$%&'*+-.^_`|~)";
-  private static final String TOKEN_SYMBOLS = "!#$%&'*+-.^_`|~";
   private static final String VALUE_SAFE = "_!#$%&'()*+-./:<=>?@[]^`{|}~";
   private static final String PATH_SAFE = "_.-~%!$&'()*+,/:=@";
 
@@ -69,8 +66,8 @@ public final class WerkzeugCookie {
    * @param expires when it expires, or null for a browser-session cookie
    */
   public String set(String value, Instant expires) {
-    String quoted = quoteValue(Objects.requireNonNull(value, "value"));
-    return name + "=" + quoted + domainPart + (expires == null ? "" : "; Expires=" + httpDate(expires)) + tail;
+    String expiry = expires == null ? "" : "; Expires=" + Python.httpDate(expires.getEpochSecond());
+    return name + "=" + quoteValue(Objects.requireNonNull(value, "value")) + domainPart + expiry + tail;
   }
 
   /** The {@code Set-Cookie} value that deletes the cookie, as Werkzeug's {@code delete_cookie}. */
@@ -108,29 +105,18 @@ public final class WerkzeugCookie {
     if (i == value.length()) {
       return value;
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write('"');
+    StringBuilder out = new StringBuilder("\"");
     for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
       if (c == '"' || c == '\\') {
-        out.write('\\');
-        out.write(c);
+        out.append('\\').append((char) c);
       } else if (c <= 0x19 || c == ',' || c == ';' || c >= 0x7f) {
-        out.write('\\');
-        out.write('0' + (c >> 6));
-        out.write('0' + ((c >> 3) & 7));
-        out.write('0' + (c & 7));
+        out.append('\\').append(c >> 6).append((c >> 3) & 7).append(c & 7); // three octal digits
       } else {
-        out.write(c);
+        out.append((char) c);
       }
     }
-    out.write('"');
-    return out.toString(StandardCharsets.US_ASCII);
-  }
-
-  /** Werkzeug's {@code http_date}: {@code Tue, 14 Nov 2023 23:13:20 GMT}; English names, whole seconds. */
-  static String httpDate(Instant instant) {
-    return Python.httpDate(instant.getEpochSecond());
+    return out.append('"').toString();
   }
 
   private static boolean isAsciiAlnum(int c) {
@@ -139,14 +125,14 @@ public final class WerkzeugCookie {
 
   /** Whether the name is an HTTP token, which a cookie name is written as (unquoted). */
   static boolean isToken(String name) {
-    return !name.isEmpty() && name.chars().allMatch(c -> isAsciiAlnum(c) || TOKEN_SYMBOLS.indexOf(c) >= 0);
+    return name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
   }
 
   /**
    * Werkzeug's domain: cut at the first {@code :}, strip leading dots, then Python's IDNA 2003 codec per
    * label (ASCII labels unchanged, others nameprepped and punycoded; the ideographic and full-width dots
    * also separate labels); null when nothing is left. Refused first: a control character, a space,
-   * {@code ;} or {@code ,}; after: anything but host-name characters (Werkzeug would also write {@code "}).
+   * {@code ;} or {@code ,}; after: anything but host-name labels (Werkzeug would also write {@code "}).
    *
    * @throws IllegalStateException naming the setting
    */
@@ -156,38 +142,27 @@ public final class WerkzeugCookie {
       if (Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSpaceChar(c) || c == ';'
           || c == ',') {
         throw new IllegalStateException(setting + " has a control character, a space, ';' or ',' ("
-            + codePoint(c) + " at index " + i + "), which would break the Set-Cookie header: set a host name"
-            + " such as example.com.");
+            + String.format("U+%04X", (int) c) + " at index " + i + "), which would break the Set-Cookie"
+            + " header: set a host name such as example.com.");
       }
     }
     int colon = configured.indexOf(':');
     String host = (colon < 0 ? configured : configured.substring(0, colon)).replaceFirst("^\\.+", "");
-    if (host.isEmpty()) {
-      return null;
-    }
     String[] labels = host.split("[.\u3002\uff0e\uff61]", -1);
-    List<String> encoded = new ArrayList<>();
     for (int i = 0; i < labels.length; i++) {
-      String ascii;
       try {
-        ascii = labels[i].chars().allMatch(c -> c < 0x80) ? labels[i]
+        labels[i] = labels[i].chars().allMatch(c -> c < 0x80) ? labels[i]
             : IDN.toASCII(labels[i], IDN.ALLOW_UNASSIGNED);
       } catch (IllegalArgumentException e) {
         throw new IllegalStateException(setting + " cannot be encoded: " + e.getMessage(), e);
       }
-      if (i < labels.length - 1 || !ascii.isEmpty()) { // a trailing dot is kept
-        if (ascii.isEmpty() || ascii.length() > 63) {
-          throw new IllegalStateException(setting + " cannot be encoded: a domain label is empty or longer than"
-              + " 63 characters");
-        }
-        if (!ascii.chars().allMatch(c -> isAsciiAlnum(c) || c == '-' || c == '_')) {
-          throw new IllegalStateException(setting + " cannot be encoded: a domain label may have only letters,"
-              + " digits, '-' and '_'");
-        }
+      boolean trailingDot = i == labels.length - 1 && labels[i].isEmpty(); // kept, as Werkzeug keeps it
+      if (!trailingDot && !labels[i].matches("[A-Za-z0-9_-]{1,63}")) {
+        throw new IllegalStateException(setting + " cannot be encoded: a domain label must be 1 to 63 letters,"
+            + " digits, '-' or '_'");
       }
-      encoded.add(ascii);
     }
-    return String.join(".", encoded);
+    return host.isEmpty() ? null : String.join(".", labels);
   }
 
   /**
@@ -199,8 +174,8 @@ public final class WerkzeugCookie {
   static void checkPath(String setting, String path) {
     for (int i = 0; i < path.length(); i++) {
       if (Character.isISOControl(path.charAt(i))) {
-        throw new IllegalStateException(setting + " has a control character (" + codePoint(path.charAt(i))
-            + " at index " + i + "): set a URL path such as /app.");
+        throw new IllegalStateException(setting + " has a control character ("
+            + String.format("U+%04X", (int) path.charAt(i)) + " at index " + i + "): set a URL path such as /app.");
       }
     }
     int lone = Python.loneSurrogateIndex(path);
@@ -218,10 +193,6 @@ public final class WerkzeugCookie {
           : String.format("%%%02X", c));
     }
     return out.toString();
-  }
-
-  private static String codePoint(char c) {
-    return String.format("U+%04X", (int) c);
   }
 
   /** Builds a {@link WerkzeugCookie}; each attribute as in Werkzeug's {@code set_cookie}. Not thread-safe. */

@@ -15,9 +15,14 @@ import java.util.Map;
  * value: a chunk from another session, reordered or missing chunks fail verification. Every chunk has the
  * main cookie's attributes, so the browser keeps and sends them together. {@link dev.flagon.Flagon} reads
  * with {@link #read} and writes with {@link #set} or {@link #delete}, passing back the state read gave.
- * Immutable.
+ *
+ * @param main the main cookie; each chunk has its attributes
+ * @param split whether a value that does not fit is split over chunk cookies
+ * @param limit {@code MAX_COOKIE_SIZE}, 0 for none
+ * @param cookies the most cookies one value may take ({@code SESSION_MAX_CHUNKS} when split)
+ * @param maxPieceLength the longest piece read from one cookie
  */
-public final class CookieCarrier {
+public record CookieCarrier(WerkzeugCookie main, boolean split, int limit, int cookies, int maxPieceLength) {
   /** The most chunks a session may take: 16 cookies of 4 KiB, the codec's 64 KiB token cap. */
   public static final int MAX_CHUNKS = 16;
   /** Separates the chunk count from the first piece; never part of a signed or encrypted token. */
@@ -33,39 +38,14 @@ public final class CookieCarrier {
    */
   public record Incoming(String value, String problem, Object state) {}
 
-  private final WerkzeugCookie main;
-  private final boolean split;
-  private final int limit;
-  private final int maxChunks;
-  private final int maxPieceLength;
-
-  private CookieCarrier(WerkzeugCookie main, boolean split, int limit, int maxChunks, int maxPieceLength) {
-    this.main = main;
-    this.split = split;
-    this.limit = limit;
-    this.maxChunks = maxChunks;
-    this.maxPieceLength = maxPieceLength;
-  }
-
   /** The value in one cookie, as Flask carries it. */
   public static CookieCarrier one(WerkzeugCookie cookie) {
     return new CookieCarrier(cookie, false, 0, 1, Integer.MAX_VALUE);
   }
 
-  /**
-   * The value split over chunk cookies where it does not fit in one.
-   *
-   * @param limit {@code MAX_COOKIE_SIZE}, 0 for none
-   * @param maxChunks {@code SESSION_MAX_CHUNKS}
-   * @param maxPieceLength the longest piece read from one cookie
-   */
+  /** The value split over chunk cookies where it does not fit in one. */
   public static CookieCarrier split(WerkzeugCookie main, int limit, int maxChunks, int maxPieceLength) {
     return new CookieCarrier(main, true, limit, maxChunks, maxPieceLength);
-  }
-
-  /** The most cookies one value may take. */
-  public int cookies() {
-    return maxChunks;
   }
 
   /** Reads the value from the request's {@code Cookie} header values (a split one's chunks in one pass). */
@@ -144,7 +124,7 @@ public final class CookieCarrier {
     if (limit == 0 || single.length() <= limit) {
       return List.of(single);
     }
-    for (int count = 2; count <= maxChunks; count++) {
+    for (int count = 2; count <= cookies; count++) {
       String mark = count + String.valueOf(MARK);
       int[] room = new int[count];
       long total = 0;
