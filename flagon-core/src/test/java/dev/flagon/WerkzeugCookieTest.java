@@ -240,7 +240,8 @@ class WerkzeugCookieTest {
       String name = ((String) c.get("header")).substring(0, ((String) c.get("header")).indexOf('='));
       WerkzeugCookie format = WerkzeugCookie.builder(name).domain((String) c.get("domain"))
           .path((String) c.get("path")).secure((Boolean) c.get("secure")).httpOnly((Boolean) c.get("httponly"))
-          .sameSite(Optional.ofNullable((String) c.get("samesite")).map(SameSite::fromName).orElse(null))
+          .sameSite(Optional.ofNullable((String) c.get("samesite"))
+              .map(s -> SameSite.valueOf(s.toUpperCase(Locale.ROOT))).orElse(null))
           .partitioned((Boolean) c.get("partitioned")).build();
       Instant expires = c.get("expires") == null ? null : Instant.ofEpochSecond(((Number) c.get("expires")).longValue());
       assertThat(format.set((String) c.get("value"), expires)).as("%s", c).isEqualTo(c.get("header"));
