@@ -24,10 +24,6 @@ public final class CookieUpdate {
     DELETE
   }
 
-  // Immutable, so the "nothing to send" answers, the commonest, are shared.
-  private static final CookieUpdate NOTHING = new CookieUpdate(Action.NONE, List.of(), false, null);
-  private static final CookieUpdate NOTHING_VARY = new CookieUpdate(Action.NONE, List.of(), true, null);
-
   private final Action action;
   private final List<String> setCookieHeaders;
   private final boolean varyCookie;
@@ -42,7 +38,7 @@ public final class CookieUpdate {
 
   /** Nothing to send, with {@code Vary: Cookie} if the session was accessed (as Flask's rule). */
   public static CookieUpdate none(boolean varyCookie) {
-    return varyCookie ? NOTHING_VARY : NOTHING;
+    return new CookieUpdate(Action.NONE, List.of(), varyCookie, null);
   }
 
   /** The cookie is set by these {@code Set-Cookie} values, with {@code Vary: Cookie}. */

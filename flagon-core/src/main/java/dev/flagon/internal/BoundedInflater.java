@@ -13,10 +13,9 @@ import java.util.zip.Inflater;
  */
 public final class BoundedInflater {
   /**
-   * Largest inflated payload, in bytes: a Flagon limit against zip bombs (Python has none). 512 KiB is 128
-   * times the JSON a full 4 KiB browser cookie carries uncompressed, and eight times what split cookies at
-   * their cap (16 of 4 KiB) carry. Reading text costs up to 16 bytes per byte, so this keeps the text's
-   * share of a decode's memory bound (docs/security.md) at 8 MiB; at 1 MiB it alone could reach 16.
+   * Largest inflated payload, in bytes: a Flagon limit against zip bombs (Python has none). 512 KiB is eight
+   * times what split cookies at their cap (16 of 4 KiB) carry; reading text costs up to 16 bytes per byte,
+   * so this keeps the text's share of a decode's memory bound (docs/security.md) at 8 MiB.
    */
   public static final int MAX_INFLATED_LENGTH = 512 * 1024;
 

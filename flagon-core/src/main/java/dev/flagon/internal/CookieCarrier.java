@@ -7,14 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How the session cookie's value is carried, whatever its format: in one cookie, as Flask carries it, or
- * under {@code SESSION_SIZE_POLICY=split} over {@code name}, {@code name.1}, {@code name.2}, ... There a
- * value that fits stays one plain, Flask-compatible cookie; a split one starts with its chunk count and
- * {@code ~} ({@code session=3~eyJ...}), so reassembly takes exactly the chunks written together and a stale
- * chunk left by an earlier response is never appended. The pieces are verified as ONE signed or encrypted
- * value: a chunk from another session, reordered or missing chunks fail verification. Every chunk has the
- * main cookie's attributes, so the browser keeps and sends them together. {@link dev.flagon.Flagon} reads
- * with {@link #read} and writes with {@link #set} or {@link #delete}, passing back the state read gave.
+ * How the session cookie's value is carried: in one cookie, as Flask does, or under
+ * {@code SESSION_SIZE_POLICY=split} over {@code name}, {@code name.1}, ... when it does not fit in one. A
+ * split value starts with its chunk count and {@code ~} ({@code session=3~eyJ...}), so reassembly takes
+ * exactly the chunks written together, never a stale one; the pieces are verified as ONE signed or
+ * encrypted value, so chunks from another session, reordered or missing chunks fail. Every chunk has the
+ * main cookie's attributes, so the browser keeps and sends them together.
  *
  * @param main the main cookie; each chunk has its attributes
  * @param split whether a value that does not fit is split over chunk cookies

@@ -8,24 +8,21 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Reads cookies from {@code Cookie} request headers as Werkzeug 3.1's {@code parse_cookie} does: pairs end
- * at {@code ;} (a double-quoted value may contain one), names and values are stripped, pairs without a name
- * are skipped, quoted values are unquoted with {@code \ooo} and {@code \X} escapes, and the first occurrence
- * of a name wins (Flask reads the first).
+ * Reads cookies from {@code Cookie} request headers as Werkzeug 3.1's {@code parse_cookie}: pairs end at
+ * {@code ;} (a quoted value may hold one), names and values are stripped, nameless pairs skipped, quoted
+ * values unquoted with their {@code \ooo} and {@code \X} escapes; Flask reads a name's first value.
  *
- * <p>The scan finds what {@code re.findall} with Werkzeug's {@code _cookie_re}
- * {@code ([^=;]*)(?:\s*=\s*("(?:[^\\"]|\\.)*"|.*?))?\s*;\s*} finds in {@code header + ";"} (index {@code n}
- * is that {@code ;}), without backtracking: a Java regex would recurse once per character of a quoted
- * value and overflow the stack. Where the lazy {@code .*?} retries {@code \s*;} at every character, the
- * answer is known in advance: the value ends where the whitespace before the next {@code ;} begins, unless
- * a newline comes first (then nothing matches). The next {@code ;}, the start of its whitespace run and the
- * next newline are remembered and attempts only move forward, so each character is read a bounded number
- * of times, whatever the header holds.
+ * <p>The scan finds the matches of Werkzeug's {@code _cookie_re}
+ * {@code ([^=;]*)(?:\s*=\s*("(?:[^\\"]|\\.)*"|.*?))?\s*;\s*} in {@code header + ";"} (index {@code n} is
+ * that {@code ;}) without backtracking, which in a Java regex recurses per character and overflows the
+ * stack. The lazy {@code .*?} ends where the whitespace before the next {@code ;} starts, unless a newline
+ * comes first (then nothing matches there); those positions are remembered and attempts only move forward,
+ * so each character is read a bounded number of times.
  */
 public final class CookieHeader {
   private final CharSequence s;
   private final int n;
-  /** From the last lazy value's start: the first {@code ;}, where the whitespace before it starts, the first newline. */
+  /** From the last lazy value's start: the first {@code ;}, the whitespace run before it, the first newline. */
   private int semicolon = -1;
   private int semicolonRunStart;
   private int newline = -1;
