@@ -9,16 +9,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A cookie as Werkzeug 3.1 writes and reads it: the {@code Set-Cookie} values of its {@code dump_cookie}
- * from attributes checked once, when built, and the first value of a cookie in {@code Cookie} request
- * headers, as its {@code parse_cookie} reads them (Flask takes the first). The session cookie is one
+ * A cookie as Werkzeug 3.1 writes and reads it: the {@code Set-Cookie} values of its {@code dump_cookie},
+ * from attributes checked once when built (stricter than Werkzeug, so that configuration can never put a
+ * separator or a control character into a header), and the first value of a cookie in {@code Cookie}
+ * request headers, as its {@code parse_cookie} reads them. The session cookie is one
  * ({@link FlagonConfig#sessionCookie()}); a server-side store writes its session-id cookie and an extension
  * its own cookies (Flask-Login's {@code remember_token}) with the same code. Immutable and thread-safe.
- *
- * <p>Checks, stricter than Werkzeug (which refuses only CR and LF), so that configuration can never put a
- * separator or a control character into a header: the name is an HTTP token; the domain has no control
- * character, space, {@code ;} or {@code ,}, is encoded as Werkzeug encodes it and then holds only host-name
- * characters; the path has no control character and is percent-encoded as Werkzeug does.
  */
 public final class WerkzeugCookie {
   /** What a cookie name must be, for messages. */
@@ -77,9 +73,7 @@ public final class WerkzeugCookie {
 
   /**
    * The value of the first cookie with this name in {@code Cookie} request header values (in order; null
-   * ones skipped), or null if there is none: pairs end at {@code ;} (a double-quoted value may hold one),
-   * names and values are stripped, and quoted values unquoted with their {@code \ooo} and {@code \X}
-   * escapes. Linear in the headers' length.
+   * ones skipped), or null if there is none, read as Werkzeug reads them in time linear in their length.
    */
   public static String firstValue(List<String> cookieHeaderValues, String name) {
     return CookieHeader.firstValue(Objects.requireNonNull(cookieHeaderValues, "cookieHeaderValues"),
