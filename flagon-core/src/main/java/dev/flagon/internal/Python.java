@@ -64,14 +64,17 @@ public final class Python {
     LocalDate date = LocalDate.ofEpochDay(day);
     int weekday = (int) Math.floorMod(day + 3, 7) * 3; // 1970-01-01 was a Thursday
     int month = (date.getMonthValue() - 1) * 3;
-    String year = date.getYear() < 0 ? "-" + padded(-date.getYear(), 3) : padded(date.getYear(), 4);
-    return DAYS.substring(weekday, weekday + 3) + ", " + padded(date.getDayOfMonth(), 2) + " "
-        + MONTHS.substring(month, month + 3) + " " + year + " " + padded(second / 3600, 2) + ":"
-        + padded(second / 60 % 60, 2) + ":" + padded(second % 60, 2) + " GMT";
+    StringBuilder out = new StringBuilder(32).append(DAYS, weekday, weekday + 3).append(", ");
+    twoDigits(out, date.getDayOfMonth()).append(' ').append(MONTHS, month, month + 3).append(' ');
+    int year = date.getYear();
+    String digits = Integer.toString(Math.abs(year));
+    out.append(year < 0 ? "-" : "").append("0".repeat(Math.max(0, (year < 0 ? 3 : 4) - digits.length())));
+    twoDigits(out.append(digits).append(' '), second / 3600).append(':');
+    twoDigits(out, second / 60 % 60).append(':');
+    return twoDigits(out, second % 60).append(" GMT").toString();
   }
 
-  private static String padded(int value, int width) {
-    String digits = Integer.toString(value);
-    return "0".repeat(Math.max(0, width - digits.length())) + digits;
+  private static StringBuilder twoDigits(StringBuilder out, int value) {
+    return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
   }
 }
