@@ -1,11 +1,14 @@
 package dev.flagon.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads cookies from {@code Cookie} request headers as Werkzeug 3.1's {@code parse_cookie}: pairs end at
@@ -20,6 +23,8 @@ import java.util.function.Predicate;
  * so each character is read a bounded number of times.
  */
 public final class CookieHeader {
+  /** Werkzeug's {@code _cookie_unslash_re}; {@code (?d)}: only a newline ends a line, as in Python. */
+  private static final Pattern UNSLASH = Pattern.compile("(?d)\\\\([0-3][0-7]{2}|.)");
   private final CharSequence s;
   private final int n;
   /** From the last lazy value's start: the first {@code ;}, the whitespace run before it, the first newline. */
@@ -159,26 +164,10 @@ public final class CookieHeader {
     if (value.length() < 2 || value.charAt(0) != '"' || value.charAt(value.length() - 1) != '"') {
       return value;
     }
-    byte[] bytes = value.substring(1, value.length() - 1).getBytes(StandardCharsets.UTF_8);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
-    for (int i = 0; i < bytes.length; i++) {
-      // Werkzeug's _cookie_unslash_re: \ followed by [0-3][0-7][0-7] or by any byte but a newline.
-      if (bytes[i] == '\\' && i + 1 < bytes.length && bytes[i + 1] != '\n') {
-        if (i + 3 < bytes.length && isOctal(bytes[i + 1], '3') && isOctal(bytes[i + 2], '7')
-            && isOctal(bytes[i + 3], '7')) {
-          out.write(((bytes[i + 1] - '0') << 6) | ((bytes[i + 2] - '0') << 3) | (bytes[i + 3] - '0'));
-          i += 3;
-        } else {
-          out.write(bytes[++i]);
-        }
-      } else {
-        out.write(bytes[i]);
-      }
-    }
-    return out.toString(StandardCharsets.UTF_8); // malformed UTF-8 becomes U+FFFD, as errors="replace"
-  }
-
-  private static boolean isOctal(byte b, char max) {
-    return b >= '0' && b <= max;
+    // On the UTF-8 bytes, as Werkzeug; each byte is one ISO-8859-1 char here. Malformed UTF-8 becomes U+FFFD.
+    String bytes = new String(value.substring(1, value.length() - 1).getBytes(UTF_8), ISO_8859_1);
+    String unslashed = UNSLASH.matcher(bytes).replaceAll(m -> Matcher.quoteReplacement(m.group(1).length() == 1
+        ? m.group(1) : String.valueOf((char) Integer.parseInt(m.group(1), 8))));
+    return new String(unslashed.getBytes(ISO_8859_1), UTF_8);
   }
 }
