@@ -54,9 +54,9 @@ public final class Flagon implements SessionInterface {
   Flagon(FlagonConfig config, System.Logger log) {
     this.config = Objects.requireNonNull(config, "config");
     this.format = Providers.format(config);
-    this.carrier = config.sizePolicy() == SizePolicy.SPLIT ? CookieCarrier.split(config.sessionCookie(),
-        config.maxCookieSize(), config.maxChunks(), MAX_COOKIE_VALUE_LENGTH)
-        : CookieCarrier.one(config.sessionCookie());
+    boolean split = config.sizePolicy() == SizePolicy.SPLIT;
+    this.carrier = new CookieCarrier(config.sessionCookie(), split, config.maxCookieSize(),
+        split ? config.maxChunks() : 1, MAX_COOKIE_VALUE_LENGTH);
     this.maxValueLength = MAX_COOKIE_VALUE_LENGTH * carrier.cookies();
     this.onlyFlaskTags = config.taggedJson() == TaggedJson.standard();
     this.validator = config.sessionValidator().orElse(null);

@@ -15,10 +15,11 @@ import java.util.Map;
  * main cookie's attributes, so the browser keeps and sends them together.
  *
  * @param main the main cookie; each chunk has its attributes
- * @param split whether a value that does not fit is split over chunk cookies
+ * @param split whether a value that does not fit in one cookie is split over chunk cookies (else one
+ *     cookie, as Flask carries it)
  * @param limit {@code MAX_COOKIE_SIZE}, 0 for none
- * @param cookies the most cookies one value may take ({@code SESSION_MAX_CHUNKS} when split)
- * @param maxPieceLength the longest piece read from one cookie
+ * @param cookies the most cookies one value may take: {@code SESSION_MAX_CHUNKS} when split, else 1
+ * @param maxPieceLength the longest piece read from one chunk cookie
  */
 public record CookieCarrier(WerkzeugCookie main, boolean split, int limit, int cookies, int maxPieceLength) {
   /** The most chunks a session may take: 16 cookies of 4 KiB, the codec's 64 KiB token cap. */
@@ -35,16 +36,6 @@ public record CookieCarrier(WerkzeugCookie main, boolean split, int limit, int c
    *     {@link #delete} so that stale ones are deleted
    */
   public record Incoming(String value, String problem, Object state) {}
-
-  /** The value in one cookie, as Flask carries it. */
-  public static CookieCarrier one(WerkzeugCookie cookie) {
-    return new CookieCarrier(cookie, false, 0, 1, Integer.MAX_VALUE);
-  }
-
-  /** The value split over chunk cookies where it does not fit in one. */
-  public static CookieCarrier split(WerkzeugCookie main, int limit, int maxChunks, int maxPieceLength) {
-    return new CookieCarrier(main, true, limit, maxChunks, maxPieceLength);
-  }
 
   /** Reads the value from the request's {@code Cookie} header values (a split one's chunks in one pass). */
   public Incoming read(List<String> headers) {
