@@ -35,11 +35,9 @@ public final class BoundedInflater {
   /** Inflates one stream with a fresh inflater. @throws BadPayloadException as {@link #inflate(byte[], int)} */
   public static byte[] inflate(byte[] input, boolean raw, int maxLength) {
     BoundedInflater z = new BoundedInflater(raw);
-    try {
-      return Arrays.copyOf(z.buffer, z.inflate(input, maxLength));
-    } finally {
-      z.inflater.end();
-    }
+    byte[] out = Arrays.copyOf(z.buffer, z.inflate(input, maxLength));
+    z.end();
+    return out;
   }
 
   /**
@@ -49,7 +47,6 @@ public final class BoundedInflater {
    * @throws BadPayloadException if the stream is invalid or inflates beyond {@code maxLength}
    */
   public int inflate(byte[] input, int maxLength) {
-    boolean ok = false;
     try {
       // Raw: zlib may want one byte past the end of the stream (Inflater's javadoc): give it a dummy one.
       inflater.setInput(raw ? Arrays.copyOf(input, input.length + 1) : input);
@@ -71,14 +68,13 @@ public final class BoundedInflater {
           throw new BadPayloadException("The payload inflates beyond " + maxLength + " bytes (a Flagon limit)");
         }
       }
-      ok = true;
       return n;
     } catch (DataFormatException e) {
+      inflater.end();
       throw new BadPayloadException("Could not decompress the payload", e);
-    } finally {
-      if (!ok) {
-        inflater.end();
-      }
+    } catch (RuntimeException e) {
+      inflater.end();
+      throw e;
     }
   }
 
