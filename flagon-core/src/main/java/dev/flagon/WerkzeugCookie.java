@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntPredicate;
 
 /**
  * A cookie as Werkzeug 3.1 writes and reads it: the {@code Set-Cookie} values of its {@code dump_cookie},
@@ -131,15 +132,9 @@ public final class WerkzeugCookie {
    * @throws IllegalStateException naming the setting
    */
   static String encodeDomain(String setting, String configured) {
-    for (int i = 0; i < configured.length(); i++) {
-      char c = configured.charAt(i);
-      if (Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSpaceChar(c) || c == ';'
-          || c == ',') {
-        throw new IllegalStateException(setting + " has a control character, a space, ';' or ',' ("
-            + String.format("U+%04X", (int) c) + " at index " + i + "), which would break the Set-Cookie"
-            + " header: set a host name such as example.com.");
-      }
-    }
+    refuse(setting, configured, c -> Character.isISOControl(c) || Character.isWhitespace(c)
+        || Character.isSpaceChar(c) || c == ';' || c == ',', "a control character, a space, ';' or ','",
+        ", which would break the Set-Cookie header: set a host name such as example.com.");
     int colon = configured.indexOf(':');
     String host = (colon < 0 ? configured : configured.substring(0, colon)).replaceFirst("^\\.+", "");
     String[] labels = host.split("[.\u3002\uff0e\uff61]", -1);
@@ -166,15 +161,20 @@ public final class WerkzeugCookie {
    * @throws IllegalStateException naming the setting
    */
   static void checkPath(String setting, String path) {
-    for (int i = 0; i < path.length(); i++) {
-      if (Character.isISOControl(path.charAt(i))) {
-        throw new IllegalStateException(setting + " has a control character ("
-            + String.format("U+%04X", (int) path.charAt(i)) + " at index " + i + "): set a URL path such as /app.");
-      }
-    }
+    refuse(setting, path, Character::isISOControl, "a control character", ": set a URL path such as /app.");
     int lone = Python.loneSurrogateIndex(path);
     if (lone >= 0) {
       throw new IllegalStateException(setting + " has a lone surrogate at index " + lone);
+    }
+  }
+
+  /** Refuses the first {@code bad} character of a setting's text, naming it and its index. */
+  private static void refuse(String setting, String text, IntPredicate bad, String what, String advice) {
+    for (int i = 0; i < text.length(); i++) {
+      if (bad.test(text.charAt(i))) {
+        throw new IllegalStateException(setting + " has " + what + " (" + String.format("U+%04X", (int) text.charAt(i))
+            + " at index " + i + ")" + advice);
+      }
     }
   }
 
