@@ -1,6 +1,10 @@
 package dev.flagon;
 
+import java.lang.System.Logger.Level;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,16 +24,12 @@ public final class CookieUpdate {
     DELETE
   }
 
-  // Immutable, so the "nothing to send" answers, the commonest, are shared.
-  private static final CookieUpdate NOTHING = new CookieUpdate(Action.NONE, List.of(), false, null);
-  private static final CookieUpdate NOTHING_VARY = new CookieUpdate(Action.NONE, List.of(), true, null);
-
   private final Action action;
   private final List<String> setCookieHeaders;
   private final boolean varyCookie;
   private final String sizeWarning;
 
-  CookieUpdate(Action action, List<String> setCookieHeaders, boolean varyCookie, String sizeWarning) {
+  private CookieUpdate(Action action, List<String> setCookieHeaders, boolean varyCookie, String sizeWarning) {
     this.action = action;
     this.setCookieHeaders = List.copyOf(setCookieHeaders);
     this.varyCookie = varyCookie;
@@ -38,7 +38,7 @@ public final class CookieUpdate {
 
   /** Nothing to send, with {@code Vary: Cookie} if the session was accessed (as Flask's rule). */
   public static CookieUpdate none(boolean varyCookie) {
-    return varyCookie ? NOTHING_VARY : NOTHING;
+    return new CookieUpdate(Action.NONE, List.of(), varyCookie, null);
   }
 
   /** The cookie is set by these {@code Set-Cookie} values, with {@code Vary: Cookie}. */
@@ -49,6 +49,50 @@ public final class CookieUpdate {
   /** The cookie is deleted by these {@code Set-Cookie} values, with {@code Vary: Cookie}. */
   public static CookieUpdate delete(List<String> setCookieHeaders) {
     return new CookieUpdate(Action.DELETE, setCookieHeaders, true, null);
+  }
+
+  /**
+   * The session cookie's update, each header measured as Werkzeug measures {@code MAX_COOKIE_SIZE}: the
+   * whole {@code Set-Cookie} value in characters (code points, as Python's {@code len}), deletions included.
+   * Over the limit, {@link SizePolicy#WARN} keeps Werkzeug's warning (also logged) for the first one.
+   *
+   * @param data the session data, whose largest keys the exception names (never their values)
+   * @throws CookieTooLargeException if a header is too large under {@link SizePolicy#ERROR}, or under
+   *     {@link SizePolicy#SPLIT} (it could not be split)
+   */
+  static CookieUpdate checked(Action action, List<String> headers, Map<String, Object> data, FlagonConfig config,
+      System.Logger log) {
+    int limit = config.maxCookieSize();
+    for (String header : headers) {
+      // A count of code points never exceeds the count of chars.
+      int size = limit == 0 || header.length() <= limit ? 0 : header.codePointCount(0, header.length());
+      if (size <= limit) {
+        continue;
+      }
+      if (config.sizePolicy() != SizePolicy.WARN) {
+        int chunks = config.sizePolicy() == SizePolicy.SPLIT ? config.maxChunks() : 0;
+        throw new CookieTooLargeException(config.cookieName(), size, limit, chunks, largestKeys(config, data));
+      }
+      // The quoted value: from the '=' after the name (a token) to the first ';' (quoting escapes any in it).
+      int end = header.indexOf(';') < 0 ? header.length() : header.indexOf(';');
+      int valueSize = header.codePointCount(header.indexOf('=') + 1, end);
+      String quote = config.cookieName().indexOf('\'') >= 0 ? "\"" : "'"; // Python's repr of a token
+      String warning = "The " + quote + config.cookieName() + quote + " cookie is too large: the value was "
+          + valueSize + " bytes but the header required " + (size - valueSize) + " extra bytes. The final size"
+          + " was " + size + " bytes but the limit is " + limit + " bytes. Browsers may silently ignore cookies"
+          + " larger than this.";
+      log.log(Level.WARNING, warning);
+      return new CookieUpdate(action, headers, true, warning);
+    }
+    return new CookieUpdate(action, headers, true, null);
+  }
+
+  /** The keys whose values serialize longest, largest first, at most five: where to look, never what. */
+  private static List<String> largestKeys(FlagonConfig config, Map<String, Object> data) {
+    Map<String, Integer> sizes = new HashMap<>();
+    data.forEach((key, value) -> sizes.put(key, config.taggedJson().dumps(value).length()));
+    Comparator<String> largestFirst = Comparator.comparing(sizes::get, Comparator.reverseOrder());
+    return sizes.keySet().stream().sorted(largestFirst.thenComparing(Comparator.naturalOrder())).limit(5).toList();
   }
 
   /** Whether the cookie is set, deleted or left alone. */

@@ -4,7 +4,6 @@ import dev.flagon.codec.BadPayloadException;
 import dev.flagon.codec.BadSignatureException;
 import dev.flagon.codec.Verified;
 import dev.flagon.internal.CookieCarrier;
-import dev.flagon.internal.SplitCookies;
 import dev.flagon.json.TaggedJson;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
@@ -46,7 +45,6 @@ public final class Flagon implements SessionInterface {
   private final FlagonConfig config;
   private final CookieFormat format;
   private final CookieCarrier carrier;
-  private final CookieSize cookieSize;
   private final int maxValueLength;
   private final boolean onlyFlaskTags; // then a parsed map is new and nobody else's: the session adopts it
   private final SessionValidator validator;
@@ -56,10 +54,9 @@ public final class Flagon implements SessionInterface {
   Flagon(FlagonConfig config, System.Logger log) {
     this.config = Objects.requireNonNull(config, "config");
     this.format = Providers.format(config);
-    this.carrier = config.sizePolicy() == SizePolicy.SPLIT ? new SplitCookies(config.sessionCookie(),
-        config.maxCookieSize(), config.maxChunks(), MAX_COOKIE_VALUE_LENGTH)
-        : CookieCarrier.one(config.sessionCookie());
-    this.cookieSize = new CookieSize(config, log);
+    boolean split = config.sizePolicy() == SizePolicy.SPLIT;
+    this.carrier = new CookieCarrier(config.sessionCookie(), split, config.maxCookieSize(),
+        split ? config.maxChunks() : 1, MAX_COOKIE_VALUE_LENGTH);
     this.maxValueLength = MAX_COOKIE_VALUE_LENGTH * carrier.cookies();
     this.onlyFlaskTags = config.taggedJson() == TaggedJson.standard();
     this.validator = config.sessionValidator().orElse(null);
@@ -169,7 +166,7 @@ public final class Flagon implements SessionInterface {
         return CookieUpdate.none(accessed);
       }
       List<String> headers = carrier.delete(session.storeState());
-      return new CookieUpdate(CookieUpdate.Action.DELETE, headers, true, cookieSize.check(headers, Map.of()));
+      return CookieUpdate.checked(CookieUpdate.Action.DELETE, headers, Map.of(), config, log);
     }
     boolean permanent = session.permanentFlag();
     if (!(session.isModified() || (permanent && config.refreshEachRequest()))) {
@@ -179,7 +176,7 @@ public final class Flagon implements SessionInterface {
     String value = format.seal(SessionValues.dump(config.taggedJson(), data), now.getEpochSecond());
     Instant expires = permanent ? now.plus(config.permanentSessionLifetime()) : null;
     List<String> headers = carrier.set(value, expires, session.storeState());
-    return new CookieUpdate(CookieUpdate.Action.SET, headers, true, cookieSize.check(headers, data));
+    return CookieUpdate.checked(CookieUpdate.Action.SET, headers, data, config, log);
   }
 
   @Override

@@ -3,8 +3,7 @@ package dev.flagon;
 import dev.flagon.codec.Digest;
 import dev.flagon.codec.KeyDerivation;
 import dev.flagon.codec.Secret;
-import dev.flagon.internal.CookieAttributes;
-import dev.flagon.internal.SplitCookies;
+import dev.flagon.internal.CookieCarrier;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +72,7 @@ public final class FlagonSettings {
 
   public static final Setting<Integer> SESSION_MAX_CHUNKS = Setting.count("SESSION_MAX_CHUNKS",
       "flagon.max-chunks", 4, "The most cookies one session may take under SESSION_SIZE_POLICY=split.")
-      .require(n -> n >= 1 && n <= SplitCookies.MAX_CHUNKS, "between 1 and " + SplitCookies.MAX_CHUNKS
+      .require(n -> n >= 1 && n <= CookieCarrier.MAX_CHUNKS, "between 1 and " + CookieCarrier.MAX_CHUNKS
           + " (servers refuse Cookie headers much larger than 16 KiB)");
 
   public static final Setting<String> SESSION_SALT = Setting.text("SESSION_SALT", "flagon.signing.salt",
@@ -138,7 +137,7 @@ public final class FlagonSettings {
     }
     for (Setting<String> path : List.of(APPLICATION_ROOT, SESSION_COOKIE_PATH)) {
       if (c.get(path) != null) { // a control character or a lone surrogate (Python's quote() fails on it)
-        CookieAttributes.checkPath(path.name(), c.get(path));
+        WerkzeugCookie.checkPath(path.name(), c.get(path));
       }
     }
     checkBrowserRules(c);

@@ -1,7 +1,6 @@
 package dev.flagon;
 
 import dev.flagon.codec.Secret;
-import dev.flagon.internal.CookieAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -94,7 +93,7 @@ public final class Setting<T> {
   /** Text that must be a non-empty HTTP token, as a cookie or form field name: no space, ';', '=' or quote. */
   public static Setting<String> token(String name, String springName, String defaultValue, String doc) {
     return text(name, springName, defaultValue, doc)
-        .require(CookieAttributes::isToken, CookieAttributes.TOKEN_RULE);
+        .require(WerkzeugCookie::isToken, WerkzeugCookie.TOKEN_RULE);
   }
 
   /** A list of text: a JSON array of strings, a collection, or comma-separated text; never null. */

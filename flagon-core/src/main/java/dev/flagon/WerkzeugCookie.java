@@ -1,48 +1,38 @@
 package dev.flagon;
 
-import dev.flagon.internal.CookieAttributes;
 import dev.flagon.internal.CookieHeader;
-import dev.flagon.internal.HttpDate;
-import java.io.ByteArrayOutputStream;
+import dev.flagon.internal.Python;
+import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntPredicate;
 
 /**
- * A cookie as Werkzeug 3.1 writes and reads it: the {@code Set-Cookie} values of its {@code dump_cookie}
- * from attributes checked once, when built, and the first value of a cookie in {@code Cookie} request
- * headers, as its {@code parse_cookie} reads them (Flask takes the first). The session cookie is one
+ * A cookie as Werkzeug 3.1 writes and reads it: the {@code Set-Cookie} values of its {@code dump_cookie},
+ * from attributes checked once when built (stricter than Werkzeug, so that configuration can never put a
+ * separator or a control character into a header), and the first value of a cookie in {@code Cookie}
+ * request headers, as its {@code parse_cookie} reads them. The session cookie is one
  * ({@link FlagonConfig#sessionCookie()}); a server-side store writes its session-id cookie and an extension
  * its own cookies (Flask-Login's {@code remember_token}) with the same code. Immutable and thread-safe.
- *
- * <p>Checks, stricter than Werkzeug (which refuses only CR and LF), so that configuration can never put a
- * separator or a control character into a header: the name is an HTTP token; the domain has no control
- * character, space, {@code ;} or {@code ,}, is encoded as Werkzeug encodes it and then holds only host-name
- * characters; the path has no control character and is percent-encoded as Werkzeug does.
  */
 public final class WerkzeugCookie {
+  /** What a cookie name must be, for messages. */
+  static final String TOKEN_RULE = "a non-empty HTTP token (letters, digits and !#$%&'*+-.^_`|~)";
   private static final String VALUE_SAFE = "_!#$%&'()*+-./:<=>?@[]^`{|}~";
-  private static final String EPOCH_DATE = "Thu, 01 Jan 1970 00:00:00 GMT";
-  /** Bit c of these two words: ASCII c may stand unquoted in a value (letters, digits, VALUE_SAFE). */
-  private static final long VALUE_SAFE_LOW = safeBits(0);
-  private static final long VALUE_SAFE_HIGH = safeBits(64);
+  private static final String PATH_SAFE = "_.-~%!$&'()*+,/:=@";
 
   private final String name;
-  /** {@code name=}. */
-  private final String prefix;
   /** {@code ; Domain=...}, or empty: Werkzeug writes it between the value and {@code Expires}. */
   private final String domainPart;
   /** The attributes after {@code Expires} and {@code Max-Age}: Secure, HttpOnly, Path, SameSite, Partitioned. */
   private final String tail;
-  private final String deleteHeader;
 
   private WerkzeugCookie(String name, String domainPart, String tail) {
     this.name = name;
-    this.prefix = name + "=";
     this.domainPart = domainPart;
     this.tail = tail;
-    this.deleteHeader = prefix + domainPart + "; Expires=" + EPOCH_DATE + "; Max-Age=0" + tail;
   }
 
   /**
@@ -60,8 +50,8 @@ public final class WerkzeugCookie {
 
   /** The same attributes for another name (an HTTP token), as for the chunks of a split session. */
   public WerkzeugCookie withName(String otherName) {
-    if (!CookieAttributes.isToken(otherName)) {
-      throw new IllegalArgumentException("a cookie name must be " + CookieAttributes.TOKEN_RULE);
+    if (!isToken(otherName)) {
+      throw new IllegalArgumentException("a cookie name must be " + TOKEN_RULE);
     }
     return new WerkzeugCookie(otherName, domainPart, tail);
   }
@@ -73,23 +63,18 @@ public final class WerkzeugCookie {
    * @param expires when it expires, or null for a browser-session cookie
    */
   public String set(String value, Instant expires) {
-    String quoted = quoteValue(Objects.requireNonNull(value, "value"));
-    if (expires == null) {
-      return prefix + quoted + domainPart + tail;
-    }
-    return prefix + quoted + domainPart + "; Expires=" + httpDate(expires) + tail;
+    String expiry = expires == null ? "" : "; Expires=" + Python.httpDate(expires.getEpochSecond());
+    return name + "=" + quoteValue(Objects.requireNonNull(value, "value")) + domainPart + expiry + tail;
   }
 
   /** The {@code Set-Cookie} value that deletes the cookie, as Werkzeug's {@code delete_cookie}. */
   public String delete() {
-    return deleteHeader;
+    return name + "=" + domainPart + "; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0" + tail;
   }
 
   /**
    * The value of the first cookie with this name in {@code Cookie} request header values (in order; null
-   * ones skipped), or null if there is none: pairs end at {@code ;} (a double-quoted value may hold one),
-   * names and values are stripped, and quoted values unquoted with their {@code \ooo} and {@code \X}
-   * escapes. Linear in the headers' length.
+   * ones skipped), or null if there is none, read as Werkzeug reads them in time linear in their length.
    */
   public static String firstValue(List<String> cookieHeaderValues, String name) {
     return CookieHeader.firstValue(Objects.requireNonNull(cookieHeaderValues, "cookieHeaderValues"),
@@ -109,49 +94,99 @@ public final class WerkzeugCookie {
    */
   static String quoteValue(String value) {
     int i = 0;
-    while (i < value.length() && isValueSafe(value.charAt(i))) {
+    while (i < value.length() && (isAsciiAlnum(value.charAt(i)) || VALUE_SAFE.indexOf(value.charAt(i)) >= 0)) {
       i++;
     }
     if (i == value.length()) {
       return value;
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write('"');
+    StringBuilder out = new StringBuilder("\"");
     for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
       if (c == '"' || c == '\\') {
-        out.write('\\');
-        out.write(c);
+        out.append('\\').append((char) c);
       } else if (c <= 0x19 || c == ',' || c == ';' || c >= 0x7f) {
-        out.write('\\');
-        out.write('0' + (c >> 6));
-        out.write('0' + ((c >> 3) & 7));
-        out.write('0' + (c & 7));
+        out.append('\\').append(c >> 6).append((c >> 3) & 7).append(c & 7); // three octal digits
       } else {
-        out.write(c);
+        out.append((char) c);
       }
     }
-    out.write('"');
-    return out.toString(StandardCharsets.US_ASCII);
+    return out.append('"').toString();
   }
 
-  /** Werkzeug's {@code http_date}: {@code Tue, 14 Nov 2023 23:13:20 GMT}; English names, whole seconds. */
-  static String httpDate(Instant instant) {
-    return HttpDate.format(instant.getEpochSecond());
+  private static boolean isAsciiAlnum(int c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
-  private static boolean isValueSafe(char c) {
-    return c < 64 ? (VALUE_SAFE_LOW >>> c & 1) != 0 : c < 128 && (VALUE_SAFE_HIGH >>> (c - 64) & 1) != 0;
+  /** Whether the name is an HTTP token, which a cookie name is written as (unquoted). */
+  static boolean isToken(String name) {
+    return name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
   }
 
-  private static long safeBits(int from) {
-    long bits = 0;
-    for (int c = from; c < from + 64; c++) {
-      if (CookieAttributes.isAsciiAlnum(c) || VALUE_SAFE.indexOf(c) >= 0) {
-        bits |= 1L << (c - from);
+  /**
+   * Werkzeug's domain: cut at the first {@code :}, strip leading dots, then Python's IDNA 2003 codec per
+   * label (ASCII labels unchanged, others nameprepped and punycoded; the ideographic and full-width dots
+   * also separate labels); null when nothing is left. Refused first: a control character, a space,
+   * {@code ;} or {@code ,}; after: anything but host-name labels (Werkzeug would also write {@code "}).
+   *
+   * @throws IllegalStateException naming the setting
+   */
+  static String encodeDomain(String setting, String configured) {
+    refuse(setting, configured, c -> Character.isISOControl(c) || Character.isWhitespace(c)
+        || Character.isSpaceChar(c) || c == ';' || c == ',', "a control character, a space, ';' or ','",
+        ", which would break the Set-Cookie header: set a host name such as example.com.");
+    int colon = configured.indexOf(':');
+    String host = (colon < 0 ? configured : configured.substring(0, colon)).replaceFirst("^\\.+", "");
+    String[] labels = host.split("[.\u3002\uff0e\uff61]", -1);
+    for (int i = 0; i < labels.length; i++) {
+      try {
+        labels[i] = labels[i].chars().allMatch(c -> c < 0x80) ? labels[i]
+            : IDN.toASCII(labels[i], IDN.ALLOW_UNASSIGNED);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException(setting + " cannot be encoded: " + e.getMessage(), e);
+      }
+      boolean trailingDot = i == labels.length - 1 && labels[i].isEmpty(); // kept, as Werkzeug keeps it
+      if (!trailingDot && !labels[i].matches("[A-Za-z0-9_-]{1,63}")) {
+        throw new IllegalStateException(setting + " cannot be encoded: a domain label must be 1 to 63 letters,"
+            + " digits, '-' or '_'");
       }
     }
-    return bits;
+    return host.isEmpty() ? null : String.join(".", labels);
+  }
+
+  /**
+   * A path with a control character or a lone surrogate (which Python's {@code quote()} cannot encode)
+   * is refused.
+   *
+   * @throws IllegalStateException naming the setting
+   */
+  static void checkPath(String setting, String path) {
+    refuse(setting, path, Character::isISOControl, "a control character", ": set a URL path such as /app.");
+    int lone = Python.loneSurrogateIndex(path);
+    if (lone >= 0) {
+      throw new IllegalStateException(setting + " has a lone surrogate at index " + lone);
+    }
+  }
+
+  /** Refuses the first {@code bad} character of a setting's text, naming it and its index. */
+  private static void refuse(String setting, String text, IntPredicate bad, String what, String advice) {
+    for (int i = 0; i < text.length(); i++) {
+      if (bad.test(text.charAt(i))) {
+        throw new IllegalStateException(setting + " has " + what + " (" + String.format("U+%04X", (int) text.charAt(i))
+            + " at index " + i + ")" + advice);
+      }
+    }
+  }
+
+  /** Python's {@code urllib.parse.quote(path, safe="%!$&'()*+,/:=@")}: UTF-8, upper-case hex. */
+  static String encodePath(String path) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      out.append(isAsciiAlnum(c) || PATH_SAFE.indexOf(c) >= 0 ? String.valueOf((char) c)
+          : String.format("%%%02X", c));
+    }
+    return out.toString();
   }
 
   /** Builds a {@link WerkzeugCookie}; each attribute as in Werkzeug's {@code set_cookie}. Not thread-safe. */
@@ -195,17 +230,17 @@ public final class WerkzeugCookie {
      *     control character or cannot be encoded, or the path has a control character, naming the setting
      */
     public WerkzeugCookie build() {
-      if (!CookieAttributes.isToken(name)) {
-        throw new IllegalStateException(label("NAME", "name") + " must be " + CookieAttributes.TOKEN_RULE);
+      if (!isToken(name)) {
+        throw new IllegalStateException(label("NAME", "name") + " must be " + TOKEN_RULE);
       }
       String encodedDomain = domain == null || domain.isEmpty() ? null
-          : CookieAttributes.encodeDomain(label("DOMAIN", "Domain"), domain);
+          : encodeDomain(label("DOMAIN", "Domain"), domain);
       if (path != null) {
-        CookieAttributes.checkPath(label("PATH", "Path"), path);
+        checkPath(label("PATH", "Path"), path);
       }
       return new WerkzeugCookie(name, encodedDomain == null ? "" : "; Domain=" + encodedDomain,
           (secure || partitioned ? "; Secure" : "") + (httpOnly ? "; HttpOnly" : "")
-              + (path == null ? "" : "; Path=" + CookieAttributes.encodePath(path))
+              + (path == null ? "" : "; Path=" + encodePath(path))
               + (sameSite == null ? "" : "; SameSite=" + sameSite.attributeValue())
               + (partitioned ? "; Partitioned" : ""));
     }

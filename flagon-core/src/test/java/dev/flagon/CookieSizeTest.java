@@ -2,17 +2,19 @@ package dev.flagon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** MAX_COOKIE_SIZE counts code points, as Python's len: the char count is only an upper bound. */
+/** MAX_COOKIE_SIZE (CookieUpdate.checked) counts code points, as Python's len: the char count is only an upper bound. */
 class CookieSizeTest {
   private static final String EMOJI = "\uD83D\uDE00"; // one code point, two chars
 
   private static String check(int limit, String header) {
     FlagonConfig config = FlagonConfig.builder().secretKey("cookie-size-test-key-000001")
         .sizePolicy(SizePolicy.WARN).maxCookieSize(limit).build();
-    return new CookieSize(config, new RecordingLogger()).check(header, Map.of());
+    return CookieUpdate.checked(CookieUpdate.Action.SET, List.of(header), Map.of(), config, new RecordingLogger())
+        .sizeWarning().orElse(null);
   }
 
   @Test

@@ -1,6 +1,6 @@
 package dev.flagon.codec;
 
-import dev.flagon.internal.LoneSurrogates;
+import dev.flagon.internal.Python;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -93,7 +93,7 @@ final class Encodings {
 
   /** The UTF-8 bytes of {@code text}, or {@code null} if it holds a lone surrogate (Python cannot encode it). */
   static byte[] utf8OrNull(String text) {
-    return LoneSurrogates.indexIn(text) >= 0 ? null : text.getBytes(StandardCharsets.UTF_8);
+    return Python.loneSurrogateIndex(text) >= 0 ? null : text.getBytes(StandardCharsets.UTF_8);
   }
 
   /** @throws IllegalArgumentException naming {@code what} if {@code text} holds a lone surrogate */

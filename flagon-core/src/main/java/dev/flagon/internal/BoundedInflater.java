@@ -13,10 +13,9 @@ import java.util.zip.Inflater;
  */
 public final class BoundedInflater {
   /**
-   * Largest inflated payload, in bytes: a Flagon limit against zip bombs (Python has none). 512 KiB is 128
-   * times the JSON a full 4 KiB browser cookie carries uncompressed, and eight times what split cookies at
-   * their cap (16 of 4 KiB) carry. Reading text costs up to 16 bytes per byte, so this keeps the text's
-   * share of a decode's memory bound (docs/security.md) at 8 MiB; at 1 MiB it alone could reach 16.
+   * Largest inflated payload, in bytes: a Flagon limit against zip bombs (Python has none). 512 KiB is eight
+   * times what split cookies at their cap (16 of 4 KiB) carry; reading text costs up to 16 bytes per byte,
+   * so this keeps the text's share of a decode's memory bound (docs/security.md) at 8 MiB.
    */
   public static final int MAX_INFLATED_LENGTH = 512 * 1024;
 
@@ -36,11 +35,9 @@ public final class BoundedInflater {
   /** Inflates one stream with a fresh inflater. @throws BadPayloadException as {@link #inflate(byte[], int)} */
   public static byte[] inflate(byte[] input, boolean raw, int maxLength) {
     BoundedInflater z = new BoundedInflater(raw);
-    try {
-      return Arrays.copyOf(z.buffer, z.inflate(input, maxLength));
-    } finally {
-      z.inflater.end();
-    }
+    byte[] out = Arrays.copyOf(z.buffer, z.inflate(input, maxLength));
+    z.end();
+    return out;
   }
 
   /**
@@ -50,7 +47,6 @@ public final class BoundedInflater {
    * @throws BadPayloadException if the stream is invalid or inflates beyond {@code maxLength}
    */
   public int inflate(byte[] input, int maxLength) {
-    boolean ok = false;
     try {
       // Raw: zlib may want one byte past the end of the stream (Inflater's javadoc): give it a dummy one.
       inflater.setInput(raw ? Arrays.copyOf(input, input.length + 1) : input);
@@ -72,14 +68,13 @@ public final class BoundedInflater {
           throw new BadPayloadException("The payload inflates beyond " + maxLength + " bytes (a Flagon limit)");
         }
       }
-      ok = true;
       return n;
     } catch (DataFormatException e) {
+      inflater.end();
       throw new BadPayloadException("Could not decompress the payload", e);
-    } finally {
-      if (!ok) {
-        inflater.end();
-      }
+    } catch (RuntimeException e) {
+      inflater.end();
+      throw e;
     }
   }
 

@@ -1,6 +1,6 @@
 package dev.flagon.json;
 
-import dev.flagon.internal.HttpDate;
+import dev.flagon.internal.Python;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 
 /**
- * Python {@code datetime}s as Flask writes them: Werkzeug's {@code http_date} in UTC ({@link HttpDate}),
+ * Python {@code datetime}s as Flask writes them: Werkzeug's {@code http_date} in UTC ({@link Python#httpDate}),
  * limited to Python's years 1..9999. Reading is in {@link HttpDateParser}.
  */
 final class PyDateTime {
@@ -50,7 +50,6 @@ final class PyDateTime {
       // Python's datetime stops at 1..9999; converting to UTC past them raises OverflowError.
       throw new TaggedJsonException("a datetime outside the years 1..9999 (in UTC) has no Python form");
     }
-    byte[] text = new byte[HttpDate.MAX_LENGTH];
-    out.put(text, 0, HttpDate.write(second, text, 0));
+    out.put(Python.httpDate(second));
   }
 }

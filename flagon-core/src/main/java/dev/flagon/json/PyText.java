@@ -1,6 +1,6 @@
 package dev.flagon.json;
 
-import dev.flagon.internal.PySpace;
+import dev.flagon.internal.Python;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +46,7 @@ final class PyText {
     int start = -1;
     for (int i = 0; i < text.length() && parts.size() < limit; ) {
       int c = text.codePointAt(i);
-      if (PySpace.isSpace(c)) {
+      if (Python.isSpace(c)) {
         if (start >= 0) {
           parts.add(text.substring(start, i));
           start = -1;
@@ -95,7 +95,7 @@ final class PyText {
    * digits.
    */
   static BigInteger parseInt(String text) {
-    text = PySpace.strip(text);
+    text = Python.strip(text);
     int end = text.length();
     int i = 0;
     boolean negative = false;

@@ -1,6 +1,6 @@
 package dev.flagon.json;
 
-import dev.flagon.internal.PySpace;
+import dev.flagon.internal.Python;
 import java.math.BigInteger;
 import java.util.UUID;
 
@@ -49,7 +49,7 @@ final class PyUuid {
 
   /** {@code int(text, 16)}, or null where Python raises {@code ValueError}. */
   private static BigInteger parseHex(String text) {
-    String body = PySpace.strip(text);
+    String body = Python.strip(text);
     if (body.startsWith("+")) {
       body = body.substring(1);
     }
