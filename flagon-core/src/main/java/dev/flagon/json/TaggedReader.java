@@ -22,7 +22,7 @@ import java.util.Map;
  *
  * <p>Each read has a budget of values: every JSON value, every tag's result and every item a tuple makes
  * of a string's characters or of bytes costs one (a datetime or a UUID more: {@link
- * BuiltinTagReader#extraCost}), and the read fails as soon as it would exceed the budget.
+ * BuiltinTag#extraCost}), and the read fails as soon as it would exceed the budget.
  * So what a read allocates is bounded by the length of its text (strings, numbers) plus a bounded cost per
  * value, whatever the text's shape (docs/security.md).
  */
@@ -67,18 +67,18 @@ final class TaggedReader {
           .maxNestingDepth(MAX_DEPTH)
           // Python's int limit; jackson counts the digits without the sign, as Python does. Floats
           // longer than this are refused too, where Python would read them: no real cookie has one.
-          .maxNumberLength(JsonText.MAX_INT_DIGITS)
+          .maxNumberLength(JsonBuffer.MAX_INT_DIGITS)
           .maxStringLength(MAX_STRING_LENGTH)
           .maxNameLength(MAX_STRING_LENGTH)
           .build())
       .build();
 
-  private final TagRegistry tags;
+  private final TaggedJson tags;
   private final int maxValues;
   private int valuesLeft;
 
   /** A reader for one text (not thread-safe), which may make at most {@code maxValues} values. */
-  TaggedReader(TagRegistry tags, int maxValues) {
+  TaggedReader(TaggedJson tags, int maxValues) {
     this.tags = tags;
     this.maxValues = maxValues;
     this.valuesLeft = maxValues;
@@ -178,14 +178,14 @@ final class TaggedReader {
       return map;
     }
     Map.Entry<String, Object> only = map.entrySet().iterator().next();
-    Object tag = tags.forKey(only.getKey());
+    Object tag = tags.tagFor(only.getKey());
     if (tag == null) {
       return map;
     }
     spend(1);
     if (tag instanceof BuiltinTag builtin) {
-      spend(BuiltinTagReader.extraCost(builtin, only.getValue()));
-      return BuiltinTagReader.fromJson(builtin, only.getValue());
+      spend(builtin.extraCost(only.getValue()));
+      return builtin.fromJson(only.getValue());
     }
     JsonTag<?> custom = (JsonTag<?>) tag;
     try {
