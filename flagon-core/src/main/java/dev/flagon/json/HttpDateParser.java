@@ -41,61 +41,12 @@ final class HttpDateParser {
 
   private HttpDateParser() {}
 
-  static OffsetDateTime parse(String text) {
-    OffsetDateTime canonical = parseCanonical(text);
-    return canonical != null ? canonical : parseLenient(text);
-  }
-
-  private static final List<String> CANONICAL_MONTHS =
-      List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec");
-
-  /**
-   * Speed-only: the shape Flask writes ({@code Wed, 26 Nov 2025 12:34:56 GMT}) read in place; null for
-   * anything else, which the lenient way then reads to the same result ({@code HttpDateCanonicalTest}).
-   */
-  static OffsetDateTime parseCanonical(String text) {
-    if (text.length() != 29 || text.charAt(3) != ',' || text.charAt(4) != ' ' || text.charAt(7) != ' '
-        || text.charAt(11) != ' ' || text.charAt(16) != ' ' || text.charAt(19) != ':'
-        || text.charAt(22) != ':' || text.charAt(25) != ' ' || !text.startsWith("GMT", 26)
-        || !isAsciiLetter(text.charAt(0)) || !isAsciiLetter(text.charAt(1)) || !isAsciiLetter(text.charAt(2))) {
-      return null;
-    }
-    int month = CANONICAL_MONTHS.indexOf(text.substring(8, 11)) + 1;
-    int day = digits(text, 5, 2);
-    int year = digits(text, 12, 4);
-    int hour = digits(text, 17, 2);
-    int minute = digits(text, 20, 2);
-    int second = digits(text, 23, 2);
-    if (month == 0 || day < 1 || year < 100 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-        || second < 0 || second > 59 || day > YearMonth.of(year, month).lengthOfMonth()) {
-      return null; // years below 100 are two-digit years to Python: the lenient way handles them
-    }
-    return OffsetDateTime.of(year, month, day, hour, minute, second, 0, ZoneOffset.UTC);
-  }
-
-  private static boolean isAsciiLetter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  }
-
-  /** The ASCII decimal number in {@code text[from, from + n)}, or -1 if a char is not an ASCII digit. */
-  private static int digits(String text, int from, int n) {
-    int value = 0;
-    for (int i = from; i < from + n; i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      value = value * 10 + (c - '0');
-    }
-    return value;
-  }
-
   /**
    * Python's {@code _parsedate_tz}. Of {@code text.split()} it reads only the first five words and whether
    * there are three, four, or more after dropping the first, so six words tell all; likewise a split on
    * '-' or ':' only needs to tell up to three parts from more.
    */
-  static OffsetDateTime parseLenient(String text) {
+  static OffsetDateTime parse(String text) {
     List<String> data = split(text, ' ', 6);
     if (data.isEmpty()) {
       return null;
