@@ -43,12 +43,11 @@ final class DictKeys {
       return null;
     }
     int slot = slot(text, size);
-    for (Shape shape : new Shape[] {slots[slot], slots[slot ^ 1]}) {
-      if (shape != null && shape.keys.length == size && shape.isKey(0, text)) {
-        return shape;
-      }
+    Shape shape = slots[slot];
+    if (shape == null || shape.keys.length != size || !shape.isKey(0, text)) {
+      shape = slots[slot ^ 1];
     }
-    return null;
+    return shape != null && shape.keys.length == size && shape.isKey(0, text) ? shape : null;
   }
 
   /**

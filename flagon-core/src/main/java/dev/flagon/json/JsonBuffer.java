@@ -9,6 +9,7 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.stream.LongStream;
 
 /**
  * The writer's output, with the exact text Python's {@code json.dumps(..., ensure_ascii=True)} gives
@@ -19,18 +20,11 @@ final class JsonBuffer {
   /** Python refuses to convert ints longer than this to text ({@code sys.get_int_max_str_digits()}). */
   static final int MAX_INT_DIGITS = 4300;
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-  private static final long[] POWERS_OF_TEN = new long[19];
+  private static final long[] POWERS_OF_TEN = LongStream.iterate(1, p -> p * 10).limit(19).toArray();
   private static final double[] SHORT_SCALES = {1, 10, 100, 1000, 10000};
   /** Epoch seconds of 0001-01-01T00:00:00Z and of 9999-12-31T23:59:59Z: Python's datetime range. */
   private static final long FIRST_SECOND = LocalDate.of(1, 1, 1).toEpochDay() * 86_400;
   private static final long LAST_SECOND = LocalDate.of(10_000, 1, 1).toEpochDay() * 86_400 - 1;
-
-  static {
-    POWERS_OF_TEN[0] = 1;
-    for (int i = 1; i < POWERS_OF_TEN.length; i++) {
-      POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
-    }
-  }
 
   private byte[] bytes;
   private int length;
@@ -209,21 +203,15 @@ final class JsonBuffer {
       ensure(6 + (n - i)); // the escape, and room for the rest as plain characters
       b = bytes;
       b[at++] = '\\';
-      switch (c) {
-        case '"' -> b[at++] = '"';
-        case '\\' -> b[at++] = '\\';
-        case '\b' -> b[at++] = 'b';
-        case '\f' -> b[at++] = 'f';
-        case '\n' -> b[at++] = 'n';
-        case '\r' -> b[at++] = 'r';
-        case '\t' -> b[at++] = 't';
-        default -> {
-          b[at++] = 'u';
-          b[at++] = HEX[c >>> 12];
-          b[at++] = HEX[(c >>> 8) & 0xf];
-          b[at++] = HEX[(c >>> 4) & 0xf];
-          b[at++] = HEX[c & 0xf];
-        }
+      int shortEscape = "\"\\\b\f\n\r\t".indexOf(c);
+      if (shortEscape >= 0) {
+        b[at++] = (byte) "\"\\bfnrt".charAt(shortEscape);
+      } else {
+        b[at++] = 'u';
+        b[at++] = HEX[c >>> 12];
+        b[at++] = HEX[(c >>> 8) & 0xf];
+        b[at++] = HEX[(c >>> 4) & 0xf];
+        b[at++] = HEX[c & 0xf];
       }
     }
     b[at++] = '"';

@@ -15,9 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Tags and writes in one pass, straight into one buffer, producing what Flask's
- * {@code json.dumps(serializer.tag(value), separators=(",", ":"), sort_keys=True, ensure_ascii=True)}
- * produces. Not thread-safe: one instance per call.
+ * Flask's {@code json.dumps(serializer.tag(value), separators=(",", ":"), sort_keys=True,
+ * ensure_ascii=True)}, tagging and writing in one pass into one buffer. Not thread-safe: one per call.
  */
 final class TaggedWriter {
   private final TaggedJson tags;
@@ -81,7 +80,7 @@ final class TaggedWriter {
     writeTagged(value, depth);
   }
 
-  /** Tries the tags in Flask's order and writes the value by the first that takes it. */
+  /** Writes the value by the first tag in Flask's order that takes it, else as JSON or Flask's fallback. */
   private void writeTagged(Object value, int depth) {
     for (Object tag : tags.order) {
       if (tag instanceof BuiltinTag builtin ? writeBuiltin(builtin, value, depth)
@@ -89,11 +88,6 @@ final class TaggedWriter {
         return;
       }
     }
-    writeUntagged(value);
-  }
-
-  /** A value no tag took: JSON's own types, and Flask's fallbacks for dates and decimals. */
-  private void writeUntagged(Object value) {
     if (value == null || value instanceof Boolean) {
       out.put(value == null ? "null" : (Boolean) value ? "true" : "false");
     } else if (value instanceof Integer || value instanceof Long || value instanceof Short
