@@ -24,17 +24,9 @@ final class DictKeys {
 
   private final Shape[] slots;
 
-  DictKeys() {
-    this.slots = new Shape[SLOTS];
-  }
-
-  private DictKeys(Shape[] slots) {
-    this.slots = slots;
-  }
-
-  /** A table that never learns or finds a shape: every dict takes the general path (for tests). */
-  static DictKeys disabled() {
-    return new DictKeys(null);
+  /** @param enabled false for a table that never learns or finds a shape (tests: the general path only) */
+  DictKeys(boolean enabled) {
+    this.slots = enabled ? new Shape[SLOTS] : null;
   }
 
   /** A known shape of this size whose first key equals {@code firstKey} (its other keys unchecked), or null. */

@@ -49,7 +49,7 @@ public final class TaggedJson {
    * (Flask's have 2 or 3 characters), so they are turned away without hashing.
    */
   private final int longestKey;
-  private final DictKeys shapes = new DictKeys();
+  private final DictKeys shapes = new DictKeys(true);
   /**
    * The buffer size for {@link #dumps}: a little more than a recent text, so that a session of the usual
    * size does not grow its buffer. Any value gives the same text, so it is shared without synchronization,

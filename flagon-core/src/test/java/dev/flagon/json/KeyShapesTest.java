@@ -37,7 +37,7 @@ class KeyShapesTest {
 
   @Test
   void learn_neverKeepsAKeyOver32CharactersOrADictOver16Keys() {
-    DictKeys shapes = new DictKeys();
+    DictKeys shapes = new DictKeys(true);
     String longKey = "k".repeat(DictKeys.MAX_KEY_LENGTH + 1);
     Map<String, Object> large = new LinkedHashMap<>();
     for (int i = 0; i <= DictKeys.MAX_KEYS; i++) {
@@ -90,7 +90,7 @@ class KeyShapesTest {
   }
 
   private static String reference(Object value) {
-    return outcome(() -> new TaggedWriter(TaggedJson.standard(), DictKeys.disabled(), 16).write(value));
+    return outcome(() -> new TaggedWriter(TaggedJson.standard(), new DictKeys(false), 16).write(value));
   }
 
   private static String outcome(java.util.function.Supplier<String> dump) {
