@@ -36,9 +36,10 @@ final class DictKeys {
     }
     int slot = slot(text, size);
     Shape shape = slots[slot];
-    if (shape == null || shape.keys.length != size || !shape.isKey(0, text)) {
-      shape = slots[slot ^ 1];
+    if (shape != null && shape.keys.length == size && shape.isKey(0, text)) {
+      return shape;
     }
+    shape = slots[slot ^ 1];
     return shape != null && shape.keys.length == size && shape.isKey(0, text) ? shape : null;
   }
 

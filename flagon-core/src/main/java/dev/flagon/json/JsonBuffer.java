@@ -203,15 +203,21 @@ final class JsonBuffer {
       ensure(6 + (n - i)); // the escape, and room for the rest as plain characters
       b = bytes;
       b[at++] = '\\';
-      int shortEscape = "\"\\\b\f\n\r\t".indexOf(c);
-      if (shortEscape >= 0) {
-        b[at++] = (byte) "\"\\bfnrt".charAt(shortEscape);
-      } else {
-        b[at++] = 'u';
-        b[at++] = HEX[c >>> 12];
-        b[at++] = HEX[(c >>> 8) & 0xf];
-        b[at++] = HEX[(c >>> 4) & 0xf];
-        b[at++] = HEX[c & 0xf];
+      switch (c) {
+        case '"' -> b[at++] = '"';
+        case '\\' -> b[at++] = '\\';
+        case '\b' -> b[at++] = 'b';
+        case '\f' -> b[at++] = 'f';
+        case '\n' -> b[at++] = 'n';
+        case '\r' -> b[at++] = 'r';
+        case '\t' -> b[at++] = 't';
+        default -> {
+          b[at++] = 'u';
+          b[at++] = HEX[c >>> 12];
+          b[at++] = HEX[(c >>> 8) & 0xf];
+          b[at++] = HEX[(c >>> 4) & 0xf];
+          b[at++] = HEX[c & 0xf];
+        }
       }
     }
     b[at++] = '"';

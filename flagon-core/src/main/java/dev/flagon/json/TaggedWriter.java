@@ -80,7 +80,7 @@ final class TaggedWriter {
     writeTagged(value, depth);
   }
 
-  /** Writes the value by the first tag in Flask's order that takes it, else as JSON or Flask's fallback. */
+  /** Writes the value by the first tag in Flask's order that takes it. */
   private void writeTagged(Object value, int depth) {
     for (Object tag : tags.order) {
       if (tag instanceof BuiltinTag builtin ? writeBuiltin(builtin, value, depth)
@@ -88,6 +88,11 @@ final class TaggedWriter {
         return;
       }
     }
+    writeUntagged(value);
+  }
+
+  /** A value no tag took: JSON's own types, and Flask's fallbacks for dates and decimals. */
+  private void writeUntagged(Object value) {
     if (value == null || value instanceof Boolean) {
       out.put(value == null ? "null" : (Boolean) value ? "true" : "false");
     } else if (value instanceof Integer || value instanceof Long || value instanceof Short
