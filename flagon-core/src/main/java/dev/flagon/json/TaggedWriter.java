@@ -107,8 +107,7 @@ final class TaggedWriter {
     } else if (value instanceof LocalDate date) {
       out.putHttpDate(date.toEpochDay() * 86_400); // Flask's fallback: an untagged date at midnight UTC
     } else if (value instanceof BigDecimal decimal) {
-      // str(Decimal): both follow the General Decimal Arithmetic to-scientific-string rules, so
-      // toString matches for every BigDecimal (Python's NaN, Infinity and -0 have no BigDecimal form).
+      // str(Decimal) is toString: both are GDA's to-scientific-string (NaN, Infinity, -0 have no BigDecimal)
       out.putQuoted(decimal.toString());
     } else {
       throw new TaggedJsonException("a value of type " + value.getClass().getName()
