@@ -1,6 +1,6 @@
 package dev.flagon.json;
 
-import java.math.BigInteger;
+import dev.flagon.internal.Python;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -8,13 +8,14 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Werkzeug's {@code parse_date}: Python's lenient RFC 2822 parser ({@code email._parseaddr._parsedate_tz}
- * and {@code parsedate_to_datetime}), ported step by step so that crafted strings give what Flask gives.
- * Unparseable → null; where Python raises {@code OverflowError} (which Werkzeug does not catch) →
- * {@link TaggedJsonException}.
+ * and {@code parsedate_to_datetime}), ported step by step with Python's own whitespace, {@code isdigit},
+ * {@code lower} and {@code int()}, so that crafted strings give what Flask gives. Unparseable: null; where
+ * Python raises {@code OverflowError} (which Werkzeug does not catch): {@link TaggedJsonException}.
  */
 final class HttpDateParser {
   private static final List<String> DAY_NAMES = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
@@ -22,128 +23,70 @@ final class HttpDateParser {
       "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
       "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
       "november", "december");
-  /** Values are Python's {@code +HHMM} integers, not seconds. */
+  /** Python's {@code +HHMM} values, not seconds. */
   private static final Map<String, Integer> ZONES = Map.ofEntries(
       Map.entry("UT", 0), Map.entry("UTC", 0), Map.entry("GMT", 0), Map.entry("Z", 0),
       Map.entry("AST", -400), Map.entry("ADT", -300), Map.entry("EST", -500), Map.entry("EDT", -400),
       Map.entry("CST", -600), Map.entry("CDT", -500), Map.entry("MST", -700), Map.entry("MDT", -600),
       Map.entry("PST", -800), Map.entry("PDT", -700));
-  private static final BigInteger HUNDRED = BigInteger.valueOf(100);
-  private static final BigInteger SECONDS_PER_DAY = BigInteger.valueOf(86400);
-  private static final BigInteger MAX_TIMEDELTA_DAYS = BigInteger.valueOf(999_999_999L);
-  /** java.time offsets stop at ±18:00; Python allows up to (not including) ±24:00. */
-  private static final int MAX_JAVA_OFFSET_SECONDS = 18 * 3600;
+  /** Code points that are {@code isdigit()} in Python without being decimal digits (superscripts, ①…). */
+  private static final int[] NON_DECIMAL_DIGITS = {
+    0xB2, 0xB3, 0xB9, 0xB9, 0x1369, 0x1371, 0x19DA, 0x19DA, 0x2070, 0x2070, 0x2074, 0x2079, 0x2080, 0x2089,
+    0x2460, 0x2468, 0x2474, 0x247C, 0x2488, 0x2490, 0x24EA, 0x24EA, 0x24F5, 0x24FD, 0x24FF, 0x24FF,
+    0x2776, 0x277E, 0x2780, 0x2788, 0x278A, 0x2792, 0x10A40, 0x10A43, 0x10E60, 0x10E68, 0x11052, 0x1105A,
+    0x1F100, 0x1F10A
+  };
+  /** Where {@link #pyInt} stops counting: beyond any C int, and beyond any offset timedelta can hold. */
+  private static final long HUGE = 1L << 56;
 
   private HttpDateParser() {}
 
+  /**
+   * Python's {@code _parsedate_tz}. Of {@code text.split()} it reads only the first five words and whether
+   * there are three, four, or more after dropping the first, so six words tell all; likewise a split on
+   * '-' or ':' only needs to tell up to three parts from more.
+   */
   static OffsetDateTime parse(String text) {
-    OffsetDateTime canonical = parseCanonical(text);
-    return canonical != null ? canonical : parseLenient(text);
-  }
-
-  private static final List<String> CANONICAL_MONTHS =
-      List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec");
-
-  /**
-   * The shape Flask writes ({@code Wed, 26 Nov 2025 12:34:56 GMT}, Werkzeug's {@code http_date}) read
-   * directly, since every datetime in a session cookie made by Flask has it; null for anything else (also
-   * for a valid date of another shape, or an impossible one), which then goes the lenient way and gets
-   * the same result that way would give, as {@code HttpDateParserTest} checks.
-   */
-  static OffsetDateTime parseCanonical(String text) {
-    if (text.length() != 29 || text.charAt(3) != ',' || text.charAt(4) != ' ' || text.charAt(7) != ' '
-        || text.charAt(11) != ' ' || text.charAt(16) != ' ' || text.charAt(19) != ':'
-        || text.charAt(22) != ':' || text.charAt(25) != ' ' || !text.startsWith("GMT", 26)
-        || !isAsciiLetter(text.charAt(0)) || !isAsciiLetter(text.charAt(1)) || !isAsciiLetter(text.charAt(2))) {
-      return null;
-    }
-    int month = CANONICAL_MONTHS.indexOf(text.substring(8, 11)) + 1;
-    int day = digits(text, 5, 2);
-    int year = digits(text, 12, 4);
-    int hour = digits(text, 17, 2);
-    int minute = digits(text, 20, 2);
-    int second = digits(text, 23, 2);
-    if (month == 0 || day < 1 || year < 100 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-        || second < 0 || second > 59 || day > YearMonth.of(year, month).lengthOfMonth()) {
-      return null; // years below 100 are two-digit years to Python: the lenient way handles them
-    }
-    return OffsetDateTime.of(year, month, day, hour, minute, second, 0, ZoneOffset.UTC);
-  }
-
-  private static boolean isAsciiLetter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  }
-
-  /** The ASCII decimal number in {@code text[from, from + n)}, or -1 if a char is not an ASCII digit. */
-  private static int digits(String text, int from, int n) {
-    int value = 0;
-    for (int i = from; i < from + n; i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      value = value * 10 + (c - '0');
-    }
-    return value;
-  }
-
-  /**
-   * Python's {@code _parsedate_tz}. Of {@code data = text.split()} it only reads the first five words and
-   * whether there are three, four, or five and more after dropping the first one, so six words tell all;
-   * likewise a split on '-' or ':' only ever needs to tell up to three parts from more.
-   */
-  static OffsetDateTime parseLenient(String text) {
-    List<String> data = PyText.splitOnWhitespace(text, 6);
+    List<String> data = split(text, ' ', 6);
     if (data.isEmpty()) {
       return null;
     }
     String first = data.get(0);
-    if (first.endsWith(",") || DAY_NAMES.contains(PyText.lower(first))) {
+    if (first.endsWith(",") || DAY_NAMES.contains(first.toLowerCase(Locale.ROOT))) {
       data.remove(0);
     } else if (first.lastIndexOf(',') >= 0) {
       data.set(0, first.substring(first.lastIndexOf(',') + 1));
     }
     if (data.size() == 3) { // RFC 850: 15-Jan-24 12:00:00 GMT
-      List<String> dayMonthYear = PyText.splitOn(data.get(0), '-', 4);
+      List<String> dayMonthYear = split(data.get(0), '-', 4);
       if (dayMonthYear.size() == 3) {
-        List<String> joined = new ArrayList<>(dayMonthYear);
-        joined.addAll(data.subList(1, 3));
-        data = joined;
+        dayMonthYear.addAll(data.subList(1, 3));
+        data = dayMonthYear;
       }
     }
     if (data.size() == 4) { // the zone may be glued to the time: 12:00:00+0100
       String last = data.get(3);
       int sign = last.indexOf('+') >= 0 ? last.indexOf('+') : last.indexOf('-');
-      if (sign > 0) {
-        data.set(3, last.substring(0, sign));
-        data.add(last.substring(sign));
-      } else {
-        data.add("");
-      }
+      data.set(3, sign > 0 ? last.substring(0, sign) : last);
+      data.add(sign > 0 ? last.substring(sign) : "");
     }
-    if (data.size() < 5) {
+    if (data.size() < 5 || data.get(0).isEmpty() || data.get(1).isEmpty() || data.get(2).isEmpty()) {
       return null;
     }
     String day = data.get(0);
-    String month = data.get(1);
+    String month = data.get(1).toLowerCase(Locale.ROOT);
     String year = data.get(2);
     String time = data.get(3);
     String zone = data.get(4);
-    if (day.isEmpty() || month.isEmpty() || year.isEmpty()) {
-      return null;
-    }
-    month = PyText.lower(month);
-    int monthIndex = MONTH_NAMES.indexOf(month);
-    if (monthIndex < 0) {
+    if (!MONTH_NAMES.contains(month)) {
       String swapped = day;
       day = month;
-      month = PyText.lower(swapped);
-      monthIndex = MONTH_NAMES.indexOf(month);
-      if (monthIndex < 0) {
-        return null;
-      }
+      month = swapped.toLowerCase(Locale.ROOT);
     }
-    int monthNumber = monthIndex % 12 + 1;
+    int monthNumber = MONTH_NAMES.indexOf(month) % 12 + 1;
+    if (monthNumber == 0) {
+      return null;
+    }
     day = withoutTrailingComma(day);
     if (year.indexOf(':') > 0) {
       String swapped = year;
@@ -156,108 +99,142 @@ final class HttpDateParser {
         return null;
       }
     }
-    if (!PyText.isDigit(year.codePointAt(0))) {
+    if (!isDigit(year.codePointAt(0))) {
       String swapped = year;
       year = zone;
       zone = swapped;
     }
     time = withoutTrailingComma(time);
-    String[] hms = splitTime(time);
-    if (hms == null) {
+    List<String> hms = split(time, ':', 4);
+    if (hms.size() == 1 && time.indexOf('.') >= 0) { // from non-compliant mailers: HH.MM[.SS]
+      hms = split(time, '.', 4);
+    }
+    if (hms.size() == 2) {
+      hms.add("0");
+    }
+    if (hms.size() != 3) {
       return null;
     }
-    BigInteger[] numbers = new BigInteger[5];
-    String[] texts = {year, day, hms[0], hms[1], hms[2]};
+    long[] numbers = new long[5];
+    String[] texts = {year, day, hms.get(0), hms.get(1), hms.get(2)};
     for (int i = 0; i < texts.length; i++) {
-      numbers[i] = PyText.parseInt(texts[i]);
-      if (numbers[i] == null) {
+      numbers[i] = pyInt(texts[i]);
+      if (numbers[i] == Long.MIN_VALUE) {
         return null;
       }
     }
-    BigInteger y = numbers[0];
-    if (y.compareTo(HUNDRED) < 0) { // two-digit years, POSIX style
-      y = y.add(BigInteger.valueOf(y.compareTo(BigInteger.valueOf(68)) > 0 ? 1900 : 2000));
-    }
-    BigInteger offsetSeconds = offsetSeconds(PyText.upper(zone));
-    return toDateTime(y, monthNumber, numbers[1], numbers[2], numbers[3], numbers[4], offsetSeconds);
+    long y = numbers[0] < 100 ? numbers[0] + (numbers[0] > 68 ? 1900 : 2000) : numbers[0]; // POSIX style
+    return toDateTime(y, monthNumber, numbers, offsetSeconds(zone.toUpperCase(Locale.ROOT)));
   }
 
   private static String withoutTrailingComma(String text) {
     return text.endsWith(",") ? text.substring(0, text.length() - 1) : text;
   }
 
-  /** {@code HH:MM[:SS]} or, from non-compliant mailers, {@code HH.MM[.SS]}; null if neither. */
-  private static String[] splitTime(String time) {
-    List<String> parts = PyText.splitOn(time, ':', 4);
-    if (parts.size() == 1 && time.indexOf('.') >= 0) {
-      parts = PyText.splitOn(time, '.', 4);
-    }
-    if (parts.size() == 2) {
-      return new String[] {parts.get(0), parts.get(1), "0"};
-    }
-    if (parts.size() == 3) {
-      return new String[] {parts.get(0), parts.get(1), parts.get(2)};
-    }
-    return null;
-  }
-
   /** The zone's offset in seconds, or null for none (naive), which includes {@code -0000}. */
-  private static BigInteger offsetSeconds(String zone) {
-    BigInteger hhmm;
+  private static Long offsetSeconds(String zone) {
     Integer named = ZONES.get(zone);
-    if (named != null) {
-      hhmm = BigInteger.valueOf(named);
-    } else {
-      hhmm = PyText.parseInt(zone);
-      if (hhmm != null && hhmm.signum() == 0 && zone.startsWith("-")) {
-        return null;
-      }
+    long hhmm = named != null ? named : pyInt(zone);
+    if (hhmm == Long.MIN_VALUE || hhmm == 0 && zone.startsWith("-")) {
+      return null;
     }
-    if (hhmm == null || hhmm.signum() == 0) {
-      return hhmm;
-    }
-    BigInteger[] hoursAndMinutes = hhmm.abs().divideAndRemainder(HUNDRED);
-    BigInteger seconds = hoursAndMinutes[0].multiply(BigInteger.valueOf(3600))
-        .add(hoursAndMinutes[1].multiply(BigInteger.valueOf(60)));
-    return hhmm.signum() < 0 ? seconds.negate() : seconds;
+    long seconds = Math.abs(hhmm) / 100 * 3600 + Math.abs(hhmm) % 100 * 60;
+    return hhmm < 0 ? -seconds : seconds;
   }
 
-  /** {@code datetime(...)} with {@code timezone(timedelta(seconds=...))}, evaluated in Python's order. */
-  private static OffsetDateTime toDateTime(
-      BigInteger year, int month, BigInteger day, BigInteger hour, BigInteger minute, BigInteger second,
-      BigInteger offsetSeconds) {
-    if (offsetSeconds != null) {
-      BigInteger[] daysAndRest = offsetSeconds.divideAndRemainder(SECONDS_PER_DAY);
-      BigInteger floorDays =
-          daysAndRest[1].signum() < 0 ? daysAndRest[0].subtract(BigInteger.ONE) : daysAndRest[0];
-      if (floorDays.abs().compareTo(MAX_TIMEDELTA_DAYS) > 0) {
+  /** {@code datetime(...)} with {@code timezone(timedelta(seconds=...))}, checked in Python's order. */
+  private static OffsetDateTime toDateTime(long year, int month, long[] fields, Long offset) {
+    if (offset != null) {
+      if (Math.abs(Math.floorDiv(offset, 86_400)) > 999_999_999) {
         throw new TaggedJsonException("a datetime tag's zone offset overflows Python's timedelta");
-      }
-      if (offsetSeconds.abs().compareTo(SECONDS_PER_DAY) >= 0) {
+      } else if (Math.abs(offset) >= 86_400) {
         return null; // timezone() wants strictly less than 24 hours
       }
     }
-    for (BigInteger field : new BigInteger[] {year, day, hour, minute, second}) {
-      if (field.bitLength() > 31) {
+    fields[0] = year;
+    for (long field : fields) {
+      if (field != (int) field) {
         throw new TaggedJsonException("a datetime tag's field overflows a C int in Python");
       }
     }
-    int y = year.intValue();
-    int d = day.intValue();
-    int h = hour.intValue();
-    int m = minute.intValue();
-    int s = second.intValue();
-    if (y < 1 || y > 9999 || d < 1 || d > YearMonth.of(y, month).lengthOfMonth() || h < 0 || h > 23
-        || m < 0 || m > 59 || s < 0 || s > 59) {
+    int y = (int) year;
+    int d = (int) fields[1];
+    if (y < 1 || y > 9999 || d < 1 || d > YearMonth.of(y, month).lengthOfMonth() || fields[2] < 0
+        || fields[2] > 23 || fields[3] < 0 || fields[3] > 59 || fields[4] < 0 || fields[4] > 59) {
       return null;
     }
-    LocalDateTime local = LocalDateTime.of(y, month, d, h, m, s);
-    int offset = offsetSeconds == null ? 0 : offsetSeconds.intValue();
-    if (Math.abs(offset) <= MAX_JAVA_OFFSET_SECONDS) {
-      return OffsetDateTime.of(local, ZoneOffset.ofTotalSeconds(offset));
+    LocalDateTime local = LocalDateTime.of(y, month, d, (int) fields[2], (int) fields[3], (int) fields[4]);
+    int seconds = offset == null ? 0 : offset.intValue();
+    if (Math.abs(seconds) <= 18 * 3600) { // java.time's offset range; Python's reaches 24 hours
+      return OffsetDateTime.of(local, ZoneOffset.ofTotalSeconds(seconds));
     }
     // Same instant, shown in UTC: Flask writes it back in UTC anyway, so the cookie text is unchanged.
-    Instant instant = Instant.ofEpochSecond(local.toEpochSecond(ZoneOffset.UTC) - offset);
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    return Instant.ofEpochSecond(local.toEpochSecond(ZoneOffset.UTC) - seconds).atOffset(ZoneOffset.UTC);
+  }
+
+  /**
+   * The first {@code limit} parts of Python's {@code str.split()} (separator ' ': runs of Python whitespace,
+   * no empty parts) or {@code str.split(separator)} (every separator splits, empty parts kept), so a long
+   * text never makes a string per word.
+   */
+  private static List<String> split(String text, char separator, int limit) {
+    List<String> parts = new ArrayList<>();
+    int start = separator == ' ' ? -1 : 0;
+    for (int i = 0; i < text.length() && parts.size() < limit; ) {
+      int c = text.codePointAt(i);
+      if (separator == ' ' ? Python.isSpace(c) : c == separator) {
+        if (start >= 0) {
+          parts.add(text.substring(start, i));
+        }
+        start = separator == ' ' ? -1 : i + 1;
+      } else if (start < 0) {
+        start = i;
+      }
+      i += Character.charCount(c);
+    }
+    if (start >= 0 && parts.size() < limit) {
+      parts.add(text.substring(start));
+    }
+    return parts;
+  }
+
+  /** {@code str.isdigit()} for one code point. */
+  private static boolean isDigit(int c) {
+    for (int i = 0; i < NON_DECIMAL_DIGITS.length; i += 2) {
+      if (c >= NON_DECIMAL_DIGITS[i] && c <= NON_DECIMAL_DIGITS[i + 1]) {
+        return true;
+      }
+    }
+    return Character.isDigit(c);
+  }
+
+  /**
+   * Python's {@code int(text)}: surrounding whitespace, one sign, Unicode decimal digits, single underscores
+   * between digits, at most 4300 digits; magnitudes past {@link #HUGE} saturate at it. Long.MIN_VALUE where
+   * Python raises {@code ValueError}.
+   */
+  private static long pyInt(String text) {
+    text = Python.strip(text);
+    int i = text.startsWith("+") || text.startsWith("-") ? 1 : 0;
+    long value = 0;
+    int digits = 0;
+    boolean lastWasDigit = false;
+    while (i < text.length()) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      if (c == '_' && lastWasDigit) {
+        lastWasDigit = false;
+      } else if (Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER && Character.digit(c, 10) >= 0) {
+        value = Math.min(HUGE, value * 10 + Character.digit(c, 10));
+        digits++;
+        lastWasDigit = true;
+      } else {
+        return Long.MIN_VALUE;
+      }
+    }
+    if (!lastWasDigit || digits > 4300) {
+      return Long.MIN_VALUE;
+    }
+    return text.startsWith("-") ? -value : value;
   }
 }

@@ -1,23 +1,30 @@
 package dev.flagon.json;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
+import dev.flagon.internal.Python;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.stream.LongStream;
 
 /**
- * The writer's output: Flask's JSON is pure ASCII ({@code ensure_ascii}), so it is built as bytes, one
- * store per character, and becomes a string with a single copy. Every method takes ASCII only (escaping
- * is {@link #putQuoted}'s job). Not thread-safe.
+ * The writer's output, with the exact text Python's {@code json.dumps(..., ensure_ascii=True)} gives
+ * strings, ints, floats and (Werkzeug's {@code http_date}) datetimes. That text is pure ASCII, so it is
+ * built as bytes and becomes a string with a single copy. Not thread-safe.
  */
 final class JsonBuffer {
+  /** Python refuses to convert ints longer than this to text ({@code sys.get_int_max_str_digits()}). */
+  static final int MAX_INT_DIGITS = 4300;
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-  private static final long[] POWERS_OF_TEN = new long[19];
-
-  static {
-    POWERS_OF_TEN[0] = 1;
-    for (int i = 1; i < POWERS_OF_TEN.length; i++) {
-      POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
-    }
-  }
+  private static final long[] POWERS_OF_TEN = LongStream.iterate(1, p -> p * 10).limit(19).toArray();
+  private static final double[] SHORT_SCALES = {1, 10, 100, 1000, 10000};
+  /** Epoch seconds of 0001-01-01T00:00:00Z and of 9999-12-31T23:59:59Z: Python's datetime range. */
+  private static final long FIRST_SECOND = LocalDate.of(1, 1, 1).toEpochDay() * 86_400;
+  private static final long LAST_SECOND = LocalDate.of(10_000, 1, 1).toEpochDay() * 86_400 - 1;
 
   private byte[] bytes;
   private int length;
@@ -46,12 +53,7 @@ final class JsonBuffer {
     return this;
   }
 
-  /** A copy of what was written from {@code start} on. */
-  byte[] copyOfRange(int start) {
-    return Arrays.copyOfRange(bytes, start, length);
-  }
-
-  /** ASCII text written as is: literals, numbers, dates. */
+  /** ASCII text written as is. */
   JsonBuffer put(CharSequence ascii) {
     int n = ascii.length();
     ensure(n);
@@ -59,40 +61,6 @@ final class JsonBuffer {
       bytes[length + i] = (byte) ascii.charAt(i);
     }
     length += n;
-    return this;
-  }
-
-  /** {@code true} or {@code false}, stored directly: they are among the most common values. */
-  JsonBuffer putTrueOrFalse(boolean flag) {
-    ensure(5);
-    byte[] b = bytes;
-    int at = length;
-    if (flag) {
-      b[at] = 't';
-      b[at + 1] = 'r';
-      b[at + 2] = 'u';
-      b[at + 3] = 'e';
-      length = at + 4;
-    } else {
-      b[at] = 'f';
-      b[at + 1] = 'a';
-      b[at + 2] = 'l';
-      b[at + 3] = 's';
-      b[at + 4] = 'e';
-      length = at + 5;
-    }
-    return this;
-  }
-
-  JsonBuffer putNull() {
-    ensure(4);
-    byte[] b = bytes;
-    int at = length;
-    b[at] = 'n';
-    b[at + 1] = 'u';
-    b[at + 2] = 'l';
-    b[at + 3] = 'l';
-    length = at + 4;
     return this;
   }
 
@@ -115,37 +83,6 @@ final class JsonBuffer {
     return this;
   }
 
-  /**
-   * {@code n / 10^scale} written positionally with exactly {@code scale} decimals, or {@code n.0} for
-   * scale 0: {@code (287, 1)} is {@code 28.7}, {@code (5, 4)} is {@code 0.0005}. The digits are produced
-   * from the right, so there is no division by a variable 10^scale. @param n at least 0 @param scale 0 to 4
-   */
-  JsonBuffer putDecimal(long n, int scale) {
-    if (scale == 0) {
-      put(n);
-      ensure(2);
-      bytes[length++] = '.';
-      bytes[length++] = '0';
-      return this;
-    }
-    int integerDigits = Math.max(1, digitCount(n) - scale);
-    int end = length + integerDigits + 1 + scale;
-    ensure(end - length);
-    byte[] b = bytes;
-    int at = end;
-    for (int i = 0; i < scale; i++) {
-      b[--at] = (byte) ('0' + n % 10);
-      n /= 10;
-    }
-    b[--at] = '.';
-    do {
-      b[--at] = (byte) ('0' + n % 10); // a '0' before the point when n < 10^scale
-      n /= 10;
-    } while (at > length);
-    length = end;
-    return this;
-  }
-
   /** Decimal digits of a non-negative long (1 for 0). */
   private static int digitCount(long value) {
     int digits = 1;
@@ -153,6 +90,96 @@ final class JsonBuffer {
       digits++;
     }
     return digits;
+  }
+
+  /** An int of any size, refused past Python's 4300-digit limit. */
+  static String integerText(BigInteger value) {
+    String text = value.bitLength() > 14_285 ? null : value.toString(); // 2^14285 has 4301 digits
+    if (text == null || text.length() - (value.signum() < 0 ? 1 : 0) > MAX_INT_DIGITS) {
+      throw new TaggedJsonException(
+          "an integer has more than " + MAX_INT_DIGITS + " digits, Python's int/str conversion limit");
+    }
+    return text;
+  }
+
+  /**
+   * Python's {@code repr(float)}. Speed-only, kept (docs/architecture.md): a value in [1e-4, 2^33) that is
+   * some N / 10^k with k <= 4 (prices, ratios) is written without the shortest-digits search. For each k the
+   * only candidate is N = round(|value| × 10^k) (10^-k is over 50 ulps of such a value, and N < 2^47 is
+   * exact); N / 10^k == value holds exactly when that decimal reads back as the value, and the first k that
+   * works gives the fewest digits, which Python writes positionally in this range.
+   */
+  JsonBuffer putFloat(double value) {
+    double positive = Math.abs(value);
+    if (positive >= 1e-4 && positive < 0x1p33) {
+      for (int k = 0; k < SHORT_SCALES.length; k++) {
+        long n = Math.round(positive * SHORT_SCALES[k]);
+        if (n / SHORT_SCALES[k] == positive) {
+          return value < 0 ? put('-').putDecimal(n, k) : putDecimal(n, k);
+        }
+      }
+    }
+    return put(repr(value));
+  }
+
+  /**
+   * {@code n / 10^scale} written positionally with exactly {@code scale} decimals, or {@code n.0} for
+   * scale 0, the digits produced from the right (no division by a variable 10^scale). n at least 0.
+   */
+  private JsonBuffer putDecimal(long n, int scale) {
+    if (scale == 0) {
+      return put(n).put('.').put('0');
+    }
+    int end = length + Math.max(1, digitCount(n) - scale) + 1 + scale;
+    ensure(end - length);
+    int at = end;
+    for (int i = 0; i < scale; i++) {
+      bytes[--at] = (byte) ('0' + n % 10);
+      n /= 10;
+    }
+    bytes[--at] = '.';
+    do {
+      bytes[--at] = (byte) ('0' + n % 10); // a '0' before the point when n < 10^scale
+      n /= 10;
+    } while (at > length);
+    length = end;
+    return this;
+  }
+
+  /**
+   * Python's {@code repr(float)} as {@code json.dumps} writes it. JDK 17's {@code Double.toString} is not
+   * always shortest ({@code 1e23} prints {@code 9.999999999999999E22}), so the digits come from
+   * jackson-core's Schubfach writer (the JDK 19+ rules), which differs from Python's in one case: where one
+   * digit reads back, it may still pick a closer two-digit decimal ({@code 4.9E-324}, Python {@code 5e-324}).
+   */
+  static String repr(double value) {
+    if (!Double.isFinite(value)) {
+      return Double.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity";
+    } else if (value == 0) {
+      return Double.doubleToRawLongBits(value) < 0 ? "-0.0" : "0.0";
+    }
+    double positive = Math.abs(value);
+    BigDecimal shortest = new BigDecimal(NumberOutput.toString(positive, true)).stripTrailingZeros();
+    if (shortest.precision() == 2) {
+      BigDecimal down = shortest.round(new MathContext(1, RoundingMode.FLOOR));
+      BigDecimal up = shortest.round(new MathContext(1, RoundingMode.CEILING));
+      BigDecimal exact = new BigDecimal(positive);
+      boolean upWorks = up.doubleValue() == positive;
+      if (down.doubleValue() == positive
+          && (!upWorks || exact.subtract(down).compareTo(up.subtract(exact)) <= 0)) {
+        shortest = down;
+      } else if (upWorks) {
+        shortest = up;
+      }
+    }
+    String digits = shortest.unscaledValue().toString();
+    int exponent = digits.length() - shortest.scale() - 1;
+    String sign = value < 0 ? "-" : "";
+    if (exponent >= -4 && exponent < 16) { // Python's float_repr_style 'short': positional in this range
+      return sign + shortest.toPlainString() + (shortest.scale() <= 0 ? ".0" : "");
+    }
+    return sign + digits.charAt(0) + (digits.length() > 1 ? "." + digits.substring(1) : "")
+        + (exponent < 0 ? "e-" : "e+") + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
   }
 
   /**
@@ -198,8 +225,22 @@ final class JsonBuffer {
     return this;
   }
 
+  /** A datetime at this UTC epoch second as a quoted {@code http_date}; refused outside years 1..9999. */
+  JsonBuffer putHttpDate(long second) {
+    if (second < FIRST_SECOND || second > LAST_SECOND) {
+      // Python's datetime stops at 1..9999; converting to UTC past them raises OverflowError.
+      throw new TaggedJsonException("a datetime outside the years 1..9999 (in UTC) has no Python form");
+    }
+    return put('"').put(Python.httpDate(second)).put('"');
+  }
+
   int length() {
     return length;
+  }
+
+  /** A copy of what was written from {@code start} on. */
+  byte[] copyOfRange(int start) {
+    return Arrays.copyOfRange(bytes, start, length);
   }
 
   @Override

@@ -4,11 +4,9 @@ import java.util.Objects;
 
 /**
  * A tag that carries a non-JSON type through Flask's tagged JSON, like a {@code JSONTag} subclass in
- * {@code flask/json/tag.py}. A value that {@link #check checks} is written as {@code {key: toJson(value)}};
- * on reading, a one-key object whose key is a registered tag key becomes {@code fromJson(inner)}.
- *
- * <p>The result of {@link #toJson} is tagged again, so it may contain tuples, bytes and other tagged types.
- * Register custom tags with {@link TaggedJson.Builder#register(JsonTag, int)}.
+ * {@code flask/json/tag.py}: a value that {@link #check checks} is written as {@code {key: toJson(value)}}
+ * (tagged again, so it may hold tuples, bytes...), and a one-key object with this key is read as
+ * {@code fromJson(inner)}. Register it with {@link TaggedJson.Builder#register(JsonTag, int)}.
  *
  * @param <T> the Java type this tag carries
  */
@@ -46,10 +44,6 @@ public abstract class JsonTag<T> {
   /** The JSON-able form of the value (tagged again before it is written). */
   public abstract Object toJson(T value);
 
-  /**
-   * The value back from its JSON form (already untagged).
-   *
-   * @throws IllegalArgumentException if the JSON form is not valid for this tag
-   */
+  /** The value back from its JSON form (already untagged). @throws IllegalArgumentException if invalid */
   public abstract T fromJson(Object json);
 }

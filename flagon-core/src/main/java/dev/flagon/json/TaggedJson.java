@@ -3,37 +3,65 @@ package dev.flagon.json;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Flask's session serializer ({@code TaggedJSONSerializer} with the app JSON provider's defaults):
- * compact separators, keys sorted by code point, ASCII-only output with lower-case escapes, Python
- * {@code repr} floats, integers of any size. Immutable and thread-safe.
+ * Flask's session serializer ({@code TaggedJSONSerializer} of {@code flask/json/tag.py}, with the app JSON
+ * provider's defaults): compact separators, keys sorted by code point, ASCII-only output with lower-case
+ * escapes, Python {@code repr} floats, integers of any size. Immutable and thread-safe.
  *
  * <p>{@link #dumps} produces Flask's exact bytes; {@link #loads} reads as Python's {@code json.loads} and
- * Flask's untagging do, including their leniency on crafted input. The Java types are listed in the
- * {@linkplain dev.flagon.json package description}. Bounds on both sides: 512 levels of JSON nesting, 4300
- * digits per integer (Python's own limit); when reading, 1,000,000 characters per string or key and a
- * budget of values ({@link #loads(String, int)}).
+ * Flask's untagging do, including their leniency on crafted input. Java values map to Python values as
+ * follows: {@link Map} ↔ dict, {@link List} ↔ list, {@link Tuple} ↔ tuple, {@code byte[]} ↔ bytes,
+ * {@link Markup} ↔ Markup, {@link UUID} ↔ UUID, {@link java.time.OffsetDateTime} ↔ datetime,
+ * {@link String}, {@link Boolean}, {@code null}, {@link Integer} / {@link Long} / {@link BigInteger} ↔ int,
+ * {@link Double} ↔ float.
+ *
+ * <p>Writing also accepts {@link java.time.Instant}, {@link java.time.ZonedDateTime} and
+ * {@link java.time.LocalDateTime} (naive, taken as UTC) as datetimes; {@link Short}, {@link Byte} as ints;
+ * {@link Float} as a float; any other {@link CharSequence} as a string; and, like Flask's JSON fallback,
+ * {@link LocalDate} as an untagged HTTP-date string at midnight UTC and {@link BigDecimal} as its string.
+ * Map keys are normally strings; ints, floats, booleans and null are written as strings, as Python does.
+ * Anything else is refused with a {@link TaggedJsonException} naming the Java type.
+ *
+ * <p>Reading returns mutable {@link java.util.LinkedHashMap}s and {@link java.util.ArrayList}s, and
+ * {@link Integer} when an int fits, else {@link Long}, else {@link BigInteger}; datetimes are UTC unless the
+ * text named another offset, and null where Flask gets None. Bounds on both sides: 512 levels of nesting,
+ * 4300 digits per integer (Python's own limit); when reading, 1,000,000 characters per string or key and
+ * a budget of values ({@link #loads(String, int)}).
  */
 public final class TaggedJson {
-  private static final TaggedJson STANDARD = new TaggedJson(TagRegistry.standard());
+  private static final TaggedJson STANDARD = new Builder().build();
+  private static final int MAX_CAPACITY_HINT = 64 * 1024;
 
-  private final TagRegistry tags;
-  private final KeyShapes shapes = new KeyShapes();
+  /** The writing order: {@link BuiltinTag}s and {@link JsonTag}s. Never modified or handed out. */
+  final Object[] order;
+  /** Flask's tags only: no custom tag can claim a value. */
+  final boolean builtinOnly;
+  private final Map<String, Object> byKey;
   /**
-   * The buffer size for {@link #dumps}: a little more than a recent text, so that writing a session of the
-   * usual size does not grow and copy its buffer. Not observable state: any value gives the same text, so
-   * it is read and written without synchronization, and written only when it is far off (a field that
-   * every call wrote would bounce between the cores' caches).
+   * The longest tag key: most one-key objects read have a longer key ({@code user_id}) than any tag key
+   * (Flask's have 2 or 3 characters), so they are turned away without hashing.
+   */
+  private final int longestKey;
+  private final DictKeys shapes = new DictKeys(true);
+  /**
+   * The buffer size for {@link #dumps}: a little more than a recent text, so that a session of the usual
+   * size does not grow its buffer. Any value gives the same text, so it is shared without synchronization,
+   * and written only when far off (a field every call wrote would bounce between the cores' caches).
    */
   private int capacityHint = 128;
 
-  private TaggedJson(TagRegistry tags) {
-    this.tags = tags;
+  private TaggedJson(List<Object> order, Map<String, Object> byKey) {
+    this.order = order.toArray();
+    this.builtinOnly = order.stream().allMatch(tag -> tag instanceof BuiltinTag);
+    this.byKey = new HashMap<>(byKey);
+    this.longestKey = byKey.keySet().stream().mapToInt(String::length).max().orElse(0);
   }
 
   /** The serializer with Flask's tags: {@code " di"}, {@code " t"}, {@code " b"}, {@code " m"}, {@code " u"}, {@code " d"}. */
@@ -53,7 +81,7 @@ public final class TaggedJson {
    */
   public String dumps(Object value) {
     int hint = capacityHint;
-    String text = new TaggedWriter(tags, shapes, hint).write(value);
+    String text = new TaggedWriter(this, shapes, hint).write(value);
     int wanted = Math.min(MAX_CAPACITY_HINT, Math.max(128, text.length() + text.length() / 8 + 16));
     if (wanted > hint || wanted < hint / 2) {
       capacityHint = wanted;
@@ -61,23 +89,20 @@ public final class TaggedJson {
     return text;
   }
 
-  private static final int MAX_CAPACITY_HINT = 64 * 1024;
-
   /**
-   * Whether {@link #dumps} takes a value of this kind, judged by the value alone: the items of a list,
-   * tuple or map are not looked at (they may change before writing), nor a map's keys. True for the types
-   * in the {@linkplain dev.flagon.json package description} and for values a registered custom tag
-   * {@linkplain JsonTag#check checks}. Cheap: a few type tests, and each custom tag's check.
+   * Whether {@link #dumps} takes a value of this kind, judged by the value alone (not the items of a
+   * list, tuple or map, which may change before writing, nor a map's keys): the types listed above, and
+   * values a registered custom tag {@linkplain JsonTag#check checks}. Cheap: a few type tests.
    */
   public boolean canWrite(Object value) {
     if (value == null || value instanceof CharSequence || value instanceof Boolean || value instanceof Map
         || value instanceof List || value instanceof byte[] || value instanceof UUID
-        || PyDateTime.isDateTime(value) || value instanceof LocalDate || value instanceof BigDecimal
+        || TaggedWriter.isDateTime(value) || value instanceof LocalDate || value instanceof BigDecimal
         || value instanceof BigInteger || value instanceof Integer || value instanceof Long
         || value instanceof Short || value instanceof Byte || value instanceof Double || value instanceof Float) {
       return true; // CharSequence covers Markup, List covers Tuple
     }
-    for (Object tag : tags.order()) {
+    for (Object tag : order) {
       if (tag instanceof JsonTag<?> custom && custom.check(value)) {
         return true;
       }
@@ -97,13 +122,11 @@ public final class TaggedJson {
 
   /**
    * Parses JSON text decoded from a source {@code sourceLength} characters long (a cookie value), within a
-   * budget of values proportional to that source: {@value TaggedReader#BASE_VALUES} plus
-   * {@value TaggedReader#VALUES_PER_SOURCE_CHARACTER} per character of the source, and at most
-   * {@value TaggedReader#MAX_VALUES} in all. Each JSON value costs one, as do each tag's result and each item
-   * of a tuple made of a string's characters or of bytes; a datetime costs 21 and a UUID 11, as parsing them
-   * allocates about as much. So a small compressed cookie that inflates to a mass of empty containers or
-   * one-character strings fails early, in bounded memory, instead of building them (Flagon limits,
-   * docs/security.md; Python has none).
+   * budget of values: {@value TaggedReader#BASE_VALUES} plus {@value TaggedReader#VALUES_PER_SOURCE_CHARACTER}
+   * per character of the source, at most {@value TaggedReader#MAX_VALUES}. Each JSON value costs one, as do
+   * each tag's result and each item of a tuple made of a string's characters or of bytes; a datetime costs
+   * 21 and a UUID 11, as parsing them allocates about as much. So a small compressed cookie that inflates to
+   * a mass of values fails early, in bounded memory (a Flagon limit, docs/security.md; Python has none).
    *
    * @throws TaggedJsonException if the text is not valid JSON, a tag's value is invalid, or a limit is hit
    */
@@ -111,18 +134,30 @@ public final class TaggedJson {
     Objects.requireNonNull(text, "text");
     long budget = Math.min(TaggedReader.MAX_VALUES, TaggedReader.BASE_VALUES
         + (long) TaggedReader.VALUES_PER_SOURCE_CHARACTER * Math.max(sourceLength, 0));
-    return new TaggedReader(tags, (int) budget).read(text);
+    return new TaggedReader(this, (int) budget).read(text);
+  }
+
+  /** The {@link BuiltinTag} or {@link JsonTag} for a key, or null if the key is not a tag key. */
+  Object tagFor(Object key) {
+    return key instanceof String s && s.length() <= longestKey ? byKey.get(s) : null;
   }
 
   /** Builds a {@link TaggedJson} with extra tags. */
   public static final class Builder {
-    private final TagRegistry.Draft draft = new TagRegistry.Draft();
+    private final List<Object> order = new ArrayList<>(List.of((Object[]) BuiltinTag.values()));
+    private final Map<String, Object> byKey = new HashMap<>();
 
-    private Builder() {}
+    private Builder() {
+      for (BuiltinTag tag : BuiltinTag.values()) {
+        if (tag.key != null) {
+          byKey.put(tag.key, tag);
+        }
+      }
+    }
 
     /** Adds a tag after the existing ones. @throws IllegalArgumentException if its key is taken */
     public Builder register(JsonTag<?> tag) {
-      return register(tag, draft.size());
+      return register(tag, order.size());
     }
 
     /**
@@ -132,13 +167,20 @@ public final class TaggedJson {
      * (Flask's order list has 8: its six tags and two pass-through entries for dicts and lists)
      */
     public Builder register(JsonTag<?> tag, int index) {
-      draft.add(Objects.requireNonNull(tag, "tag"), index);
+      Objects.requireNonNull(tag, "tag");
+      if (index < 0 || index > order.size()) {
+        throw new IllegalArgumentException(
+            "tag index " + index + " is outside 0.." + order.size() + " (the current number of tags)");
+      } else if (byKey.putIfAbsent(tag.key(), tag) != null) {
+        throw new IllegalArgumentException("the tag key '" + tag.key() + "' is already registered");
+      }
+      order.add(index, tag);
       return this;
     }
 
     /** The immutable serializer; the builder can go on to build others. */
     public TaggedJson build() {
-      return new TaggedJson(draft.freeze());
+      return new TaggedJson(order, byKey);
     }
   }
 }

@@ -8,12 +8,12 @@ package dev.flagon.json;
 public class TaggedJsonException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** @param message what was wrong, without the input itself */
+  /** @param message what was wrong, without the input */
   public TaggedJsonException(String message) {
     super(message);
   }
 
-  /** @param message what was wrong, without the input itself; @param cause the underlying failure */
+  /** @param message what was wrong, without the input; @param cause the underlying failure */
   public TaggedJsonException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -17,68 +17,51 @@ import java.util.Map;
 
 /**
  * Python's {@code json.loads} on jackson-core's streaming parser, untagging each object as it closes
- * (Flask's {@code object_hook}, a post-order walk). Results are mutable {@link LinkedHashMap}s and
- * {@link ArrayList}s, so session values can be edited in place; tuples are immutable.
- *
- * <p>Each read has a budget of values: every JSON value, every tag's result and every item a tuple makes
- * of a string's characters or of bytes costs one (a datetime or a UUID more: {@link
- * BuiltinTagReader#extraCost}), and the read fails as soon as it would exceed the budget.
- * So what a read allocates is bounded by the length of its text (strings, numbers) plus a bounded cost per
- * value, whatever the text's shape (docs/security.md).
+ * (Flask's {@code object_hook}, a post-order walk). Each read has a budget of values ({@link
+ * TaggedJson#loads(String, int)}) and fails as soon as it would exceed it, so what a read allocates is
+ * bounded by the length of its text plus a bounded cost per value, whatever its shape (docs/security.md).
  */
 final class TaggedReader {
-  /**
-   * Nesting bound. Python has none of its own but fails with RecursionError near 1000 levels; a fixed,
-   * smaller bound keeps the stack small and predictable. The writer uses the same one.
-   */
+  /** Nesting bound, also the writer's. Python fails with RecursionError near 1000 levels. */
   static final int MAX_DEPTH = 512;
 
   /** Far beyond any cookie (browsers stop near 4 KB), small enough to bound the work on one value. */
   static final int MAX_STRING_LENGTH = 1_000_000;
 
   /**
-   * Values a read may make in all, whatever its source: more than any session whose cookie would fit
-   * {@code SESSION_SIZE_POLICY=split}'s cap (16 cookies of 4 KiB, so 48 KiB of JSON) uncompressed makes,
-   * since Flask's densest JSON (a list of datetimes) makes 0.59 values per byte. A Flagon limit; its memory
-   * cost is part of the bound in docs/security.md.
+   * Values a read may make in all: more than any session whose cookie would fit {@code split}'s cap (48 KiB
+   * of JSON) uncompressed makes, since Flask's densest JSON (a list of datetimes) makes 0.59 per byte.
    */
   static final int MAX_VALUES = 32_768;
 
-  /**
-   * Values a read may make per character of its source, beyond {@link #BASE_VALUES}: an uncompressed
-   * cookie carries at most 0.45 values per character, so only a session compressed about eighteenfold
-   * makes more; a small cookie that inflates to a mass of values is refused early.
-   */
+  /** Per character of the source: an uncompressed cookie carries at most 0.45 values per character. */
   static final int VALUES_PER_SOURCE_CHARACTER = 8;
 
-  /** Values any read may make, however short its source: any session of up to 12 KiB of JSON fits. */
+  /** However short the source: any session of up to 12 KiB of JSON fits. */
   static final int BASE_VALUES = 8_192;
 
-  /** Built once: factories are thread-safe and cache symbol tables across parsers. */
   private static final JsonFactory FACTORY = JsonFactory.builder()
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS) // Flask writes NaN and Infinity bare
       .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION) // Python: the last duplicate wins
       .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION) // messages must not echo the input
       .disable(JsonFactory.Feature.INTERN_FIELD_NAMES) // keys come from outside: keep them off the pool
-      // Correctly rounded as Double.parseDouble (and Python's float()) is, without its per-number String
-      // and big-integer scratch (600 bytes for "1e308"): a float costs a bounded, small allocation.
+      // correctly rounded like Python's float(), without the JDK's per-number scratch (600 bytes for 1e308)
       .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
       .streamReadConstraints(StreamReadConstraints.builder()
           .maxNestingDepth(MAX_DEPTH)
-          // Python's int limit; jackson counts the digits without the sign, as Python does. Floats
-          // longer than this are refused too, where Python would read them: no real cookie has one.
-          .maxNumberLength(JsonText.MAX_INT_DIGITS)
+          // Python's int limit (digits without the sign, as Python counts); floats too: no cookie has one
+          .maxNumberLength(JsonBuffer.MAX_INT_DIGITS)
           .maxStringLength(MAX_STRING_LENGTH)
           .maxNameLength(MAX_STRING_LENGTH)
           .build())
       .build();
 
-  private final TagRegistry tags;
+  private final TaggedJson tags;
   private final int maxValues;
   private int valuesLeft;
 
-  /** A reader for one text (not thread-safe), which may make at most {@code maxValues} values. */
-  TaggedReader(TagRegistry tags, int maxValues) {
+  /** A reader for one text (not thread-safe). */
+  TaggedReader(TaggedJson tags, int maxValues) {
     this.tags = tags;
     this.maxValues = maxValues;
     this.valuesLeft = maxValues;
@@ -115,42 +98,34 @@ final class TaggedReader {
 
   private Object readValue(JsonParser parser, JsonToken token) throws IOException {
     spend(1);
-    switch (token) {
-      case START_OBJECT:
-        return untag(readObject(parser));
-      case START_ARRAY:
+    return switch (token) {
+      case START_OBJECT -> untag(readObject(parser));
+      case START_ARRAY -> {
         List<Object> list = new ArrayList<>();
         for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
           list.add(readValue(parser, next));
         }
-        return list;
-      case VALUE_STRING:
-        return parser.getText();
-      case VALUE_NUMBER_INT:
-        return switch (parser.getNumberType()) {
-          case INT -> parser.getIntValue();
-          case LONG -> parser.getLongValue();
-          default -> parser.getBigIntegerValue();
-        };
-      case VALUE_NUMBER_FLOAT:
-        return readFloat(parser);
-      case VALUE_TRUE:
-        return Boolean.TRUE;
-      case VALUE_FALSE:
-        return Boolean.FALSE;
-      case VALUE_NULL:
-        return null;
-      default:
-        throw new TaggedJsonException("unexpected JSON token " + token + at(parser.currentLocation()));
-    }
+        yield list;
+      }
+      case VALUE_STRING -> parser.getText();
+      case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+        case INT -> parser.getIntValue();
+        case LONG -> parser.getLongValue();
+        default -> parser.getBigIntegerValue();
+      };
+      case VALUE_NUMBER_FLOAT -> readFloat(parser);
+      case VALUE_TRUE -> Boolean.TRUE;
+      case VALUE_FALSE -> Boolean.FALSE;
+      case VALUE_NULL -> null;
+      default -> throw new TaggedJsonException("unexpected JSON token " + token + at(parser.currentLocation()));
+    };
   }
 
   private Map<String, Object> readObject(JsonParser parser) throws IOException {
     Map<String, Object> map = new LinkedHashMap<>();
     for (JsonToken next = parser.nextToken(); next != JsonToken.END_OBJECT; next = parser.nextToken()) {
-      String key = parser.currentName();
       // put keeps the first position and the last value, exactly as a Python dict does
-      map.put(key, readValue(parser, parser.nextToken()));
+      map.put(parser.currentName(), readValue(parser, parser.nextToken()));
     }
     return map;
   }
@@ -178,14 +153,14 @@ final class TaggedReader {
       return map;
     }
     Map.Entry<String, Object> only = map.entrySet().iterator().next();
-    Object tag = tags.forKey(only.getKey());
+    Object tag = tags.tagFor(only.getKey());
     if (tag == null) {
       return map;
     }
     spend(1);
     if (tag instanceof BuiltinTag builtin) {
-      spend(BuiltinTagReader.extraCost(builtin, only.getValue()));
-      return BuiltinTagReader.fromJson(builtin, only.getValue());
+      spend(builtin.extraCost(only.getValue()));
+      return builtin.fromJson(only.getValue());
     }
     JsonTag<?> custom = (JsonTag<?>) tag;
     try {

@@ -1,5 +1,13 @@
 package dev.flagon.json;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -7,32 +15,22 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Tags and writes in one pass, straight into one buffer, producing what Flask's
- * {@code json.dumps(serializer.tag(value), separators=(",", ":"), sort_keys=True, ensure_ascii=True)}
- * produces. Not thread-safe: one instance per call.
+ * Flask's {@code json.dumps(serializer.tag(value), separators=(",", ":"), sort_keys=True,
+ * ensure_ascii=True)}, tagging and writing in one pass into one buffer. Not thread-safe: one per call.
  */
 final class TaggedWriter {
-  /** Same bound as the reader, so whatever is written can be read back (Python's own is about 1000). */
-  static final int MAX_DEPTH = TaggedReader.MAX_DEPTH;
-
-  private final TagRegistry tags;
-  /** Flask's tags only: no custom tag can claim a value. */
-  private final boolean builtinOnly;
+  private final TaggedJson tags;
   private final JsonBuffer out;
-  private final KeyShapes shapes;
+  private final DictKeys shapes;
   /** The shape of the last dict recognised or learned (the next one is often its sibling). */
-  private KeyShape recent;
+  private DictKeys.Shape recent;
   /** The values of the dicts being written by shape, innermost last, collected as their keys are matched. */
   private Object[] values;
   private int valuesTop;
 
-  /**
-   * @param shapes the serializer's recently written dict shapes
-   * @param capacity the expected length of the text, so the buffer rarely has to grow and copy
-   */
-  TaggedWriter(TagRegistry tags, KeyShapes shapes, int capacity) {
+  /** @param capacity the expected length of the text, so the buffer rarely has to grow and copy */
+  TaggedWriter(TaggedJson tags, DictKeys shapes, int capacity) {
     this.tags = tags;
-    this.builtinOnly = tags.builtinOnly();
     this.shapes = shapes;
     this.out = new JsonBuffer(capacity);
   }
@@ -43,31 +41,27 @@ final class TaggedWriter {
   }
 
   private void writeValue(Object value, int depth) {
-    if (builtinOnly) {
+    if (tags.builtinOnly) {
       // Speed-only, kept (docs/architecture.md): the first match of writeTagged's loop over Flask's
       // order, for the common types; final classes first (one class comparison each).
       if (value instanceof String text) {
         out.putQuoted(text);
         return;
       }
-      if (value instanceof Integer number) {
-        out.put((long) number.intValue());
+      if (value instanceof Integer || value instanceof Long) {
+        out.put(((Number) value).longValue());
         return;
       }
       if (value instanceof Boolean flag) {
-        out.putTrueOrFalse(flag);
+        out.put(flag ? "true" : "false");
         return;
       }
       if (value instanceof Double number) {
-        FloatRepr.append(out, number);
-        return;
-      }
-      if (value instanceof Long number) {
-        out.put(number.longValue());
+        out.putFloat(number);
         return;
       }
       if (value == null) {
-        out.putNull();
+        out.put("null");
         return;
       }
       if (value instanceof Map<?, ?> map) {
@@ -86,15 +80,45 @@ final class TaggedWriter {
     writeTagged(value, depth);
   }
 
-  /** Tries the tags in Flask's order and writes the value by the first that takes it. */
+  /** Writes the value by the first tag in Flask's order that takes it. */
   private void writeTagged(Object value, int depth) {
-    for (Object tag : tags.order()) {
+    for (Object tag : tags.order) {
       if (tag instanceof BuiltinTag builtin ? writeBuiltin(builtin, value, depth)
           : writeCustom((JsonTag<?>) tag, value, depth)) {
         return;
       }
     }
-    JsonText.writeUntagged(out, value);
+    writeUntagged(value);
+  }
+
+  /** A value no tag took: JSON's own types, and Flask's fallbacks for dates and decimals. */
+  private void writeUntagged(Object value) {
+    if (value == null || value instanceof Boolean) {
+      out.put(value == null ? "null" : (Boolean) value ? "true" : "false");
+    } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+        || value instanceof Byte) {
+      out.put(((Number) value).longValue());
+    } else if (value instanceof Double || value instanceof Float) {
+      out.putFloat(((Number) value).doubleValue()); // Python has no float32: widen
+    } else if (value instanceof BigInteger big) {
+      out.put(JsonBuffer.integerText(big));
+    } else if (value instanceof CharSequence text) {
+      out.putQuoted(text);
+    } else if (value instanceof LocalDate date) {
+      out.putHttpDate(date.toEpochDay() * 86_400); // Flask's fallback: an untagged date at midnight UTC
+    } else if (value instanceof BigDecimal decimal) {
+      // str(Decimal) is toString: both are GDA's to-scientific-string (NaN, Infinity, -0 have no BigDecimal)
+      out.putQuoted(decimal.toString());
+    } else {
+      throw new TaggedJsonException("a value of type " + value.getClass().getName()
+          + " cannot be written as tagged JSON");
+    }
+  }
+
+  /** Whether the datetime tag writes this value (the Java forms of a Python {@code datetime}). */
+  static boolean isDateTime(Object value) {
+    return value instanceof OffsetDateTime || value instanceof Instant || value instanceof ZonedDateTime
+        || value instanceof LocalDateTime;
   }
 
   private boolean writeBuiltin(BuiltinTag tag, Object value, int depth) {
@@ -104,14 +128,12 @@ final class TaggedWriter {
           return false;
         }
         Map.Entry<?, ?> only = map.entrySet().iterator().next();
-        if (!tags.isTagKey(only.getKey())) {
+        if (!(only.getKey() instanceof CharSequence key) || tags.tagFor(key.toString()) == null) {
           return false;
         }
-        openTag(tag.key(), depth);
+        openTag(tag.key, depth);
         enter(depth + 1);
-        out.put('{');
-        out.putQuoted(only.getKey() + "__");
-        out.put(':');
+        out.put('{').putQuoted(only.getKey() + "__").put(':');
         writeValue(only.getValue(), depth + 2);
         out.put("}}");
       }
@@ -125,7 +147,7 @@ final class TaggedWriter {
         if (!(value instanceof Tuple tuple)) {
           return false;
         }
-        openTag(tag.key(), depth);
+        openTag(tag.key, depth);
         writeList(tuple, depth + 1);
         out.put('}');
       }
@@ -139,46 +161,45 @@ final class TaggedWriter {
         if (!(value instanceof byte[] bytes)) {
           return false;
         }
-        openTag(tag.key(), depth);
-        out.put('"').put(Base64.getEncoder().encodeToString(bytes)).put("\"}");
+        openTag(tag.key, depth).put('"').put(Base64.getEncoder().encodeToString(bytes)).put("\"}");
       }
       case MARKUP -> {
         if (!(value instanceof Markup markup)) {
           return false;
         }
-        openTag(tag.key(), depth);
-        out.putQuoted(markup.html()).put('}');
+        openTag(tag.key, depth).putQuoted(markup.html()).put('}');
       }
       case UUID -> {
         if (!(value instanceof UUID uuid)) {
           return false;
         }
-        openTag(tag.key(), depth);
-        out.put('"').put(uuid.toString().replace("-", "")).put("\"}"); // Python's uuid.hex
+        openTag(tag.key, depth).put('"').put(uuid.toString().replace("-", "")).put("\"}"); // uuid.hex
       }
       case DATETIME -> {
-        if (!PyDateTime.isDateTime(value)) {
+        if (!isDateTime(value)) {
           return false;
         }
-        openTag(tag.key(), depth);
-        out.put('"');
-        PyDateTime.appendDateTime(out, value);
-        out.put("\"}");
+        // naive = UTC, aware = converted to UTC, sub-seconds truncated (Werkzeug's http_date)
+        openTag(tag.key, depth).putHttpDate(value instanceof OffsetDateTime time ? time.toEpochSecond()
+            : value instanceof ZonedDateTime time ? time.toEpochSecond()
+            : value instanceof LocalDateTime time ? time.toEpochSecond(ZoneOffset.UTC)
+            : ((Instant) value).getEpochSecond()).put('}');
       }
     }
     return true;
   }
 
+  @SuppressWarnings("unchecked")
   private boolean writeCustom(JsonTag<?> tag, Object value, int depth) {
     if (!tag.check(value)) {
       return false;
     }
     Object json;
     try {
-      json = convert(tag, value);
+      json = ((JsonTag<Object>) tag).toJson(value);
     } catch (RuntimeException e) {
       throw new TaggedJsonException(
-          "the custom tag '" + tag.key() + "' failed on a value of type " + KeyOrder.typeName(value), e);
+          "the custom tag '" + tag.key() + "' failed on a value of type " + DictKeys.typeName(value), e);
     }
     openTag(tag.key(), depth);
     writeValue(json, depth + 1); // tagged again, as documented on JsonTag
@@ -186,41 +207,33 @@ final class TaggedWriter {
     return true;
   }
 
-  @SuppressWarnings("unchecked")
-  private static <T> Object convert(JsonTag<T> tag, Object value) {
-    return tag.toJson((T) value);
-  }
-
   private void writeMap(Map<?, ?> map, int depth) {
     enter(depth);
     int size = map.size();
     boolean written = size == 1 ? writeOneByShape(map, depth)
-        : size > 1 && size <= KeyShape.MAX_KEYS && writeByShape(map, size, depth);
+        : size > 1 && size <= DictKeys.MAX_KEYS && writeByShape(map, size, depth);
     if (written) {
       return;
     }
-    out.put('{');
-    boolean first = true;
-    if (KeyOrder.inPythonOrder(map)) {
-      KeyShape learned = shapes.learn(map); // next time, these keys are recognised instead of checked
-      if (learned != null) {
-        recent = learned;
-      }
-      for (Map.Entry<?, ?> entry : map.entrySet()) { // no copy: the map's own order is Python's
-        first = writeEntry(entry, first, depth);
-      }
-    } else {
-      for (Map.Entry<?, ?> entry : KeyOrder.sortedEntries(map)) {
-        first = writeEntry(entry, first, depth);
-      }
+    boolean ordered = DictKeys.inPythonOrder(map); // then no copy: the map's own order is Python's
+    if (ordered) {
+      DictKeys.Shape learned = shapes.learn(map); // next time, these keys are recognised instead of checked
+      recent = learned != null ? learned : recent;
     }
-    out.put('}');
+    char separator = '{';
+    for (Map.Entry<?, ?> entry : ordered ? map.entrySet() : Arrays.asList(DictKeys.sortedEntries(map))) {
+      DictKeys.putKey(out.put(separator), entry.getKey());
+      out.put(':');
+      writeValue(entry.getValue(), depth + 1);
+      separator = ',';
+    }
+    out.put(separator == '{' ? "{}" : "}");
   }
 
   /** {@link #writeByShape} for one key, with no values array: speed-only, kept (docs/architecture.md). */
   private boolean writeOneByShape(Map<?, ?> map, int depth) {
     Map.Entry<?, ?> only = map.entrySet().iterator().next();
-    KeyShape shape = recent;
+    DictKeys.Shape shape = recent;
     if (shape == null || shape.size() != 1 || !shape.isKey(0, only.getKey())) {
       shape = shapes.candidate(only.getKey(), 1); // its first key checked: for one key, the whole shape
       if (shape == null) {
@@ -242,7 +255,7 @@ final class TaggedWriter {
     } else if (at + size > values.length) {
       values = Arrays.copyOf(values, Math.max(values.length * 2, at + size));
     }
-    KeyShape shape = recent;
+    DictKeys.Shape shape = recent;
     if (shape == null || !shape.collect(map, values, at)) {
       shape = shapes.candidate(map.keySet().iterator().next(), size);
       if (shape == null || !shape.collect(map, values, at)) {
@@ -260,41 +273,28 @@ final class TaggedWriter {
     return true;
   }
 
-  private boolean writeEntry(Map.Entry<?, ?> entry, boolean first, int depth) {
-    if (!first) {
-      out.put(',');
-    }
-    KeyOrder.appendKey(out, entry.getKey());
-    out.put(':');
-    writeValue(entry.getValue(), depth + 1);
-    return false;
-  }
-
   private void writeList(List<?> list, int depth) {
     enter(depth);
-    out.put('[');
-    boolean first = true;
+    char separator = '[';
     for (Object item : list) {
-      if (!first) {
-        out.put(',');
-      }
-      first = false;
+      out.put(separator);
       writeValue(item, depth + 1);
+      separator = ',';
     }
-    out.put(']');
+    out.put(separator == '[' ? "[]" : "]");
   }
 
   /** Writes {@code {"<key>":} and counts the object it opens. */
-  private void openTag(String key, int depth) {
+  private JsonBuffer openTag(String key, int depth) {
     enter(depth);
-    out.put('{').putQuoted(key).put(':');
+    return out.put('{').putQuoted(key).put(':');
   }
 
   /** Called for every object or array opened; depth counts the ones already open around it. */
   private static void enter(int depth) {
-    if (depth >= MAX_DEPTH) {
+    if (depth >= TaggedReader.MAX_DEPTH) { // the reader's bound, so whatever is written can be read back
       throw new TaggedJsonException(
-          "the value is nested deeper than " + MAX_DEPTH + " JSON levels (or contains itself)");
+          "the value is nested deeper than " + TaggedReader.MAX_DEPTH + " JSON levels (or contains itself)");
     }
   }
 }

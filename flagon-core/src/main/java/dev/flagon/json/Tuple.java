@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.RandomAccess;
 
 /**
- * An immutable sequence that Flask writes as a tuple ({@code {" t": [...]}}), distinct from a list.
- *
- * <p>Equal only to other tuples with equal items, never to a {@link List} that is not a tuple.
+ * An immutable sequence that Flask writes as a tuple ({@code {" t": [...]}}), distinct from a list: equal
+ * only to other tuples with equal items, never to a {@link List} that is not a tuple.
  */
 public final class Tuple extends AbstractList<Object> implements RandomAccess {
   private final Object[] items;

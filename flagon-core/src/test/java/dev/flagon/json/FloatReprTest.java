@@ -47,34 +47,34 @@ class FloatReprTest {
     "-1e300, -1e+300",
   })
   void repr_double_matchesPython(double value, String python) {
-    assertThat(FloatRepr.repr(value)).isEqualTo(python);
+    assertThat(JsonBuffer.repr(value)).isEqualTo(python);
   }
 
   @Test
   void repr_nonFinite_writesBareTokens() {
-    assertThat(FloatRepr.repr(Double.NaN)).isEqualTo("NaN");
-    assertThat(FloatRepr.repr(Double.POSITIVE_INFINITY)).isEqualTo("Infinity");
-    assertThat(FloatRepr.repr(Double.NEGATIVE_INFINITY)).isEqualTo("-Infinity");
+    assertThat(JsonBuffer.repr(Double.NaN)).isEqualTo("NaN");
+    assertThat(JsonBuffer.repr(Double.POSITIVE_INFINITY)).isEqualTo("Infinity");
+    assertThat(JsonBuffer.repr(Double.NEGATIVE_INFINITY)).isEqualTo("-Infinity");
   }
 
   @Test
   void repr_jdk17NonShortestCases_givesShortestDigits() {
     // JDK 17 Double.toString: 2.82879384806159008E17 and 9.999999999999999E22
-    assertThat(FloatRepr.repr(2.82879384806159e17)).isEqualTo("2.82879384806159e+17");
-    assertThat(FloatRepr.repr(1e23)).isEqualTo("1e+23");
+    assertThat(JsonBuffer.repr(2.82879384806159e17)).isEqualTo("2.82879384806159e+17");
+    assertThat(JsonBuffer.repr(1e23)).isEqualTo("1e+23");
   }
 
   @Property(tries = 20_000)
   void repr_shortDecimalShortcut_sameAsGeneralAlgorithm(@ForAll("doubles") double value) {
-    assertThat(intoBuffer(value)).isEqualTo(FloatRepr.repr(value));
-    assertThat(intoBuffer(-value)).isEqualTo(FloatRepr.repr(-value));
+    assertThat(intoBuffer(value)).isEqualTo(JsonBuffer.repr(value));
+    assertThat(intoBuffer(-value)).isEqualTo(JsonBuffer.repr(-value));
   }
 
   /** The writer's own path: the shortcut there lays digits out in the buffer, not through a StringBuilder. */
   private static String intoBuffer(double value) {
     JsonBuffer out = new JsonBuffer(4);
     out.put('x'); // not at the start of the buffer
-    FloatRepr.append(out, value);
+    out.putFloat(value);
     return out.toString().substring(1);
   }
 
@@ -82,8 +82,8 @@ class FloatReprTest {
   void repr_shortDecimalBoundaries_sameAsGeneralAlgorithm() {
     for (double value : new double[] {1e-4, Math.nextDown(1e-4), Math.nextUp(1e-4), 0x1p33, Math.nextDown(0x1p33),
         0.1, 0.2, 0.3, 0.7, 1.1, 2.675, 1.005, 19.99, 0.0005, 0.00015, 99999.9999, 8589934591.9999, 1234.5678}) {
-      assertThat(intoBuffer(value)).as("%s", value).isEqualTo(FloatRepr.repr(value));
-      assertThat(intoBuffer(-value)).as("%s", -value).isEqualTo(FloatRepr.repr(-value));
+      assertThat(intoBuffer(value)).as("%s", value).isEqualTo(JsonBuffer.repr(value));
+      assertThat(intoBuffer(-value)).as("%s", -value).isEqualTo(JsonBuffer.repr(-value));
     }
   }
 

@@ -25,7 +25,7 @@ class KeyShapesTest {
   private static final List<String> KEYS = List.of("a", "b", "c", "gift", "price", "qty", "sku", "title", "",
       " t", " di", "_id", "Zo\u00eb", "\u00c5", "\u20ac", "\"q\"", "back\\slash", "tab\there", "\u0000",
       "\u007f", "\ud83d\ude42", "\ud83d\ude00", "\ud800", "\udfff", "\ufb01", "\ue000", "\uffff",
-      "k".repeat(KeyShape.MAX_KEY_LENGTH), "k".repeat(KeyShape.MAX_KEY_LENGTH + 1), "price ", "pric");
+      "k".repeat(DictKeys.MAX_KEY_LENGTH), "k".repeat(DictKeys.MAX_KEY_LENGTH + 1), "price ", "pric");
 
   @Property(tries = 1500)
   void dumps_dictsOfRepeatedKeys_sameAsWithoutShapes(@ForAll("values") Object value) {
@@ -37,10 +37,10 @@ class KeyShapesTest {
 
   @Test
   void learn_neverKeepsAKeyOver32CharactersOrADictOver16Keys() {
-    KeyShapes shapes = new KeyShapes();
-    String longKey = "k".repeat(KeyShape.MAX_KEY_LENGTH + 1);
+    DictKeys shapes = new DictKeys(true);
+    String longKey = "k".repeat(DictKeys.MAX_KEY_LENGTH + 1);
     Map<String, Object> large = new LinkedHashMap<>();
-    for (int i = 0; i <= KeyShape.MAX_KEYS; i++) {
+    for (int i = 0; i <= DictKeys.MAX_KEYS; i++) {
       large.put(String.format("k%02d", i), i);
     }
 
@@ -48,7 +48,7 @@ class KeyShapesTest {
     assertThat(shapes.candidate(longKey, 1)).isNull();
     assertThat(shapes.learn(large)).isNull();
     assertThat(shapes.candidate("k00", large.size())).isNull();
-    assertThat(shapes.learn(Map.of("k".repeat(KeyShape.MAX_KEY_LENGTH), 1))).isNotNull();
+    assertThat(shapes.learn(Map.of("k".repeat(DictKeys.MAX_KEY_LENGTH), 1))).isNotNull();
   }
 
   @Test
@@ -57,7 +57,7 @@ class KeyShapesTest {
     List<Object> values = new ArrayList<>();
     java.util.Random random = new java.util.Random(7);
     for (int i = 0; i < 400; i++) { // more shapes than slots, so threads keep replacing each other's
-      Map<String, Object> dict = new java.util.TreeMap<>(KeyOrder::compareCodePoints);
+      Map<String, Object> dict = new java.util.TreeMap<>(DictKeys::compareCodePoints);
       int size = 1 + random.nextInt(6);
       while (dict.size() < size) {
         dict.put(KEYS.get(random.nextInt(KEYS.size())), random.nextInt(100));
@@ -90,7 +90,7 @@ class KeyShapesTest {
   }
 
   private static String reference(Object value) {
-    return outcome(() -> new TaggedWriter(TagRegistry.standard(), KeyShapes.disabled(), 16).write(value));
+    return outcome(() -> new TaggedWriter(TaggedJson.standard(), new DictKeys(false), 16).write(value));
   }
 
   private static String outcome(java.util.function.Supplier<String> dump) {
@@ -122,7 +122,7 @@ class KeyShapesTest {
         Arbitraries.integers().between(0, 3).map(n -> (Object) n));
     Arbitrary<Object> dicts = Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(8, Arbitraries.maps(keys.filter(k -> k instanceof String), inner)
-            .ofMinSize(1).ofMaxSize(KeyShape.MAX_KEYS + 2).map(KeyShapesTest::sortedOrShuffled)),
+            .ofMinSize(1).ofMaxSize(DictKeys.MAX_KEYS + 2).map(KeyShapesTest::sortedOrShuffled)),
         net.jqwik.api.Tuple.of(1,
             Arbitraries.maps(keys, inner).ofMaxSize(4).map(m -> (Object) new LinkedHashMap<>(m))));
     return Arbitraries.oneOf(
@@ -139,7 +139,7 @@ class KeyShapesTest {
       return copy;
     }
     List<Object> keys = new ArrayList<>(map.keySet());
-    keys.sort((x, y) -> KeyOrder.compareCodePoints((String) x, (String) y));
+    keys.sort((x, y) -> DictKeys.compareCodePoints((String) x, (String) y));
     for (Object key : keys) {
       copy.put(key, map.get(key));
     }

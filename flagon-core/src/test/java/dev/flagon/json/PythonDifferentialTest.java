@@ -130,10 +130,10 @@ class PythonDifferentialTest {
   }
 
   private static String ourBase64(String text) {
-    return HexFormat.of().formatHex(PyBase64.decode(text));
+    return HexFormat.of().formatHex((byte[]) BuiltinTag.BYTES.fromJson(text));
   }
 
   private static String ourUuid(String text) {
-    return PyUuid.parse(text).toString().replace("-", "");
+    return BuiltinTag.UUID.fromJson(text).toString().replace("-", "");
   }
 }
