@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 public final class CookieHeader {
   /** Werkzeug's {@code _cookie_unslash_re}; {@code (?d)}: only a newline ends a line, as in Python. */
   private static final Pattern UNSLASH = Pattern.compile("(?d)\\\\([0-3][0-7]{2}|.)");
-  private final CharSequence s;
+  private final String s;
   private final int n;
   /** From the last lazy value's start: the first {@code ;}, the whitespace run before it, the first newline. */
   private int semicolon = -1;
@@ -33,7 +33,7 @@ public final class CookieHeader {
   private int newline = -1;
 
   private CookieHeader(CharSequence header) {
-    this.s = header;
+    this.s = header.toString(); // a String (the usual header) as it is; String's search is vectorized
     this.n = header.length();
   }
 
@@ -61,7 +61,7 @@ public final class CookieHeader {
       while (at(q) != '=' && at(q) != ';') {
         q++; // stops at n, the ';' appended
       }
-      String key = Python.strip(s.subSequence(p, q).toString());
+      String key = Python.strip(s.substring(p, q));
       String value = "";
       int end;
       if (at(q) == ';') {
@@ -78,7 +78,7 @@ public final class CookieHeader {
           p = q + 1; // no match can start up to q (same '=', same value): resume after it
           continue;
         }
-        value = s.subSequence(r, valueEnd).toString();
+        value = s.substring(r, valueEnd);
       }
       if (!key.isEmpty() && !found.containsKey(key) && wanted.test(key)) {
         found.put(key, decode(value));
@@ -134,10 +134,8 @@ public final class CookieHeader {
 
   /** The first {@code c} at or after i, or n. */
   private int next(char c, int i) {
-    while (i < n && s.charAt(i) != c) {
-      i++;
-    }
-    return i;
+    int at = s.indexOf(c, i);
+    return at < 0 ? n : at;
   }
 
   /** The end of {@code \s*;\s*} at i, or -1. */
