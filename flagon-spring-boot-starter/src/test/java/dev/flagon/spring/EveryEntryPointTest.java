@@ -19,9 +19,6 @@ import dev.flagon.redis.RevocationFailMode;
 import dev.flagon.redis.SerializationFormat;
 import dev.flagon.servlet.FilterEntryPoint;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,10 +29,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,8 +38,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.MutablePropertySources;
 
 /**
  * Every setting through every entry point gives the same configuration, or the same refusal (issue 11
@@ -170,7 +163,8 @@ class EveryEntryPointTest {
     outcomes.put("typed map", outcome(() -> FlagonConfig.fromMap(typed)));
     outcomes.put("builder", outcome(() -> builder(typed).build()));
     outcomes.put("environment", outcome(() -> FlagonConfig.fromEnvironment(environment)));
-    outcomes.put("properties file", outcome(() -> FlagonConfig.fromProperties(propertiesFile(text))));
+    outcomes.put("properties file",
+        outcome(() -> FlagonConfig.fromProperties(EntryPoints.propertiesFile(dir, text))));
     outcomes.put("web.xml init-params", outcome(() -> FilterEntryPoint.config(Map.of(), text)));
     outcomes.put("filter environment", outcome(() -> FilterEntryPoint.config(environment, Map.of())));
     outcomes.put("Spring, Flask names", spring(text));
@@ -213,49 +207,17 @@ class EveryEntryPointTest {
 
   private static Map<String, String> prefixed(Map<String, String> byFlaskName,
       Function<Setting<?>, String> name) {
-    return FlagonSettings.all().stream().filter(s -> byFlaskName.containsKey(s.name()))
-        .collect(Collectors.toMap(name, s -> byFlaskName.get(s.name()), (a, b) -> b, LinkedHashMap::new));
-  }
-
-  private static Path propertiesFile(Map<String, String> text) throws IOException {
-    Properties properties = new Properties();
-    properties.putAll(text);
-    Path file = Files.createTempFile(dir, "flagon", ".properties");
-    try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      properties.store(writer, null);
-    }
-    return file;
+    return EntryPoints.renamed(FlagonSettings.all(), byFlaskName, name);
   }
 
   private static String spring(Map<String, String> properties) {
-    Map<String, Object> source = new LinkedHashMap<>(properties);
-    String[] outcome = new String[1];
-    new WebApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(FlagonAutoConfiguration.class))
-        .withInitializer(context -> {
-          MutablePropertySources sources = context.getEnvironment().getPropertySources();
-          sources.remove("systemEnvironment"); // this machine's FLAGON_ variables are not the case's
-          sources.addFirst(new MapPropertySource("case", source));
-        })
-        .run(context -> outcome[0] = context.getStartupFailure() != null
-            ? refusal(context.getStartupFailure()) : describe(context.getBean(FlagonConfig.class)));
-    return outcome[0];
+    return EntryPoints.spring(new WebApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(FlagonAutoConfiguration.class)), properties,
+        context -> describe(context.getBean(FlagonConfig.class)));
   }
 
   private static String outcome(Callable<FlagonConfig> entryPoint) {
-    try {
-      return describe(entryPoint.call());
-    } catch (Exception e) {
-      return refusal(e);
-    }
-  }
-
-  private static String refusal(Throwable failure) {
-    Throwable root = failure;
-    while (root.getCause() != null) {
-      root = root.getCause();
-    }
-    return "refused: " + root.getClass().getSimpleName() + ": " + root.getMessage();
+    return EntryPoints.outcome(entryPoint, EveryEntryPointTest::describe);
   }
 
   /** Every setting as toString shows it, and the cookie each key signs (toString only counts keys). */

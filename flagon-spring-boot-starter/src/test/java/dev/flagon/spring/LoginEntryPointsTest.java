@@ -17,10 +17,6 @@ import dev.flagon.login.RequestView;
 import dev.flagon.login.SessionProtection;
 import dev.flagon.login.UserLoader;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,9 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +37,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
-import org.springframework.core.env.MapPropertySource;
 
 /**
  * Every row of flagon-login's {@link LoginSettings} through every entry point gives the same
@@ -121,7 +114,7 @@ class LoginEntryPointsTest {
     Map<String, Object> typed = new HashMap<>(Map.of("SECRET_KEY", KEY));
     typed.put(c.setting().name(), c.typed() == NULL ? null : c.typed());
     Map<String, String> environment = prefixed(text, Setting::environmentName);
-    Properties properties = propertiesFile(text);
+    Properties properties = EntryPoints.load(EntryPoints.propertiesFile(dir, text));
 
     Map<String, String> outcomes = new LinkedHashMap<>();
     outcomes.put("text map", outcome(text));
@@ -138,60 +131,18 @@ class LoginEntryPointsTest {
   }
 
   private static Map<String, String> prefixed(Map<String, String> byFlaskName, Function<Setting<?>, String> name) {
-    return ROWS.stream().filter(s -> byFlaskName.containsKey(s.name()))
-        .collect(Collectors.toMap(name, s -> byFlaskName.get(s.name()), (a, b) -> b, LinkedHashMap::new));
-  }
-
-  /** The text written to a properties file and read back, as an application loads one. */
-  private static Properties propertiesFile(Map<String, String> text) throws IOException {
-    Properties properties = new Properties();
-    properties.putAll(text);
-    Path file = Files.createTempFile(dir, "login", ".properties");
-    try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      properties.store(writer, null);
-    }
-    Properties loaded = new Properties();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      loaded.load(reader);
-    }
-    return loaded;
+    return EntryPoints.renamed(ROWS, byFlaskName, name);
   }
 
   private static String outcome(Map<String, ?> config) {
-    return outcome(() -> describe(LoginConfig.fromMap(config), CsrfConfig.fromMap(config)));
+    return EntryPoints.outcome(() -> describe(LoginConfig.fromMap(config), CsrfConfig.fromMap(config)), d -> d);
   }
 
   private static String spring(Map<String, String> properties) {
-    Map<String, Object> source = new LinkedHashMap<>(properties);
-    String[] outcome = new String[1];
-    new WebApplicationContextRunner()
+    return EntryPoints.spring(new WebApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(FlagonAutoConfiguration.class, FlagonLoginAutoConfiguration.class))
-        .withBean(UserLoader.class, () -> (UserLoader<LoginUser>) id -> Optional.empty())
-        .withInitializer(context -> {
-          var sources = context.getEnvironment().getPropertySources();
-          sources.remove("systemEnvironment"); // this machine's FLAGON_ variables are not the case's
-          sources.addFirst(new MapPropertySource("case", source));
-        })
-        .run(context -> outcome[0] = context.getStartupFailure() != null ? refusal(context.getStartupFailure())
-            : outcome(() -> describe(context.getBean(LoginManager.class).config(),
-                context.getBean(CsrfProtect.class).config())));
-    return outcome[0];
-  }
-
-  private static String outcome(Callable<String> entryPoint) {
-    try {
-      return entryPoint.call();
-    } catch (Exception e) {
-      return refusal(e);
-    }
-  }
-
-  private static String refusal(Throwable failure) {
-    Throwable root = failure;
-    while (root.getCause() != null) {
-      root = root.getCause();
-    }
-    return "refused: " + root.getClass().getSimpleName() + ": " + root.getMessage();
+        .withBean(UserLoader.class, () -> (UserLoader<LoginUser>) id -> Optional.empty()), properties,
+        context -> describe(context.getBean(LoginManager.class).config(), context.getBean(CsrfProtect.class).config()));
   }
 
   /** Both configs as toString shows them (methods sorted), and a CSRF token their key signs. */
