@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flagon.Flagon;
 import dev.flagon.FlagonConfig;
 import dev.flagon.codec.BadPayloadException;
+import dev.flagon.testing.RequestClock;
 import java.net.http.HttpResponse;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;

@@ -13,6 +13,7 @@ import dev.flagon.codec.KeyRing;
 import dev.flagon.codec.Secret;
 import dev.flagon.codec.Signing;
 import dev.flagon.codec.UrlSafeTimedSerializer;
+import dev.flagon.testing.RequestClock;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.plugin.PluginAlreadyRegisteredException;

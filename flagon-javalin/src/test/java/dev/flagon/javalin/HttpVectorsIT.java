@@ -9,6 +9,7 @@ import dev.flagon.SizePolicy;
 import dev.flagon.testing.FlowReplay;
 import dev.flagon.testing.HttpFlow;
 import dev.flagon.testing.HttpFlows;
+import dev.flagon.testing.RequestClock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

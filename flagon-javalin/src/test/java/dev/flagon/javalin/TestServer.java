@@ -1,6 +1,7 @@
 package dev.flagon.javalin;
 
 import dev.flagon.Flagon;
+import dev.flagon.testing.RequestClock;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import java.io.IOException;
@@ -29,7 +30,7 @@ final class TestServer implements AutoCloseable {
   static TestServer start(Flagon flagon, Consumer<JavalinConfig> routes) {
     return startApp(config -> {
       config.registerPlugin(new FlagonPlugin(flagon));
-      config.routes.before(RequestClock::fromRequest);
+      config.routes.before(ctx -> RequestClock.hold(ctx.header(RequestClock.HEADER)));
       routes.accept(config);
     });
   }

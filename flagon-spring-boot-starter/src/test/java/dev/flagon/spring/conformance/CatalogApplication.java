@@ -1,6 +1,9 @@
 package dev.flagon.spring.conformance;
 
 import dev.flagon.spring.FlagonConfigCustomizer;
+import dev.flagon.testing.RequestClock;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -24,7 +27,15 @@ class CatalogApplication {
 
   @Bean
   FilterRegistrationBean<?> requestClockFilter() {
-    FilterRegistrationBean<?> registration = new FilterRegistrationBean<>(RequestClock.filter());
+    Filter holdClock = (request, response, chain) -> {
+      RequestClock.hold(((HttpServletRequest) request).getHeader(RequestClock.HEADER));
+      try {
+        chain.doFilter(request, response);
+      } finally {
+        RequestClock.hold(null);
+      }
+    };
+    FilterRegistrationBean<?> registration = new FilterRegistrationBean<>(holdClock);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE); // before Flagon's filter opens the session
     return registration;
   }
