@@ -154,18 +154,13 @@ public final class Flagon implements SessionInterface {
    */
   @Override
   public CookieUpdate save(Session session) {
-    boolean accessed = session.isAccessed();
+    boolean permanent = session.permanentFlag(); // false when empty: there is no _permanent
+    if (!session.isModified() && !(permanent && config.refreshEachRequest())) {
+      return CookieUpdate.none(session.isAccessed());
+    }
     Map<String, Object> data = session.data();
     if (data.isEmpty()) {
-      if (!session.isModified()) {
-        return CookieUpdate.none(accessed);
-      }
-      List<String> headers = carrier.delete(session.storeState());
-      return CookieUpdate.checked(CookieUpdate.Action.DELETE, headers, Map.of(), config, log);
-    }
-    boolean permanent = session.permanentFlag();
-    if (!(session.isModified() || (permanent && config.refreshEachRequest()))) {
-      return CookieUpdate.none(accessed);
+      return CookieUpdate.checked(CookieUpdate.Action.DELETE, carrier.delete(session.storeState()), data, config, log);
     }
     Instant now = config.clock().instant();
     String value = format.seal(session.dump(), now.getEpochSecond());
