@@ -5,11 +5,10 @@ import dev.flagon.codec.Verified;
 import java.util.List;
 
 /**
- * A session cookie's value format, chosen by {@code SESSION_FORMAT}; implement it, with a {@link Provider}, to
- * add one. A format seals the session's JSON text into a value and opens a value back into verified JSON
- * text; {@link Flagon} keeps Flask's rules around it (when to write, expiry, the size policy).
- * {@value #SIGNED}, Flask's own token, is the default; flagon-encrypted adds a JWE. Implementations are
- * immutable and thread-safe.
+ * A session cookie's value format, chosen by {@code SESSION_FORMAT} (implement it, with a {@link Provider}, to
+ * add one): it seals the session's JSON text into a value and opens a value back into verified JSON text;
+ * {@link Flagon} keeps Flask's rules around it. {@value #SIGNED}, Flask's own token, is the default;
+ * flagon-encrypted adds a JWE. Implementations are immutable and thread-safe.
  */
 public interface CookieFormat {
   /** The name of Flask's signed format, the default {@code SESSION_FORMAT}. */
@@ -23,7 +22,6 @@ public interface CookieFormat {
 
   /**
    * Verifies a cookie value, then decodes it: nothing is decoded before it verifies.
-   *
    * @return the JSON text, when it was sealed, which key opened it, and whether to re-issue it
    * @throws dev.flagon.codec.BadSignatureException if it does not verify, has expired or is malformed
    * @throws dev.flagon.codec.BadPayloadException if it verifies but cannot be decoded (Flask answers 500)
@@ -57,9 +55,8 @@ public interface CookieFormat {
   }
 
   /**
-   * Makes the cookie formats of a module: found by {@link java.util.ServiceLoader} when the settings table
-   * is first used ({@code provides} in module-info and a {@code META-INF/services} entry). Implementations
-   * need a public no-argument constructor.
+   * Makes a module's cookie formats: found by {@link java.util.ServiceLoader} when the settings table is first
+   * used ({@code provides} in module-info, a {@code META-INF/services} entry); needs a no-argument constructor.
    */
   interface Provider {
     /** The {@code SESSION_FORMAT} names it makes, in lower case ({@code encrypted}). */

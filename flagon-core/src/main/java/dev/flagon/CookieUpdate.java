@@ -9,46 +9,32 @@ import java.util.Optional;
 
 /**
  * What a response needs after {@link SessionInterface#save(Session)}: the raw {@code Set-Cookie} header
- * values to add (none, one to set, or one to delete; under {@link SizePolicy#SPLIT} also one per chunk
- * cookie set or deleted) and whether {@code Cookie} must be added to {@code Vary}. A store builds one with
- * {@link #none}, {@link #set} or {@link #delete}, its headers written by {@link WerkzeugCookie}. Immutable.
+ * values to add, byte-identical to Werkzeug's (none, one to set, or one to delete; under {@link SizePolicy#SPLIT}
+ * also one per chunk cookie), whether {@code Cookie} must be added to {@code Vary}, and Werkzeug's size warning
+ * under {@link SizePolicy#WARN}. A store builds one with {@link #none}, {@link #set} or {@link #delete}.
  */
-public final class CookieUpdate {
-  /** What happens to the cookie. */
-  public enum Action {
-    /** Nothing is sent. */
-    NONE,
-    /** The cookie is set (new value), possibly as several chunk cookies. */
-    SET,
-    /** The cookie is deleted (emptied session). */
-    DELETE
-  }
+public record CookieUpdate(Action action, List<String> setCookieHeaders, boolean varyCookie,
+    Optional<String> sizeWarning) {
+  /** What happens to the cookie: nothing is sent, it is set (maybe as chunk cookies), or deleted. */
+  public enum Action { NONE, SET, DELETE }
 
-  private final Action action;
-  private final List<String> setCookieHeaders;
-  private final boolean varyCookie;
-  private final String sizeWarning;
-
-  private CookieUpdate(Action action, List<String> setCookieHeaders, boolean varyCookie, String sizeWarning) {
-    this.action = action;
-    this.setCookieHeaders = List.copyOf(setCookieHeaders);
-    this.varyCookie = varyCookie;
-    this.sizeWarning = sizeWarning;
+  public CookieUpdate {
+    setCookieHeaders = List.copyOf(setCookieHeaders);
   }
 
   /** Nothing to send, with {@code Vary: Cookie} if the session was accessed (as Flask's rule). */
   public static CookieUpdate none(boolean varyCookie) {
-    return new CookieUpdate(Action.NONE, List.of(), varyCookie, null);
+    return new CookieUpdate(Action.NONE, List.of(), varyCookie, Optional.empty());
   }
 
   /** The cookie is set by these {@code Set-Cookie} values, with {@code Vary: Cookie}. */
   public static CookieUpdate set(List<String> setCookieHeaders) {
-    return new CookieUpdate(Action.SET, setCookieHeaders, true, null);
+    return new CookieUpdate(Action.SET, setCookieHeaders, true, Optional.empty());
   }
 
   /** The cookie is deleted by these {@code Set-Cookie} values, with {@code Vary: Cookie}. */
   public static CookieUpdate delete(List<String> setCookieHeaders) {
-    return new CookieUpdate(Action.DELETE, setCookieHeaders, true, null);
+    return new CookieUpdate(Action.DELETE, setCookieHeaders, true, Optional.empty());
   }
 
   /**
@@ -82,9 +68,9 @@ public final class CookieUpdate {
           + " was " + size + " bytes but the limit is " + limit + " bytes. Browsers may silently ignore cookies"
           + " larger than this.";
       log.log(Level.WARNING, warning);
-      return new CookieUpdate(action, headers, true, warning);
+      return new CookieUpdate(action, headers, true, Optional.of(warning));
     }
-    return new CookieUpdate(action, headers, true, null);
+    return new CookieUpdate(action, headers, true, Optional.empty());
   }
 
   /** The keys whose values serialize longest, largest first, at most five: where to look, never what. */
@@ -95,26 +81,7 @@ public final class CookieUpdate {
     return sizes.keySet().stream().sorted(largestFirst.thenComparing(Comparator.naturalOrder())).limit(5).toList();
   }
 
-  /** Whether the cookie is set, deleted or left alone. */
-  public Action action() {
-    return action;
-  }
-
-  /** The values of the {@code Set-Cookie} headers to add, in order, byte-identical to Werkzeug's. */
-  public List<String> setCookieHeaders() {
-    return setCookieHeaders;
-  }
-
-  /** Whether the response must carry {@code Vary: Cookie}. */
-  public boolean varyCookie() {
-    return varyCookie;
-  }
-
-  /** Werkzeug's size warning, when the cookie was too large and the policy is {@link SizePolicy#WARN}. */
-  public Optional<String> sizeWarning() {
-    return Optional.ofNullable(sizeWarning);
-  }
-
+  /** Never the headers: they carry the session. */
   @Override
   public String toString() {
     return "CookieUpdate[" + action + ", vary=" + varyCookie + "]";

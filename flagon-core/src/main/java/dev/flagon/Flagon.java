@@ -4,7 +4,6 @@ import dev.flagon.codec.BadPayloadException;
 import dev.flagon.codec.BadSignatureException;
 import dev.flagon.codec.Verified;
 import dev.flagon.internal.CookieCarrier;
-import dev.flagon.json.TaggedJson;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.Arrays;
@@ -46,7 +45,6 @@ public final class Flagon implements SessionInterface {
   private final CookieFormat format;
   private final CookieCarrier carrier;
   private final int maxValueLength;
-  private final boolean onlyFlaskTags; // then a parsed map is new and nobody else's: the session adopts it
   private final SessionValidator validator;
   private final System.Logger log;
 
@@ -58,7 +56,6 @@ public final class Flagon implements SessionInterface {
     this.carrier = new CookieCarrier(config.sessionCookie(), split, config.maxCookieSize(),
         split ? config.maxChunks() : 1, MAX_COOKIE_VALUE_LENGTH);
     this.maxValueLength = MAX_COOKIE_VALUE_LENGTH * carrier.cookies();
-    this.onlyFlaskTags = config.taggedJson() == TaggedJson.standard();
     this.validator = config.sessionValidator().orElse(null);
     this.log = log;
   }
@@ -124,14 +121,12 @@ public final class Flagon implements SessionInterface {
       rejected(e.kind() + ": " + e.getMessage());
       return emptySession();
     }
-    Map<String, Object> data = SessionValues.load(config.taggedJson(), verified.payload(), cookieValue.length());
-    if (validator != null
-        && !validator.isValid(Collections.unmodifiableMap(data), Instant.ofEpochSecond(verified.signedAt()))) {
+    Session session = Session.load(config.taggedJson(), verified.payload(), cookieValue.length());
+    if (validator != null && !validator.isValid(Collections.unmodifiableMap(session.data()),
+        Instant.ofEpochSecond(verified.signedAt()))) {
       rejected("revoked by the SessionValidator");
       return emptySession();
     }
-    Session session = onlyFlaskTags && data instanceof LinkedHashMap<String, Object> parsed
-        ? Session.adopting(parsed, config.taggedJson()) : new Session(data, config.taggedJson());
     if (verified.reissue() || (config.reissueOnFallback() && verified.keyIndex() > 0)) {
       session.markModified(); // re-issued with the current key (and format) on this response
     }
@@ -139,7 +134,7 @@ public final class Flagon implements SessionInterface {
   }
 
   private Session emptySession() {
-    return new Session(Map.of(), config.taggedJson());
+    return new Session(new LinkedHashMap<>(), config.taggedJson());
   }
 
   private void rejected(String why) {
@@ -159,21 +154,16 @@ public final class Flagon implements SessionInterface {
    */
   @Override
   public CookieUpdate save(Session session) {
-    boolean accessed = session.isAccessed();
+    boolean permanent = session.permanentFlag(); // false when empty: there is no _permanent
+    if (!session.isModified() && !(permanent && config.refreshEachRequest())) {
+      return CookieUpdate.none(session.isAccessed());
+    }
     Map<String, Object> data = session.data();
     if (data.isEmpty()) {
-      if (!session.isModified()) {
-        return CookieUpdate.none(accessed);
-      }
-      List<String> headers = carrier.delete(session.storeState());
-      return CookieUpdate.checked(CookieUpdate.Action.DELETE, headers, Map.of(), config, log);
-    }
-    boolean permanent = session.permanentFlag();
-    if (!(session.isModified() || (permanent && config.refreshEachRequest()))) {
-      return CookieUpdate.none(accessed);
+      return CookieUpdate.checked(CookieUpdate.Action.DELETE, carrier.delete(session.storeState()), data, config, log);
     }
     Instant now = config.clock().instant();
-    String value = format.seal(SessionValues.dump(config.taggedJson(), data), now.getEpochSecond());
+    String value = format.seal(session.dump(), now.getEpochSecond());
     Instant expires = permanent ? now.plus(config.permanentSessionLifetime()) : null;
     List<String> headers = carrier.set(value, expires, session.storeState());
     return CookieUpdate.checked(CookieUpdate.Action.SET, headers, data, config, log);

@@ -1,9 +1,15 @@
 package dev.flagon;
 
+import dev.flagon.codec.BadPayloadException;
 import dev.flagon.json.TaggedJson;
+import dev.flagon.json.TaggedJsonException;
 import dev.flagon.json.Tuple;
+import java.lang.invoke.MethodType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -48,21 +54,12 @@ public final class Session extends SessionMap {
 
   /** A copy of the loaded data, checked by Flask's own serializer; untouched. */
   Session(Map<String, ?> loaded) {
-    this(loaded, TaggedJson.standard());
+    this(new LinkedHashMap<>(loaded), TaggedJson.standard());
   }
 
-  /** A copy of the loaded data, checked by this serializer; untouched. */
-  Session(Map<String, ?> loaded, TaggedJson json) {
-    super(new LinkedHashMap<>(loaded), json);
-  }
-
-  /** A session over this very map, which nobody else holds (one the JSON reader just made): no copy. */
-  private Session(LinkedHashMap<String, Object> owned, TaggedJson json) {
+  /** A session over this very map, which nobody else holds: no copy. */
+  Session(LinkedHashMap<String, Object> owned, TaggedJson json) {
     super(owned, json);
-  }
-
-  static Session adopting(LinkedHashMap<String, Object> owned, TaggedJson json) {
-    return new Session(owned, json);
   }
 
   /**
@@ -70,7 +67,7 @@ public final class Session extends SessionMap {
    * value stored, and what the store needs again when saving ({@link #storeState()}). Untouched.
    */
   public static Session of(Map<String, ?> data, TaggedJson taggedJson, Object storeState) {
-    Session session = new Session(data, taggedJson);
+    Session session = new Session(new LinkedHashMap<>(data), taggedJson);
     session.storeState = storeState;
     return session;
   }
@@ -80,6 +77,37 @@ public final class Session extends SessionMap {
     Session session = of(data, taggedJson, storeState);
     session.clearKeepsPermanent = true;
     return session;
+  }
+
+  /**
+   * The session in a verified payload, read within a budget proportional to the cookie's length: a JSON
+   * object, or empty for {@code null}. Untouched. @throws BadPayloadException if it is not valid tagged JSON
+   * or not a session (a custom tag may return a map with any keys)
+   */
+  static Session load(TaggedJson json, String payload, int sourceLength) {
+    Object value;
+    try {
+      value = json.loads(payload, sourceLength);
+    } catch (TaggedJsonException e) {
+      throw new BadPayloadException("the signed payload is not valid tagged JSON: " + e.getMessage(), e);
+    }
+    if (value == null) {
+      return new Session(new LinkedHashMap<>(), json);
+    }
+    if (!(value instanceof Map<?, ?> map)) {
+      throw new BadPayloadException("the signed payload is not a session: " + (value instanceof Tuple
+          ? "a tagged tuple" : value instanceof List ? "a JSON list" : value instanceof Number ? "a JSON number"
+          : value instanceof String ? "a JSON string" : value instanceof Boolean ? "a JSON boolean"
+          : "a tagged " + value.getClass().getSimpleName()));
+    }
+    if (json != TaggedJson.standard() && !map.keySet().stream().allMatch(String.class::isInstance)) {
+      throw new BadPayloadException("the signed payload is not a session: a key is not a string");
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> data = (Map<String, Object>) map;
+    // Flask's own tags give a map the reader just made, which nobody else holds; a custom tag's may be shared.
+    return json == TaggedJson.standard() && data instanceof LinkedHashMap<String, Object> parsed
+        ? new Session(parsed, json) : new Session(new LinkedHashMap<>(data), json);
   }
 
   /** Python's {@code clear()}: always modified; the permanent flag goes too unless {@link #serverSide}. */
@@ -93,11 +121,28 @@ public final class Session extends SessionMap {
   }
 
   /**
-   * The value as this type, or null if absent; integers convert between Integer, Long and BigInteger
-   * when they fit. @throws ClassCastException naming the key and the actual type otherwise
+   * The value as this type, or null if absent; integers convert between Integer, Long and BigInteger when
+   * they fit. @throws ClassCastException naming the key and the actual type otherwise
    */
   public <T> T get(String key, Class<T> type) {
-    return SessionValues.convert(key, get(key), type);
+    Object value = get(key);
+    @SuppressWarnings("unchecked")
+    Class<T> boxed = (Class<T>) MethodType.methodType(type).wrap().returnType();
+    if (value == null || boxed.isInstance(value)) {
+      return boxed.cast(value);
+    }
+    BigInteger integer = value instanceof BigInteger i ? i
+        : value instanceof Integer || value instanceof Long ? BigInteger.valueOf(((Number) value).longValue())
+        : null;
+    Object converted = integer == null ? null
+        : boxed == BigInteger.class ? integer
+        : boxed == Long.class && integer.bitLength() < 64 ? (Object) integer.longValue()
+        : boxed == Integer.class && integer.bitLength() < 32 ? (Object) integer.intValue() : null;
+    if (converted == null) {
+      throw new ClassCastException("session value '" + key + "' is a " + value.getClass().getSimpleName()
+          + ", not " + (integer != null ? "representable as " : "a ") + boxed.getSimpleName());
+    }
+    return boxed.cast(converted);
   }
 
   /** Python's {@code key in session}: the same as {@link #containsKey}. */
@@ -160,7 +205,6 @@ public final class Session extends SessionMap {
 
   /**
    * Flask's {@code flash}: appends {@code (category, message)} to {@code _flashes} and stores the list back.
-   *
    * @throws IllegalStateException if {@code _flashes} holds something other than a list
    * @throws UnsupportedValueException if tagged JSON cannot write the message's type
    */
@@ -178,7 +222,6 @@ public final class Session extends SessionMap {
    * Flask's {@code get_flashed_messages(with_categories, category_filter)}: the first call pops
    * {@code _flashes} (a modification, if present) and later calls see the same messages. Entries are
    * {@code (category, message)} tuples or two-item lists; others are skipped.
-   *
    * @return the messages, or {@link FlashMessage}s if {@code withCategories}, unmodifiable
    */
   public List<Object> flashedMessages(boolean withCategories, String... categoryFilter) {
@@ -188,15 +231,15 @@ public final class Session extends SessionMap {
   /** The flashed messages with their categories, in these categories (all if none), as above. */
   public List<FlashMessage> flashes(String... categoryFilter) {
     if (poppedFlashes == null) {
-      List<FlashMessage> popped = new ArrayList<>();
+      poppedFlashes = new ArrayList<>();
       if (pop(FLASHES_KEY, null) instanceof List<?> entries) {
         for (Object entry : entries) {
           if (entry instanceof List<?> pair && pair.size() == 2) {
-            popped.add(new FlashMessage(pair.get(0) == null ? null : pair.get(0).toString(), pair.get(1)));
+            Object category = pair.get(0);
+            poppedFlashes.add(new FlashMessage(category == null ? null : category.toString(), pair.get(1)));
           }
         }
       }
-      poppedFlashes = popped;
     }
     accessed = true;
     List<String> wanted = Arrays.asList(categoryFilter);
@@ -218,8 +261,20 @@ public final class Session extends SessionMap {
     storeState = state;
   }
 
-  /** The permanent flag, for saving: does not mark access. */
+  /** The permanent flag, for saving, as Python's {@code bool}: does not mark access. */
   boolean permanentFlag() {
-    return SessionValues.isTruthy(data().get(PERMANENT_KEY));
+    Object value = data().get(PERMANENT_KEY);
+    if (value instanceof Double || value instanceof Float) {
+      double d = ((Number) value).doubleValue();
+      return d != 0.0 || Double.isNaN(d); // NaN is truthy in Python, -0.0 falsy
+    }
+    return value instanceof Boolean flag ? flag
+        : value instanceof BigInteger integer ? integer.signum() != 0
+        : value instanceof BigDecimal decimal ? decimal.signum() != 0
+        : value instanceof Number number ? number.longValue() != 0
+        : value instanceof CharSequence text ? text.length() > 0
+        : value instanceof Collection<?> collection ? !collection.isEmpty()
+        : value instanceof Map<?, ?> map ? !map.isEmpty()
+        : value instanceof byte[] bytes ? bytes.length > 0 : value != null;
   }
 }

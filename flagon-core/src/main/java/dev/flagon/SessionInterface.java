@@ -13,11 +13,9 @@ public interface SessionInterface {
   String COOKIE = "cookie";
 
   /**
-   * The session interface {@code SESSION_TYPE} names: {@value #COOKIE} gives {@link Flagon}, another name
-   * the store of the module that provides it ({@code flagon-redis} brings {@code redis}), so that a
-   * configuration alone picks the store. A store holding connections is {@link AutoCloseable}.
-   *
-   * @throws IllegalArgumentException if the store's own settings are invalid (naming the setting)
+   * The session interface {@code SESSION_TYPE} names: {@value #COOKIE} gives {@link Flagon}, another name the
+   * store of the module that provides it ({@code flagon-redis} brings {@code redis}). A store holding
+   * connections is {@link AutoCloseable}. @throws IllegalArgumentException naming an invalid store setting
    */
   static SessionInterface create(FlagonConfig config) {
     return Providers.store(config);
@@ -27,26 +25,23 @@ public interface SessionInterface {
   String cookieName();
 
   /**
-   * Opens the session of a request from its {@code Cookie} header values, in order; a missing, tampered,
-   * expired or unknown cookie gives a fresh session, as in Flask.
-   *
+   * Opens a request's session from its {@code Cookie} header values, in order; a missing, tampered, expired
+   * or unknown cookie gives a fresh session, as in Flask.
    * @throws dev.flagon.codec.BadPayloadException if the cookie verifies but does not hold a session
    * @throws SessionStoreException if the store cannot be read (integrations answer 503)
    */
   Session open(List<String> cookieHeaderValues);
 
   /**
-   * Saves the session by Flask's rules and says what the response needs: the {@code Set-Cookie} headers
-   * and whether to add {@code Vary: Cookie}.
-   *
+   * Saves the session by Flask's rules into what the response needs ({@code Set-Cookie}, {@code Vary}).
    * @throws CookieTooLargeException if the cookie would be too large and the size policy refuses it
    * @throws SessionStoreException if the store cannot be written; the session was then not saved
    */
   CookieUpdate save(Session session);
 
   /**
-   * Makes the session stores of a module, found as {@link CookieFormat.Provider}s are. Implementations need
-   * a public no-argument constructor and must not touch {@link FlagonSettings} while it is being built.
+   * Makes a module's session stores, found as {@link CookieFormat.Provider}s are. Needs a public no-argument
+   * constructor and must not touch {@link FlagonSettings} while it is being built.
    */
   interface Provider {
     /** The {@code SESSION_TYPE} names it makes, in lower case ({@code redis}). */

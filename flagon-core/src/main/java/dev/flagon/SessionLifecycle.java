@@ -10,23 +10,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One request's session, for any {@link SessionInterface}: what a web integration drives, so that it only
- * translates HTTP objects (applications use their integration's accessor instead). {@link #session()} opens
- * the session on first call, without marking it accessed. {@link #commit()}, called before anything that
- * may commit the response, saves once: the {@link BeforeSave} hooks (Flask's {@code after_request}), the
- * save, the {@code Set-Cookie} headers and {@code Cookie} in {@code Vary}; an unread permanent session is
- * refreshed if the request may carry its cookie. {@link #finish()} saves if nothing did, else logs a change
- * made after the save (WARNING with the path, never data).
+ * translates HTTP objects. {@link #session()} opens the session on first call, without marking it accessed.
+ * {@link #commit()}, called before anything that may commit the response, saves once: the {@link BeforeSave}
+ * hooks (Flask's {@code after_request}), the save, {@code Set-Cookie} and {@code Cookie} in {@code Vary}; an
+ * unread permanent session is refreshed if the request may carry its cookie. {@link #finish()} saves if
+ * nothing did, else logs a change made after the save (WARNING with the path, never data).
  *
- * <p>Failures: a validly signed cookie that is not a session ({@link BadPayloadException}) propagates from
+ * <p>Failures: a signed cookie that is not a session ({@link BadPayloadException}) propagates from
  * {@link #session()} (Flask's 500), and is only logged on a request that never used the session. A
  * {@link SessionStoreException} is never an empty session nor followed by a save: the response becomes a
  * 503; a {@link CookieTooLargeException} a 500; both logged at ERROR.
  *
- * <p>Thread-safe (an async request may use several threads); {@link #session()} and {@link #commit()} once
- * saved take no lock.
+ * <p>Thread-safe (an async request may use several threads); {@link #session()} and a saved {@link #commit()}
+ * take no lock.
  */
 public final class SessionLifecycle {
   /** The response, as an integration implements it over its own: named as {@code HttpServletResponse}'s. */
@@ -41,13 +41,12 @@ public final class SessionLifecycle {
   }
 
   /**
-   * Runs once per request just before the save, as Flask's {@code after_request} before {@code save_session}:
-   * it may change the session and add {@code Set-Cookie} headers, as Flask-Login's remember cookie.
-   * Registered per request by an extension's own filter, so no integration needs to know it.
+   * Runs once per request just before the save, as Flask's {@code after_request}: it may change the session
+   * and add {@code Set-Cookie} headers (Flask-Login's remember cookie). An extension registers it per request,
+   * so no integration needs to know it; an exception it throws fails the save.
    */
   @FunctionalInterface
   public interface BeforeSave {
-    /** Called with the request's lifecycle, inside the save; an exception fails the save. */
     void beforeSave(SessionLifecycle request);
   }
 
@@ -67,8 +66,7 @@ public final class SessionLifecycle {
   private boolean hooksRan;
   private final List<BeforeSave> hooks = new ArrayList<>(0);
   private final List<String> ownCookies = new ArrayList<>(0);
-  private List<String> written = List.of();
-  private boolean varyWritten;
+  private CookieUpdate written; // what the response carries (after ownCookies), until a reset
   /** The data saved, when the session was modified: to tell a later change from writing the same again. */
   private Map<String, Object> dataAtSave;
 
@@ -145,8 +143,7 @@ public final class SessionLifecycle {
     if (!failed) {
       saved = false;
       settled = false;
-      written = List.of();
-      varyWritten = false;
+      written = null;
     }
   }
 
@@ -164,11 +161,11 @@ public final class SessionLifecycle {
 
   /** Adds the written headers again where the container removed them for an error page (Jetty drops Vary). */
   public synchronized void restoreHeaders() {
-    if (!response.isCommitted()) {
+    if (written != null && !response.isCommitted()) {
       Collection<String> present = response.getHeaders("Set-Cookie");
-      written.stream().filter(header -> !present.contains(header))
-          .forEach(header -> response.addHeader("Set-Cookie", header));
-      if (varyWritten) {
+      Stream.concat(ownCookies.stream(), written.setCookieHeaders().stream())
+          .filter(header -> !present.contains(header)).forEach(header -> response.addHeader("Set-Cookie", header));
+      if (written.varyCookie()) {
         addVaryCookie();
       }
     }
@@ -205,11 +202,8 @@ public final class SessionLifecycle {
       log.log(Level.WARNING, "The session cookie for {0} is signed but unreadable ({1}); it is left as it"
           + " is because the code did not use the session.", path, e.getMessage());
       return;
-    } catch (CookieTooLargeException e) {
-      fail(500, e);
-      return;
-    } catch (SessionStoreException e) {
-      fail(503, e);
+    } catch (CookieTooLargeException | SessionStoreException e) {
+      fail(e instanceof SessionStoreException ? 503 : 500, e);
       return;
     } catch (RuntimeException e) {
       failed = true;
@@ -217,8 +211,6 @@ public final class SessionLifecycle {
     }
     // Only a modified session is copied: reading it marks access, harmless only then (Vary is sent anyway).
     dataAtSave = session != null && session.isModified() ? session.toMap() : null;
-    List<String> headers = new ArrayList<>(ownCookies);
-    headers.addAll(update.setCookieHeaders());
     if (response.isCommitted()) {
       if (!ownCookies.isEmpty() || update.action() != CookieUpdate.Action.NONE) {
         warned = true;
@@ -227,12 +219,12 @@ public final class SessionLifecycle {
       }
       return;
     }
-    headers.forEach(header -> response.addHeader("Set-Cookie", header));
+    Stream.concat(ownCookies.stream(), update.setCookieHeaders().stream())
+        .forEach(header -> response.addHeader("Set-Cookie", header));
     if (update.varyCookie()) {
       addVaryCookie();
     }
-    written = headers;
-    varyWritten = update.varyCookie();
+    written = update;
   }
 
   private void fail(int status, RuntimeException e) {
@@ -258,7 +250,7 @@ public final class SessionLifecycle {
   private void addVaryCookie() {
     Collection<String> values = response.getHeaders("Vary");
     if (values.isEmpty()) {
-      response.addHeader("Vary", "Cookie"); // the common case: nothing to merge with
+      response.addHeader("Vary", "Cookie"); // nothing to merge with
       return;
     }
     List<String> names = values.stream().flatMap(value -> Arrays.stream(value.split(","))).map(String::trim)

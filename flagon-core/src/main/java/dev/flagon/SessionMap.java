@@ -1,12 +1,14 @@
 package dev.flagon;
 
 import dev.flagon.json.TaggedJson;
+import dev.flagon.json.TaggedJsonException;
 import java.util.AbstractCollection;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -14,13 +16,16 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * The {@link Map} half of {@link Session}: the data, the accessed and modified flags, and Flask's rules for
- * every Map method and live view (described on {@link Session}). The Map defaults not overridden here
- * ({@code getOrDefault}, {@code compute*}, {@code merge}, {@code remove(k, v)}, {@code replace(k, old, new)})
- * run through get, put and remove, so they follow the same rules. Each value stored is checked.
+ * The {@link Map} half of {@link Session}: the data, the accessed and modified flags, Flask's rules for every
+ * Map method and live view (described on {@link Session}), the check of each value stored, and the key path
+ * of a value that fails to save. The Map defaults not overridden ({@code getOrDefault}, {@code compute*},
+ * {@code merge}, {@code remove(k, v)}, {@code replace(k, old, new)}) run through get, put and remove.
  */
 abstract class SessionMap extends AbstractMap<String, Object> {
-  private final Map<String, Object> data; // a LinkedHashMap, not Map.copyOf: Python's None is a legal value
+  private static final int MAX_KEY_SHOWN = 64; // a message stays short whatever the data
+  private static final int MAX_DEPTH = 512; // as deep as the writer goes
+
+  private final LinkedHashMap<String, Object> data; // not Map.copyOf: Python's None is a legal value
   private final TaggedJson json;
   boolean modified;
   boolean accessed;
@@ -202,13 +207,72 @@ abstract class SessionMap extends AbstractMap<String, Object> {
     return data.put(key, value);
   }
 
-  /** @throws UnsupportedValueException if tagged JSON cannot write a value of this type */
+  /** Shallow, so every write stays cheap. @throws UnsupportedValueException if tagged JSON cannot write it */
   final Object checkValue(String key, Object value) {
-    SessionValues.check(json, key, value);
+    if (!json.canWrite(value)) {
+      throw new UnsupportedValueException(repr(key), value.getClass(), null);
+    }
     return value;
   }
 
   private static String checkKey(String key) {
     return Objects.requireNonNull(key, "session keys are strings, not null");
+  }
+
+  /**
+   * The session's tagged JSON text.
+   *
+   * @throws UnsupportedValueException naming the key path of the first value the serializer cannot write
+   * @throws TaggedJsonException if it fails otherwise (mixed key types, too many digits, too deep)
+   */
+  final String dump() {
+    try {
+      return json.dumps(data);
+    } catch (TaggedJsonException e) {
+      for (Map.Entry<String, Object> entry : data.entrySet()) {
+        RuntimeException found = find(repr(entry.getKey()), entry.getValue(), e, 0);
+        if (found != null) {
+          throw found;
+        }
+      }
+      throw e;
+    }
+  }
+
+  private RuntimeException find(String path, Object value, Throwable cause, int depth) {
+    if (!json.canWrite(value)) {
+      return new UnsupportedValueException(path, value.getClass(), cause);
+    }
+    RuntimeException found = null;
+    if (depth < MAX_DEPTH && value instanceof List<?> list) {
+      for (int i = 0; i < list.size() && found == null; i++) {
+        found = find(path + "[" + i + "]", list.get(i), cause, depth + 1);
+      }
+    } else if (depth < MAX_DEPTH && value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        found = found != null ? found
+            : find(path + "[" + repr(entry.getKey()) + "]", entry.getValue(), cause, depth + 1);
+      }
+    }
+    return found;
+  }
+
+  /** A key as Python's {@code repr} shows it, cut after {@value #MAX_KEY_SHOWN} characters. */
+  private static String repr(Object key) {
+    if (!(key instanceof CharSequence)) {
+      return key == null ? "None" : key instanceof Boolean flag ? (flag ? "True" : "False") : key.toString();
+    }
+    String text = key.toString();
+    StringBuilder out = new StringBuilder("'");
+    for (char c : text.substring(0, Math.min(text.length(), MAX_KEY_SHOWN)).toCharArray()) {
+      switch (c) {
+        case '\'', '\\' -> out.append('\\').append(c);
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> out.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", (int) c) : String.valueOf(c));
+      }
+    }
+    return out.append(text.length() > MAX_KEY_SHOWN ? "...'" : "'").toString();
   }
 }

@@ -8,18 +8,15 @@ package dev.flagon;
  */
 public final class UnsupportedValueException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
-  /** The types tagged JSON writes, by their Java names (see {@code dev.flagon.json}). */
-  static final String SUPPORTED = "String, Boolean, Integer, Long, BigInteger, Double, null, List, Map with"
-      + " String keys, Tuple, byte[], Markup, UUID, Instant, OffsetDateTime, ZonedDateTime or LocalDateTime"
-      + " (also Short, Byte, Float, BigDecimal, LocalDate and other CharSequences), or a type with a JsonTag"
-      + " registered on the configuration's TaggedJson";
-
   private final String keyPath;
   private final String valueType;
 
   UnsupportedValueException(String keyPath, Class<?> valueType, Throwable cause) {
-    super("session value " + keyPath + " is a " + valueType.getName() + "; session values must be "
-        + SUPPORTED, cause);
+    super("session value " + keyPath + " is a " + valueType.getName() + "; session values must be String,"
+        + " Boolean, Integer, Long, BigInteger, Double, null, List, Map with String keys, Tuple, byte[], Markup,"
+        + " UUID, Instant, OffsetDateTime, ZonedDateTime or LocalDateTime (also Short, Byte, Float, BigDecimal,"
+        + " LocalDate and other CharSequences), or a type with a JsonTag registered on the configuration's"
+        + " TaggedJson", cause);
     this.keyPath = keyPath;
     this.valueType = valueType.getName();
   }
