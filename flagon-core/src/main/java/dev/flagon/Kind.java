@@ -1,10 +1,9 @@
 package dev.flagon;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.flagon.codec.Secret;
-import java.io.IOException;
+import dev.flagon.json.TaggedJson;
+import dev.flagon.json.TaggedJsonException;
+import dev.flagon.json.Tuple;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -34,58 +33,30 @@ record Kind<T>(String expected, String typeName, boolean isSecret, boolean isLis
   static final Duration MAX_DURATION = Duration.ofDays(999_999_999);
   static final String DURATION_RANGE = "between 0 and 999999999 days";
 
-  private static final Object NOT_JSON = new Object();
-  private static final JsonFactory JSON = new JsonFactory();
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
   /** Spring's simple duration style, accepted everywhere: {@code 30m}, {@code 7d}. */
   private static final Pattern WITH_UNIT =
       Pattern.compile("([0-9]+)(ns|us|ms|s|m|h|d)", Pattern.CASE_INSENSITIVE);
 
   /**
-   * A text as Flask's {@code from_prefixed_env} reads it: the JSON literal it is, if this kind takes it
-   * (a scalar or an array of scalars), else the raw text.
+   * A text as Flask's {@code from_prefixed_env} reads it: what {@code json.loads} makes of it, if this kind
+   * takes that (a scalar or an array of scalars), else the raw text (also when it is not JSON, as in Flask).
    */
   Object fromText(String text) {
-    Object json = jsonLiteral(text);
-    boolean taken = json != NOT_JSON
-        && (!textual || json == null || json instanceof String || (isList && json instanceof List));
-    return taken ? json : text;
+    Object json;
+    try {
+      json = TaggedJson.standard().loads(text);
+    } catch (TaggedJsonException e) {
+      return text;
+    }
+    boolean flat = json instanceof List<?> items && !(json instanceof Tuple)
+        ? items.stream().allMatch(Kind::isScalar) : isScalar(json);
+    return flat && (!textual || json == null || json instanceof String || (isList && json instanceof List))
+        ? json : text;
   }
 
-  private static Object jsonLiteral(String text) {
-    try (JsonParser parser = JSON.createParser(text)) {
-      JsonToken token = parser.nextToken();
-      Object value = scalar(parser, token);
-      if (token == JsonToken.START_ARRAY) {
-        List<Object> items = new ArrayList<>();
-        for (token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-          Object item = scalar(parser, token);
-          if (item == NOT_JSON) {
-            return NOT_JSON;
-          }
-          items.add(item);
-        }
-        value = items;
-      }
-      return value != NOT_JSON && parser.nextToken() == null ? value : NOT_JSON;
-    } catch (IOException e) {
-      return NOT_JSON; // malformed: Flask falls back to the raw string too
-    }
-  }
-
-  private static Object scalar(JsonParser parser, JsonToken token) throws IOException {
-    if (token == null) {
-      return NOT_JSON;
-    }
-    return switch (token) {
-      case VALUE_STRING -> parser.getText();
-      case VALUE_NUMBER_INT -> parser.getNumberValue();
-      case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
-      case VALUE_TRUE -> Boolean.TRUE;
-      case VALUE_FALSE -> Boolean.FALSE;
-      case VALUE_NULL -> null;
-      default -> NOT_JSON;
-    };
+  private static boolean isScalar(Object json) {
+    return json == null || json instanceof String || json instanceof Number || json instanceof Boolean;
   }
 
   static Kind<Boolean> flag() {
