@@ -201,9 +201,7 @@ public final class FlagonConfig {
     public Builder secretKey(String key) { return secretKey(key == null ? null : Secret.fromText(key)); }
     public Builder secretKey(Secret secretKey) { return set(SECRET_KEY, secretKey); }
     /** {@code SECRET_KEY_FALLBACKS}, in Flask's order (oldest first). */
-    public Builder secretKeyFallbacks(List<Secret> fallbacks) {
-      return set(SECRET_KEY_FALLBACKS, fallbacks == null ? null : List.copyOf(fallbacks));
-    }
+    public Builder secretKeyFallbacks(List<Secret> fallbacks) { return set(SECRET_KEY_FALLBACKS, fallbacks); }
 
     public Builder permanentSessionLifetime(Duration d) { return set(PERMANENT_SESSION_LIFETIME, d); }
     public Builder applicationRoot(String root) { return set(APPLICATION_ROOT, root); }
@@ -240,7 +238,7 @@ public final class FlagonConfig {
     }
 
     /** @throws IllegalArgumentException naming the formats on the class path */
-    public Builder sessionFormat(String format) { return set(SESSION_FORMAT, SESSION_FORMAT.parse(format)); }
+    public Builder sessionFormat(String format) { return set(SESSION_FORMAT, format); }
     public Builder reissueOnFallback(boolean reissue) { return set(SESSION_REISSUE_ON_FALLBACK, reissue); }
     public Builder maxChunks(int maxChunks) { return set(SESSION_MAX_CHUNKS, maxChunks); }
     /** {@code SECRET_KEY_ALLOW_WEAK=true}: accept short or placeholder keys, for Flask test vectors only. */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,14 +30,15 @@ import java.util.regex.Pattern;
  */
 record Kind<T>(String expected, String typeName, boolean isSecret, boolean isList, boolean textual,
     Function<Object, T> reader, Function<T, String> shower) {
-  /** Python's {@code timedelta.max}: a longer lifetime would make Flask fail on every save. */
-  static final Duration MAX_DURATION = Duration.ofDays(999_999_999);
-  static final String DURATION_RANGE = "between 0 and 999999999 days";
-
+  /** Python's {@code timedelta.max} (whole days): a longer lifetime would make Flask fail on every save. */
+  private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(Duration.ofDays(999_999_999).getSeconds());
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
   /** Spring's simple duration style, accepted everywhere: {@code 30m}, {@code 7d}. */
   private static final Pattern WITH_UNIT =
       Pattern.compile("([0-9]+)(ns|us|ms|s|m|h|d)", Pattern.CASE_INSENSITIVE);
+  private static final Map<String, BigDecimal> UNIT_SECONDS = Map.of("ns", new BigDecimal("1e-9"),
+      "us", new BigDecimal("1e-6"), "ms", new BigDecimal("1e-3"), "s", BigDecimal.ONE,
+      "m", BigDecimal.valueOf(60), "h", BigDecimal.valueOf(3600), "d", BigDecimal.valueOf(86400));
 
   /**
    * A text as Flask's {@code from_prefixed_env} reads it: what {@code json.loads} makes of it, if this kind
@@ -102,43 +104,34 @@ record Kind<T>(String expected, String typeName, boolean isSecret, boolean isLis
   }
 
   private static Duration durationOf(Object value) {
-    BigInteger whole = value instanceof String ? null : wholeNumber(value);
-    if (value instanceof Duration || whole != null) {
-      return whole == null ? (Duration) value : seconds(new BigDecimal(whole));
+    BigInteger whole = wholeNumber(value);
+    if (whole != null) {
+      return seconds(new BigDecimal(whole));
     }
     if (value instanceof Double || value instanceof Float) {
       double d = ((Number) value).doubleValue();
       return Double.isFinite(d) ? seconds(BigDecimal.valueOf(d)) : null;
     }
-    if (!(value instanceof String text)) {
-      return null;
+    if (value instanceof String text) {
+      Matcher unit = WITH_UNIT.matcher(text.strip());
+      if (unit.matches()) {
+        BigDecimal perUnit = UNIT_SECONDS.get(unit.group(2).toLowerCase(Locale.ROOT));
+        return seconds(new BigDecimal(unit.group(1)).multiply(perUnit));
+      }
+      try {
+        value = Duration.parse(text.strip());
+      } catch (DateTimeParseException e) {
+        return null;
+      }
     }
-    String trimmed = text.strip();
-    Matcher unit = WITH_UNIT.matcher(trimmed);
-    if (DIGITS.matcher(trimmed).matches() || unit.matches()) {
-      String suffix = unit.matches() ? unit.group(2).toLowerCase(Locale.ROOT) : "s";
-      BigDecimal n = new BigDecimal(unit.matches() ? unit.group(1) : trimmed);
-      return seconds(switch (suffix) {
-        case "ns" -> n.scaleByPowerOfTen(-9);
-        case "us" -> n.scaleByPowerOfTen(-6);
-        case "ms" -> n.scaleByPowerOfTen(-3);
-        case "m" -> n.multiply(BigDecimal.valueOf(60));
-        case "h" -> n.multiply(BigDecimal.valueOf(3600));
-        case "d" -> n.multiply(BigDecimal.valueOf(86400));
-        default -> n;
-      });
-    }
-    try {
-      return Duration.parse(trimmed);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return value instanceof Duration d
+        ? seconds(BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9))) : null;
   }
 
   private static Duration seconds(BigDecimal seconds) {
-    if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(MAX_DURATION.getSeconds())) > 0) {
-      throw new IllegalArgumentException("must be " + DURATION_RANGE + ", not " + seconds.toPlainString()
-          + "s");
+    if (seconds.signum() < 0 || seconds.compareTo(MAX_SECONDS) > 0) {
+      throw new IllegalArgumentException("must be between 0 and 999999999 days, not "
+          + seconds.stripTrailingZeros().toPlainString() + "s");
     }
     BigDecimal whole = new BigDecimal(seconds.toBigInteger());
     return Duration.ofSeconds(whole.longValueExact(), seconds.subtract(whole).movePointRight(9).longValue());

@@ -53,9 +53,8 @@ final class Providers<P> {
 
   /** The setting that names one of these. */
   Setting<String> setting(String name, String springName, String defaultValue, String doc) {
-    Kind<String> kind = Kind.choice("java.lang.String", names, Function.identity(), Function.identity(),
-        expected);
-    return Setting.of(name, springName, kind, defaultValue, doc).require(names::contains, expected);
+    return Setting.of(name, springName, Kind.choice("java.lang.String", names, Function.identity(),
+        Function.identity(), expected), defaultValue, doc);
   }
 
   /** The configured cookie format, built for this configuration. */

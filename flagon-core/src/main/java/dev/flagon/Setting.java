@@ -69,14 +69,12 @@ public final class Setting<T> {
 
   /** A whole number, 0 or more; narrow it with {@link #require}. */
   public static Setting<Integer> count(String name, String springName, int defaultValue, String doc) {
-    Kind<Integer> kind = Kind.count();
-    return of(name, springName, kind, defaultValue, doc).require(n -> n >= 0, kind.expected());
+    return of(name, springName, Kind.count(), defaultValue, doc);
   }
 
   /** A duration, between 0 and 999999999 days (Python's {@code timedelta.max}). */
   public static Setting<Duration> duration(String name, String springName, Duration defaultValue, String doc) {
-    return of(name, springName, Kind.duration(), defaultValue, doc)
-        .require(d -> !d.isNegative() && d.compareTo(Kind.MAX_DURATION) <= 0, Kind.DURATION_RANGE);
+    return of(name, springName, Kind.duration(), defaultValue, doc);
   }
 
   /** Text; may be null only if made {@link #nullable()}. */
@@ -175,9 +173,20 @@ public final class Setting<T> {
    * @throws IllegalArgumentException naming this setting and what it accepts, never showing a secret
    */
   public T parse(Object raw) {
-    Object value = raw instanceof String text ? kind.fromText(text) : raw;
+    return read(raw instanceof String text ? kind.fromText(text) : raw);
+  }
+
+  /** Checks a typed value as {@link #parse} does, with no text read. @throws IllegalArgumentException */
+  public T check(T value) {
+    return read(value);
+  }
+
+  private T read(Object value) {
     if (value == null) {
-      return check(null);
+      if (!nullAllowed) {
+        throw refused(kind.expected(), null);
+      }
+      return nullValue;
     }
     T typed;
     try {
@@ -188,23 +197,12 @@ public final class Setting<T> {
     if (typed == null) {
       throw refused(kind.expected(), value);
     }
-    return check(typed);
-  }
-
-  /** Checks a typed value against the rules (null: as the setting allows). @throws IllegalArgumentException */
-  public T check(T value) {
-    if (value == null) {
-      if (!nullAllowed) {
-        throw refused(kind.expected(), null);
-      }
-      return nullValue;
-    }
     for (Rule<T> rule : rules) {
-      if (!rule.test().test(value)) {
-        throw refused(rule.text(), value);
+      if (!rule.test().test(typed)) {
+        throw refused(rule.text(), typed);
       }
     }
-    return value;
+    return typed;
   }
 
   /** A value of this setting as written in configuration; key material redacted. */
