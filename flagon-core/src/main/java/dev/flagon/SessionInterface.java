@@ -20,7 +20,7 @@ public interface SessionInterface {
    * @throws IllegalArgumentException if the store's own settings are invalid (naming the setting)
    */
   static SessionInterface create(FlagonConfig config) {
-    return Providers.store(config);
+    return FlagonSettings.Providers.store(config);
   }
 
   /** The session cookie's name ({@code SESSION_COOKIE_NAME}): a request without it has no session to open. */
