@@ -8,11 +8,11 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,17 +63,13 @@ record Kind<T>(String expected, String typeName, boolean isSecret, boolean isLis
 
   static Kind<Boolean> flag() {
     return new Kind<>("true or false (or yes/no, on/off, 1/0)", "java.lang.Boolean", false, false, false,
-        value -> {
-          if (value instanceof Boolean || value instanceof Number) {
-            double n = value instanceof Boolean b ? (b ? 1 : 0) : ((Number) value).doubleValue();
-            return n == 0 || n == 1 ? n == 1 : null;
-          }
-          return !(value instanceof String text) ? null : switch (text.strip().toLowerCase(Locale.ROOT)) {
-            case "true", "1", "yes", "on" -> true;
-            case "false", "0", "no", "off" -> false;
-            default -> null;
-          };
-        }, String::valueOf);
+        value -> value instanceof Boolean b ? b : value instanceof Number n
+            ? (n.doubleValue() == 1 ? Boolean.TRUE : n.doubleValue() == 0 ? Boolean.FALSE : null)
+            : !(value instanceof String text) ? null : switch (text.strip().toLowerCase(Locale.ROOT)) {
+              case "true", "1", "yes", "on" -> true;
+              case "false", "0", "no", "off" -> false;
+              default -> null;
+            }, String::valueOf);
   }
 
   /** Whole numbers from 0 to {@link Integer#MAX_VALUE}. */
@@ -178,19 +174,13 @@ record Kind<T>(String expected, String typeName, boolean isSecret, boolean isLis
   static Kind<List<Secret>> secrets() {
     return new Kind<>("a list of text, bytes or Secret keys", "java.util.List<java.lang.String>", true, true,
         true, value -> {
-          List<Secret> keys = new ArrayList<>();
-          for (Object item : value instanceof List<?> items ? items : List.of(value instanceof String text
-              ? notJsonArray(text) : value)) {
-            if (item == null) {
-              throw new IllegalArgumentException("must not contain null");
-            }
-            Secret key = secretOf(item);
-            if (key == null) {
-              return null;
-            }
-            keys.add(key);
+          List<?> items = value instanceof List<?> list ? list
+              : List.of(value instanceof String text ? notJsonArray(text) : value);
+          if (items.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException("must not contain null");
           }
-          return List.copyOf(keys);
+          List<Secret> keys = items.stream().map(Kind::secretOf).toList();
+          return keys.contains(null) ? null : keys;
         }, keys -> "<" + keys.size() + " redacted>");
   }
 

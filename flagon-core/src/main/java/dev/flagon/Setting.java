@@ -2,7 +2,6 @@ package dev.flagon;
 
 import dev.flagon.codec.Secret;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * One configuration setting, to read its value ({@link FlagonConfig#get}) or to declare a module's own: its
@@ -29,6 +29,8 @@ public final class Setting<T> {
   private static final Pattern NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
   private static final Pattern SPRING_NAME = Pattern.compile("flagon(\\.[a-z][a-z0-9-]*)+");
   private static final int SHOWN_LENGTH = 60;
+  /** Characters that would break a message's one line: controls and Unicode line and paragraph separators. */
+  private static final Pattern LINE_BREAKING = Pattern.compile("[\\p{Cc}\\u2028\\u2029]");
 
   private final String name;
   private final String springName;
@@ -131,8 +133,7 @@ public final class Setting<T> {
 
   /** This setting with one more rule: a value breaking it is refused ({@code NAME must be RULE, not 'value'}). */
   public Setting<T> require(Predicate<? super T> rule, String ruleText) {
-    List<Rule<T>> more = new ArrayList<>(rules);
-    more.add(new Rule<>(rule, ruleText));
+    List<Rule<T>> more = Stream.concat(rules.stream(), Stream.of(new Rule<T>(rule, ruleText))).toList();
     return new Setting<>(name, springName, kind, defaultValue, doc, nullAllowed, nullValue, more);
   }
 
@@ -228,17 +229,11 @@ public final class Setting<T> {
           ? "a number" : "a " + (type.isEmpty() ? value.getClass().getName() : type);
     }
     String text = String.valueOf(value);
-    StringBuilder shown = new StringBuilder("'");
-    text.codePoints().limit(SHOWN_LENGTH).forEach(c -> {
-      int type = Character.getType(c);
-      if (Character.isISOControl(c) || type == Character.LINE_SEPARATOR
-          || type == Character.PARAGRAPH_SEPARATOR) {
-        shown.append(String.format("\\u%04X", c)); // a message is one line
-      } else {
-        shown.appendCodePoint(c);
-      }
-    });
-    return shown.append(text.codePointCount(0, text.length()) > SHOWN_LENGTH ? "...'" : "'").toString();
+    int length = text.codePointCount(0, text.length());
+    String head = text.substring(0, text.offsetByCodePoints(0, Math.min(length, SHOWN_LENGTH)));
+    String oneLine = LINE_BREAKING.matcher(head)
+        .replaceAll(c -> String.format("\\\\u%04X", (int) c.group().charAt(0)));
+    return "'" + oneLine + (length > SHOWN_LENGTH ? "...'" : "'");
   }
 
   /** The Flask name. */
