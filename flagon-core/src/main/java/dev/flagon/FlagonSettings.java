@@ -222,8 +222,8 @@ public final class FlagonSettings {
     }
 
     Setting<String> setting(String name, String springName, String defaultValue, String doc) {
-      return Setting.of(name, springName, Kind.choice("java.lang.String", names, Function.identity(),
-          Function.identity(), expected), defaultValue, doc);
+      return Setting.of(name, springName, Kind.choice("java.lang.String", names, Function.identity(), expected),
+          defaultValue, doc);
     }
 
     /** The configured cookie format, built for this configuration. */

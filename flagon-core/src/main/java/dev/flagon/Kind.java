@@ -61,24 +61,21 @@ record Kind<T>(String expected, String typeName, boolean isSecret, boolean isLis
     return json == null || json instanceof String || json instanceof Number || json instanceof Boolean;
   }
 
-  static Kind<Boolean> flag() {
-    return new Kind<>("true or false (or yes/no, on/off, 1/0)", "java.lang.Boolean", false, false, false,
-        value -> value instanceof Boolean b ? b : value instanceof Number n
-            ? (n.doubleValue() == 1 ? Boolean.TRUE : n.doubleValue() == 0 ? Boolean.FALSE : null)
-            : !(value instanceof String text) ? null : switch (text.strip().toLowerCase(Locale.ROOT)) {
-              case "true", "1", "yes", "on" -> true;
-              case "false", "0", "no", "off" -> false;
-              default -> null;
-            }, String::valueOf);
-  }
+  static final Kind<Boolean> FLAG = new Kind<>("true or false (or yes/no, on/off, 1/0)", "java.lang.Boolean",
+      false, false, false, value -> value instanceof Boolean b ? b : value instanceof Number n
+          ? (n.doubleValue() == 1 ? Boolean.TRUE : n.doubleValue() == 0 ? Boolean.FALSE : null)
+          : !(value instanceof String text) ? null : switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> null;
+          }, String::valueOf);
 
   /** Whole numbers from 0 to {@link Integer#MAX_VALUE}. */
-  static Kind<Integer> count() {
-    return new Kind<>("a whole number, 0 or more", "java.lang.Integer", false, false, false, value -> {
-      BigInteger n = wholeNumber(value);
-      return n == null || n.signum() < 0 || n.bitLength() > 31 ? null : n.intValue();
-    }, String::valueOf);
-  }
+  static final Kind<Integer> COUNT = new Kind<>("a whole number, 0 or more", "java.lang.Integer", false,
+      false, false, value -> {
+        BigInteger n = wholeNumber(value);
+        return n == null || n.signum() < 0 || n.bitLength() > 31 ? null : n.intValue();
+      }, String::valueOf);
 
   private static BigInteger wholeNumber(Object value) {
     if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
@@ -90,14 +87,12 @@ record Kind<T>(String expected, String typeName, boolean isSecret, boolean isLis
   }
 
   /** Seconds (whole or not), {@code 30m}/{@code 12h}/{@code 7d}, or ISO-8601; shown as {@code 31d} or ISO. */
-  static Kind<Duration> duration() {
-    return new Kind<>("seconds, a number with a unit (30m, 12h, 7d) or an ISO-8601 duration such as PT60M",
-        "java.time.Duration", false, false, false, Kind::durationOf, d -> {
-          long s = d.getSeconds();
-          return d.getNano() != 0 || s < 0 ? d.toString() : s != 0 && s % 86400 == 0 ? s / 86400 + "d"
-              : s != 0 && s % 3600 == 0 ? s / 3600 + "h" : s != 0 && s % 60 == 0 ? s / 60 + "m" : s + "s";
-        });
-  }
+  static final Kind<Duration> DURATION = new Kind<>("seconds, a number with a unit (30m, 12h, 7d) or an"
+      + " ISO-8601 duration such as PT60M", "java.time.Duration", false, false, false, Kind::durationOf, d -> {
+        long s = d.getSeconds();
+        return d.getNano() != 0 || s < 0 ? d.toString() : s != 0 && s % 86400 == 0 ? s / 86400 + "d"
+            : s != 0 && s % 3600 == 0 ? s / 3600 + "h" : s != 0 && s % 60 == 0 ? s / 60 + "m" : s + "s";
+      });
 
   private static Duration durationOf(Object value) {
     BigInteger whole = wholeNumber(value);
@@ -140,12 +135,11 @@ record Kind<T>(String expected, String typeName, boolean isSecret, boolean isLis
   }
 
   /** A JSON array of strings, a collection of strings, or comma-separated text ({@code POST, PUT}). */
-  static Kind<List<String>> texts() {
-    return new Kind<>("a list of text (a JSON array of strings)", "java.util.List<java.lang.String>", false,
-        true, true, value -> value instanceof String text ? List.of(notJsonArray(text).strip().split("\\s*,\\s*"))
-            : value instanceof Collection<?> items && items.stream().allMatch(String.class::isInstance)
-            ? items.stream().map(String.class::cast).toList() : null, String::valueOf);
-  }
+  static final Kind<List<String>> TEXTS = new Kind<>("a list of text (a JSON array of strings)",
+      "java.util.List<java.lang.String>", false, true, true, value -> value instanceof String text
+          ? List.of(notJsonArray(text).strip().split("\\s*,\\s*"))
+          : value instanceof Collection<?> items && items.stream().allMatch(String.class::isInstance)
+          ? items.stream().map(String.class::cast).toList() : null, String::valueOf);
 
   /** Text that stayed text though it starts like a JSON array: surely a broken one, refused. */
   private static String notJsonArray(String text) {
@@ -156,10 +150,8 @@ record Kind<T>(String expected, String typeName, boolean isSecret, boolean isLis
   }
 
   /** A secret key: text (its UTF-8 bytes), bytes or a {@link Secret}. Never shown. */
-  static Kind<Secret> secret() {
-    return new Kind<>("text, bytes or a Secret", "java.lang.String", true, false, true, Kind::secretOf,
-        key -> "<redacted>");
-  }
+  static final Kind<Secret> SECRET = new Kind<>("text, bytes or a Secret", "java.lang.String", true, false,
+      true, Kind::secretOf, key -> "<redacted>");
 
   private static Secret secretOf(Object value) {
     try {
@@ -171,28 +163,22 @@ record Kind<T>(String expected, String typeName, boolean isSecret, boolean isLis
   }
 
   /** Secret keys: a JSON array of strings, a list of keys, or one key. Never shown, only counted. */
-  static Kind<List<Secret>> secrets() {
-    return new Kind<>("a list of text, bytes or Secret keys", "java.util.List<java.lang.String>", true, true,
-        true, value -> {
-          List<?> items = value instanceof List<?> list ? list
-              : List.of(value instanceof String text ? notJsonArray(text) : value);
-          if (items.stream().anyMatch(Objects::isNull)) {
-            throw new IllegalArgumentException("must not contain null");
-          }
-          List<Secret> keys = items.stream().map(Kind::secretOf).toList();
-          return keys.contains(null) ? null : keys;
-        }, keys -> "<" + keys.size() + " redacted>");
-  }
+  static final Kind<List<Secret>> SECRETS = new Kind<>("a list of text, bytes or Secret keys",
+      "java.util.List<java.lang.String>", true, true, true, value -> {
+        List<?> items = value instanceof List<?> list ? list
+            : List.of(value instanceof String text ? notJsonArray(text) : value);
+        if (items.stream().anyMatch(Objects::isNull)) {
+          throw new IllegalArgumentException("must not contain null");
+        }
+        List<Secret> keys = items.stream().map(Kind::secretOf).toList();
+        return keys.contains(null) ? null : keys;
+      }, keys -> "<" + keys.size() + " redacted>");
 
-  /**
-   * One of these names, given in any case with {@code -} and {@code _} ignored: an enum's constants by
-   * their configuration name or Java name, or names known only at run time (the cookie formats present).
-   */
-  static <E> Kind<E> choice(String typeName, List<E> constants, Function<E, String> name,
-      Function<E, String> javaName, String expected) {
+  /** One of these constants, by {@code name} in any case with {@code -} and {@code _} ignored. */
+  static <E> Kind<E> choice(String typeName, List<E> constants, Function<E, String> name, String expected) {
     return new Kind<>(expected, typeName, false, false, true, value -> constants.stream().filter(c -> c == value
-        || value instanceof String text && (normalized(name.apply(c)).equals(normalized(text))
-            || normalized(javaName.apply(c)).equals(normalized(text)))).findFirst().orElse(null), name);
+        || value instanceof String text && normalized(name.apply(c)).equals(normalized(text)))
+        .findFirst().orElse(null), name);
   }
 
   /** {@code a, b or c}, for messages. */

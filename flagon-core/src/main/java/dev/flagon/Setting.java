@@ -66,17 +66,17 @@ public final class Setting<T> {
 
   /** A boolean; also {@code yes}/{@code no}, {@code on}/{@code off}, {@code 1}/{@code 0}; null is false. */
   public static Setting<Boolean> flag(String name, String springName, boolean defaultValue, String doc) {
-    return of(name, springName, Kind.flag(), defaultValue, doc).nullMeans(false); // None is falsy in Flask
+    return of(name, springName, Kind.FLAG, defaultValue, doc).nullMeans(false); // None is falsy in Flask
   }
 
   /** A whole number, 0 or more; narrow it with {@link #require}. */
   public static Setting<Integer> count(String name, String springName, int defaultValue, String doc) {
-    return of(name, springName, Kind.count(), defaultValue, doc);
+    return of(name, springName, Kind.COUNT, defaultValue, doc);
   }
 
   /** A duration, between 0 and 999999999 days (Python's {@code timedelta.max}). */
   public static Setting<Duration> duration(String name, String springName, Duration defaultValue, String doc) {
-    return of(name, springName, Kind.duration(), defaultValue, doc);
+    return of(name, springName, Kind.DURATION, defaultValue, doc);
   }
 
   /** Text; may be null only if made {@link #nullable()}. */
@@ -99,26 +99,25 @@ public final class Setting<T> {
   /** A list of text: a JSON array of strings, a collection, or comma-separated text; never null. */
   public static Setting<List<String>> texts(String name, String springName, List<String> defaultValue,
       String doc) {
-    return of(name, springName, Kind.texts(), List.copyOf(defaultValue), doc);
+    return of(name, springName, Kind.TEXTS, List.copyOf(defaultValue), doc);
   }
 
   /** A secret key: text (its UTF-8 bytes, as in Flask), {@code byte[]} or a {@link Secret}; never shown. */
   public static Setting<Secret> secret(String name, String springName, String doc) {
-    return of(name, springName, Kind.secret(), null, doc).nullable();
+    return of(name, springName, Kind.SECRET, null, doc).nullable();
   }
 
   /** A list of secret keys (a JSON array of strings, a list, or one key); null is the empty list. */
   public static Setting<List<Secret>> secrets(String name, String springName, String doc) {
-    return of(name, springName, Kind.secrets(), List.<Secret>of(), doc).nullMeans(List.of());
+    return of(name, springName, Kind.SECRETS, List.<Secret>of(), doc).nullMeans(List.of());
   }
 
-  /** An enum constant, named as {@code configName} gives it or by Java name; any case, {@code -}, {@code _}. */
+  /** An enum constant, named as {@code configName} gives it, in any case, {@code -} and {@code _} ignored. */
   public static <E extends Enum<E>> Setting<E> choice(String name, String springName, Class<E> type,
       E defaultValue, Function<E, String> configName, String doc) {
     List<E> constants = List.of(type.getEnumConstants());
     String expected = Kind.oneOf(constants.stream().map(configName).toList());
-    return of(name, springName, Kind.choice(type.getName(), constants, configName, Enum::name, expected),
-        defaultValue, doc);
+    return of(name, springName, Kind.choice(type.getName(), constants, configName, expected), defaultValue, doc);
   }
 
   /** This setting, where null (Python's {@code None}) means unset. */
