@@ -138,13 +138,10 @@ public final class Setting<T> {
 
   /** The Flask name, such as {@code SESSION_COOKIE_SECURE}: in maps, properties files and init-params. */
   public String name() { return name; }
-
   /** The environment variable: {@code FLAGON_} and the Flask name. */
   public String environmentName() { return "FLAGON_" + name; }
-
   /** The Spring Boot property, such as {@code flagon.cookie.secure}. */
   public String springName() { return springName; }
-
   /** The value when the setting is not given. */
   public T defaultValue() { return defaultValue; }
 
@@ -156,13 +153,10 @@ public final class Setting<T> {
 
   /** One line on what the setting does, for the README and Spring's configuration metadata. */
   public String doc() { return doc; }
-
   /** The Java type of the value as written in configuration, for tools: {@code java.lang.Boolean}, ... */
   public String typeName() { return kind.typeName(); }
-
   /** Whether the value is a list (Spring also accepts {@code a,b} and indexed properties for it). */
   public boolean isList() { return kind.isList(); }
-
   /** What a text stands for in this setting, as described above: a JSON literal it takes, or the text. */
   public Object fromText(String text) { return kind.fromText(text); }
 
@@ -182,15 +176,12 @@ public final class Setting<T> {
   }
 
   private T read(Object value) {
-    if (value == null) {
-      if (!nullAllowed) {
-        throw refused(kind.expected(), null);
-      }
+    if (value == null && nullAllowed) {
       return nullValue;
     }
     T typed;
     try {
-      typed = kind.reader().apply(value);
+      typed = value == null ? null : kind.reader().apply(value);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(name + " " + e.getMessage());
     }
@@ -237,9 +228,7 @@ public final class Setting<T> {
 
   /** The Flask name. */
   @Override
-  public String toString() {
-    return name;
-  }
+  public String toString() { return name; }
 
   /** The text of these settings' {@code FLAGON_}-prefixed variables, keyed by Flask name; others ignored. */
   public static Map<String, Object> fromEnvironment(Collection<? extends Setting<?>> settings,
