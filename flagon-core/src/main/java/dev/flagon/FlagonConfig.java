@@ -175,11 +175,8 @@ public final class FlagonConfig {
 
     /** Applies Flask-named entries as {@link FlagonConfig#fromMap}. @throws IllegalArgumentException */
     public Builder putAll(Map<String, ?> flaskConfig) {
-      for (Setting<?> setting : FlagonSettings.all()) {
-        if (flaskConfig.containsKey(setting.name())) {
-          values.put(setting, setting.parse(flaskConfig.get(setting.name())));
-        }
-      }
+      FlagonSettings.all().stream().filter(setting -> flaskConfig.containsKey(setting.name()))
+          .forEach(setting -> values.put(setting, setting.parse(flaskConfig.get(setting.name()))));
       return this;
     }
 

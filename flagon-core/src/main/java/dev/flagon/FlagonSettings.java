@@ -92,12 +92,10 @@ public final class FlagonSettings {
       "flagon.signing.key-derivation", KeyDerivation.class, KeyDerivation.HMAC, KeyDerivation::flaskName,
       "How the signing key is derived from the secret key; Flask's is hmac.");
 
-  /** {@code SESSION_FORMAT}: one of the {@link CookieFormat}s on the class path. */
   public static final Setting<String> SESSION_FORMAT = Providers.FORMATS.setting("SESSION_FORMAT",
       "flagon.format", CookieFormat.SIGNED, "signed is Flask's; encrypted is an AES-256-GCM JWE;"
           + " encrypted-migrate also reads signed cookies (both with the module flagon-encrypted).");
 
-  /** {@code SESSION_TYPE}: {@code cookie} or a store on the class path ({@link SessionInterface#create}). */
   public static final Setting<String> SESSION_TYPE = Providers.STORES.setting("SESSION_TYPE",
       "flagon.session-type", SessionInterface.COOKIE, "Where sessions live: cookie is Flask's signed cookie;"
           + " redis is Flask-Session's Redis store (with the module flagon-redis).");
@@ -120,7 +118,7 @@ public final class FlagonSettings {
 
   private FlagonSettings() {}
 
-  /** Every row, in the README's order, then those of the cookie formats on the class path. */
+  /** Every row, in the README's order, then those of the cookie formats and stores on the class path. */
   public static List<Setting<?>> all() {
     return ALL;
   }
