@@ -58,9 +58,8 @@ public final class FlagonConfig {
   }
 
   /**
-   * Reads Flask's names from a map, each value typed ({@code Boolean}, {@code Duration}, {@code Secret},
-   * {@code List}, an enum constant, ...) or text read as an environment variable is; other keys are
-   * ignored, as in a Flask config. @throws IllegalArgumentException naming an invalid key
+   * Reads Flask's names from a map, each value typed or text ({@link Setting#parse}); other keys are ignored,
+   * as in a Flask config. @throws IllegalArgumentException naming an invalid key
    * @throws IllegalStateException if the configuration as a whole is not usable (see {@link Builder#build})
    */
   public static FlagonConfig fromMap(Map<String, ?> flaskConfig) {

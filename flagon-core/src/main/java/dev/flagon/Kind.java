@@ -70,7 +70,6 @@ record Kind<T>(String expected, String typeName, boolean isSecret, boolean isLis
             default -> null;
           }, String::valueOf);
 
-  /** Whole numbers from 0 to {@link Integer#MAX_VALUE}. */
   static final Kind<Integer> COUNT = new Kind<>("a whole number, 0 or more", "java.lang.Integer", false,
       false, false, value -> {
         BigInteger n = wholeNumber(value);
