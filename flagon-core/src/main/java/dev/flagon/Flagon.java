@@ -51,7 +51,7 @@ public final class Flagon implements SessionInterface {
   /** With a given logger: tests record what is logged. */
   Flagon(FlagonConfig config, System.Logger log) {
     this.config = Objects.requireNonNull(config, "config");
-    this.format = Providers.format(config);
+    this.format = FlagonSettings.Providers.format(config);
     boolean split = config.sizePolicy() == SizePolicy.SPLIT;
     this.carrier = new CookieCarrier(config.sessionCookie(), split, config.maxCookieSize(),
         split ? config.maxChunks() : 1, MAX_COOKIE_VALUE_LENGTH);

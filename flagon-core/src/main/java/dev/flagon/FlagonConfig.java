@@ -14,15 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -42,7 +39,7 @@ public final class FlagonConfig {
   private final WerkzeugCookie sessionCookie;
 
   private FlagonConfig(Builder b) {
-    this.values = Collections.unmodifiableMap(new LinkedHashMap<>(b.values));
+    this.values = new LinkedHashMap<>(b.values); // never changed: the config is immutable
     this.clock = b.clock;
     this.taggedJson = b.taggedJson;
     this.validator = b.validator;
@@ -61,20 +58,12 @@ public final class FlagonConfig {
   }
 
   /**
-   * Reads Flask's names from a map, each value typed ({@code Boolean}, {@code Duration}, {@code Secret},
-   * {@code List}, an enum constant, ...) or text read as an environment variable is; other keys are
-   * ignored, as in a Flask config. @throws IllegalArgumentException naming an invalid key
+   * Reads Flask's names from a map, each value typed or text ({@link Setting#parse}); other keys are ignored,
+   * as in a Flask config. @throws IllegalArgumentException naming an invalid key
    * @throws IllegalStateException if the configuration as a whole is not usable (see {@link Builder#build})
    */
   public static FlagonConfig fromMap(Map<String, ?> flaskConfig) {
     return builder().putAll(flaskConfig).build();
-  }
-
-  /** The Flask names of every row of {@link FlagonSettings}, in its order. */
-  public static Set<String> settingNames() {
-    Set<String> names = new LinkedHashSet<>();
-    FlagonSettings.all().forEach(setting -> names.add(setting.name()));
-    return Collections.unmodifiableSet(names);
   }
 
   /** {@link #fromMap} over this process's {@code FLAGON_}-prefixed environment variables, prefix removed. */
@@ -87,12 +76,7 @@ public final class FlagonConfig {
     return fromMap(Setting.fromEnvironment(FlagonSettings.all(), environment));
   }
 
-  /** {@link #fromMap} over properties (keys with Flask's names, values text). */
-  public static FlagonConfig fromProperties(Properties properties) {
-    return fromMap(Setting.fromNames(FlagonSettings.all(), properties));
-  }
-
-  /** {@link #fromMap} over a properties file (UTF-8). @throws UncheckedIOException if it cannot be read */
+  /** {@link #fromMap} over a properties file (UTF-8) with Flask's names. @throws UncheckedIOException */
   public static FlagonConfig fromProperties(Path propertiesFile) {
     Properties properties = new Properties();
     try (Reader reader = Files.newBufferedReader(propertiesFile, StandardCharsets.UTF_8)) {
@@ -100,7 +84,7 @@ public final class FlagonConfig {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read Flagon properties " + propertiesFile, e);
     }
-    return fromProperties(properties);
+    return fromMap(Setting.fromNames(FlagonSettings.all(), properties));
   }
 
   /** A builder holding this configuration's values. */
@@ -113,10 +97,14 @@ public final class FlagonConfig {
   /** The value of a row of {@link FlagonSettings}. @throws IllegalArgumentException for another setting */
   @SuppressWarnings("unchecked")
   public <T> T get(Setting<T> setting) {
+    return (T) values.get(row(values, setting));
+  }
+
+  private static <S extends Setting<?>> S row(Map<Setting<?>, Object> values, S setting) {
     if (!values.containsKey(setting)) {
       throw new IllegalArgumentException(setting.name() + " is not one of FlagonSettings.all()");
     }
-    return (T) values.get(setting);
+    return setting;
   }
 
   // The accessors and the builder's setters are named after their rows of FlagonSettings, which document them.
@@ -180,20 +168,14 @@ public final class FlagonConfig {
 
     /** Sets a row of {@link FlagonSettings}. @throws IllegalArgumentException naming a broken rule */
     public <T> Builder set(Setting<T> setting, T value) {
-      if (!values.containsKey(setting)) {
-        throw new IllegalArgumentException(setting.name() + " is not one of FlagonSettings.all()");
-      }
-      values.put(setting, setting.check(value));
+      values.put(row(values, setting), setting.check(value));
       return this;
     }
 
     /** Applies Flask-named entries as {@link FlagonConfig#fromMap}. @throws IllegalArgumentException */
     public Builder putAll(Map<String, ?> flaskConfig) {
-      for (Setting<?> setting : FlagonSettings.all()) {
-        if (flaskConfig.containsKey(setting.name())) {
-          values.put(setting, setting.parse(flaskConfig.get(setting.name())));
-        }
-      }
+      FlagonSettings.all().stream().filter(setting -> flaskConfig.containsKey(setting.name()))
+          .forEach(setting -> values.put(setting, setting.parse(flaskConfig.get(setting.name()))));
       return this;
     }
 
@@ -201,9 +183,7 @@ public final class FlagonConfig {
     public Builder secretKey(String key) { return secretKey(key == null ? null : Secret.fromText(key)); }
     public Builder secretKey(Secret secretKey) { return set(SECRET_KEY, secretKey); }
     /** {@code SECRET_KEY_FALLBACKS}, in Flask's order (oldest first). */
-    public Builder secretKeyFallbacks(List<Secret> fallbacks) {
-      return set(SECRET_KEY_FALLBACKS, fallbacks == null ? null : List.copyOf(fallbacks));
-    }
+    public Builder secretKeyFallbacks(List<Secret> fallbacks) { return set(SECRET_KEY_FALLBACKS, fallbacks); }
 
     public Builder permanentSessionLifetime(Duration d) { return set(PERMANENT_SESSION_LIFETIME, d); }
     public Builder applicationRoot(String root) { return set(APPLICATION_ROOT, root); }
@@ -240,12 +220,11 @@ public final class FlagonConfig {
     }
 
     /** @throws IllegalArgumentException naming the formats on the class path */
-    public Builder sessionFormat(String format) { return set(SESSION_FORMAT, SESSION_FORMAT.parse(format)); }
+    public Builder sessionFormat(String format) { return set(SESSION_FORMAT, format); }
     public Builder reissueOnFallback(boolean reissue) { return set(SESSION_REISSUE_ON_FALLBACK, reissue); }
     public Builder maxChunks(int maxChunks) { return set(SESSION_MAX_CHUNKS, maxChunks); }
     /** {@code SECRET_KEY_ALLOW_WEAK=true}: accept short or placeholder keys, for Flask test vectors only. */
-    public Builder allowWeakSecretKey() { return allowWeakSecretKey(true); }
-    public Builder allowWeakSecretKey(boolean allow) { return set(SECRET_KEY_ALLOW_WEAK, allow); }
+    public Builder allowWeakSecretKey() { return set(SECRET_KEY_ALLOW_WEAK, true); }
     /** A check run on each verified session ({@link SessionValidator}); null for none, the default. */
     public Builder sessionValidator(SessionValidator validator) { this.validator = validator; return this; }
 

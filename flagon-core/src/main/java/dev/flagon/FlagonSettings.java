@@ -5,8 +5,14 @@ import dev.flagon.codec.KeyDerivation;
 import dev.flagon.codec.Secret;
 import dev.flagon.internal.CookieCarrier;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -86,12 +92,10 @@ public final class FlagonSettings {
       "flagon.signing.key-derivation", KeyDerivation.class, KeyDerivation.HMAC, KeyDerivation::flaskName,
       "How the signing key is derived from the secret key; Flask's is hmac.");
 
-  /** {@code SESSION_FORMAT}: one of the {@link CookieFormat}s on the class path. */
   public static final Setting<String> SESSION_FORMAT = Providers.FORMATS.setting("SESSION_FORMAT",
       "flagon.format", CookieFormat.SIGNED, "signed is Flask's; encrypted is an AES-256-GCM JWE;"
           + " encrypted-migrate also reads signed cookies (both with the module flagon-encrypted).");
 
-  /** {@code SESSION_TYPE}: {@code cookie} or a store on the class path ({@link SessionInterface#create}). */
   public static final Setting<String> SESSION_TYPE = Providers.STORES.setting("SESSION_TYPE",
       "flagon.session-type", SessionInterface.COOKIE, "Where sessions live: cookie is Flask's signed cookie;"
           + " redis is Flask-Session's Redis store (with the module flagon-redis).");
@@ -114,7 +118,7 @@ public final class FlagonSettings {
 
   private FlagonSettings() {}
 
-  /** Every row, in the README's order, then those of the cookie formats on the class path. */
+  /** Every row, in the README's order, then those of the cookie formats and stores on the class path. */
   public static List<Setting<?>> all() {
     return ALL;
   }
@@ -175,6 +179,62 @@ public final class FlagonSettings {
     if (host && c.cookieDomain().isPresent()) {
       throw new IllegalStateException(prefix + "forbids a Domain: unset SESSION_COOKIE_DOMAIN, or use the"
           + " __Secure- prefix.");
+    }
+  }
+
+  /**
+   * The providers of one seam that {@link ServiceLoader} finds, by the names the setting gives them: core's
+   * own name first (no provider), then each provider's. Core needs no format's or store's library: a module
+   * brings its provider, its rows and its dependencies.
+   */
+  static final class Providers<P> {
+    static final Providers<CookieFormat.Provider> FORMATS = new Providers<>(CookieFormat.Provider.class,
+        CookieFormat.SIGNED, CookieFormat.Provider::names, CookieFormat.Provider::settings,
+        "dev.flagon:flagon-encrypted", List.of("encrypted", "encrypted-migrate"), "cookie formats");
+    static final Providers<SessionInterface.Provider> STORES = new Providers<>(SessionInterface.Provider.class,
+        SessionInterface.COOKIE, SessionInterface.Provider::names, SessionInterface.Provider::settings,
+        "dev.flagon:flagon-redis", List.of("redis"), "session stores");
+
+    private final Map<String, P> byName = new LinkedHashMap<>();
+    final List<String> names;
+    final Set<Setting<?>> settings = new LinkedHashSet<>();
+    /** What the setting may be, naming the module that brings a missing name. */
+    final String expected;
+
+    private Providers(Class<P> type, String coreName, Function<P, List<String>> names,
+        Function<P, List<Setting<?>>> settings, String module, List<String> brought, String what) {
+      byName.put(coreName, null);
+      for (P provider : ServiceLoader.load(type, type.getClassLoader())) {
+        for (String name : names.apply(provider)) {
+          if (byName.containsKey(name)) {
+            throw new IllegalStateException("two " + what + " on the class path are named '" + name + "'");
+          }
+          byName.put(name, provider);
+        }
+        this.settings.addAll(settings.apply(provider));
+      }
+      this.names = List.copyOf(byName.keySet());
+      this.expected = Kind.oneOf(this.names) + (this.names.containsAll(brought) ? "" : " ("
+          + String.join(" and ", brought) + (brought.size() == 1 ? " needs" : " need") + " the module " + module
+          + " on the class path)");
+    }
+
+    Setting<String> setting(String name, String springName, String defaultValue, String doc) {
+      return Setting.of(name, springName, Kind.choice("java.lang.String", names, Function.identity(), expected),
+          defaultValue, doc);
+    }
+
+    /** The configured cookie format, built for this configuration. */
+    static CookieFormat format(FlagonConfig config) {
+      CookieFormat.Provider provider = FORMATS.byName.get(config.sessionFormat());
+      return provider == null ? CookieFormat.signed(config) : provider.create(config.sessionFormat(), config);
+    }
+
+    /** The configured session store, built for this configuration. */
+    static SessionInterface store(FlagonConfig config) {
+      String name = config.get(SESSION_TYPE);
+      SessionInterface.Provider provider = STORES.byName.get(name);
+      return provider == null ? Flagon.create(config) : provider.create(name, config);
     }
   }
 }

@@ -1,18 +1,18 @@
 package dev.flagon;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.flagon.codec.Secret;
-import java.io.IOException;
+import dev.flagon.json.TaggedJson;
+import dev.flagon.json.TaggedJsonException;
+import dev.flagon.json.Tuple;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,86 +30,51 @@ import java.util.regex.Pattern;
  */
 record Kind<T>(String expected, String typeName, boolean isSecret, boolean isList, boolean textual,
     Function<Object, T> reader, Function<T, String> shower) {
-  /** Python's {@code timedelta.max}: a longer lifetime would make Flask fail on every save. */
-  static final Duration MAX_DURATION = Duration.ofDays(999_999_999);
-  static final String DURATION_RANGE = "between 0 and 999999999 days";
-
-  private static final Object NOT_JSON = new Object();
-  private static final JsonFactory JSON = new JsonFactory();
+  /** Python's {@code timedelta.max} (whole days): a longer lifetime would make Flask fail on every save. */
+  private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(Duration.ofDays(999_999_999).getSeconds());
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
   /** Spring's simple duration style, accepted everywhere: {@code 30m}, {@code 7d}. */
   private static final Pattern WITH_UNIT =
       Pattern.compile("([0-9]+)(ns|us|ms|s|m|h|d)", Pattern.CASE_INSENSITIVE);
+  private static final Map<String, BigDecimal> UNIT_SECONDS = Map.of("ns", new BigDecimal("1e-9"),
+      "us", new BigDecimal("1e-6"), "ms", new BigDecimal("1e-3"), "s", BigDecimal.ONE,
+      "m", BigDecimal.valueOf(60), "h", BigDecimal.valueOf(3600), "d", BigDecimal.valueOf(86400));
 
   /**
-   * A text as Flask's {@code from_prefixed_env} reads it: the JSON literal it is, if this kind takes it
-   * (a scalar or an array of scalars), else the raw text.
+   * A text as Flask's {@code from_prefixed_env} reads it: what {@code json.loads} makes of it, if this kind
+   * takes that (a scalar or an array of scalars), else the raw text (also when it is not JSON, as in Flask).
    */
   Object fromText(String text) {
-    Object json = jsonLiteral(text);
-    boolean taken = json != NOT_JSON
-        && (!textual || json == null || json instanceof String || (isList && json instanceof List));
-    return taken ? json : text;
-  }
-
-  private static Object jsonLiteral(String text) {
-    try (JsonParser parser = JSON.createParser(text)) {
-      JsonToken token = parser.nextToken();
-      Object value = scalar(parser, token);
-      if (token == JsonToken.START_ARRAY) {
-        List<Object> items = new ArrayList<>();
-        for (token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-          Object item = scalar(parser, token);
-          if (item == NOT_JSON) {
-            return NOT_JSON;
-          }
-          items.add(item);
-        }
-        value = items;
-      }
-      return value != NOT_JSON && parser.nextToken() == null ? value : NOT_JSON;
-    } catch (IOException e) {
-      return NOT_JSON; // malformed: Flask falls back to the raw string too
+    Object json;
+    try {
+      json = TaggedJson.standard().loads(text);
+    } catch (TaggedJsonException e) {
+      return text;
     }
+    boolean flat = json instanceof List<?> items && !(json instanceof Tuple)
+        ? items.stream().allMatch(Kind::isScalar) : isScalar(json);
+    return flat && (!textual || json == null || json instanceof String || (isList && json instanceof List))
+        ? json : text;
   }
 
-  private static Object scalar(JsonParser parser, JsonToken token) throws IOException {
-    if (token == null) {
-      return NOT_JSON;
-    }
-    return switch (token) {
-      case VALUE_STRING -> parser.getText();
-      case VALUE_NUMBER_INT -> parser.getNumberValue();
-      case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
-      case VALUE_TRUE -> Boolean.TRUE;
-      case VALUE_FALSE -> Boolean.FALSE;
-      case VALUE_NULL -> null;
-      default -> NOT_JSON;
-    };
+  private static boolean isScalar(Object json) {
+    return json == null || json instanceof String || json instanceof Number || json instanceof Boolean;
   }
 
-  static Kind<Boolean> flag() {
-    return new Kind<>("true or false (or yes/no, on/off, 1/0)", "java.lang.Boolean", false, false, false,
-        value -> {
-          if (value instanceof Boolean || value instanceof Number) {
-            double n = value instanceof Boolean b ? (b ? 1 : 0) : ((Number) value).doubleValue();
-            return n == 0 || n == 1 ? n == 1 : null;
-          }
-          return !(value instanceof String text) ? null : switch (text.strip().toLowerCase(Locale.ROOT)) {
+  static final Kind<Boolean> FLAG = new Kind<>("true or false (or yes/no, on/off, 1/0)", "java.lang.Boolean",
+      false, false, false, value -> value instanceof Boolean b ? b : value instanceof Number n
+          ? (n.doubleValue() == 1 ? Boolean.TRUE : n.doubleValue() == 0 ? Boolean.FALSE : null)
+          : !(value instanceof String text) ? null : switch (text.strip().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes", "on" -> true;
             case "false", "0", "no", "off" -> false;
             default -> null;
-          };
-        }, String::valueOf);
-  }
+          }, String::valueOf);
 
-  /** Whole numbers from 0 to {@link Integer#MAX_VALUE}. */
-  static Kind<Integer> count() {
-    return new Kind<>("a whole number, 0 or more", "java.lang.Integer", false, false, false, value -> {
-      BigInteger n = wholeNumber(value);
-      return n == null || n.signum() < 0 || n.bitLength() > 31 ? null : n.intValue();
-    }, String::valueOf);
-  }
+  static final Kind<Integer> COUNT = new Kind<>("a whole number, 0 or more", "java.lang.Integer", false,
+      false, false, value -> {
+        BigInteger n = wholeNumber(value);
+        return n == null || n.signum() < 0 || n.bitLength() > 31 ? null : n.intValue();
+      }, String::valueOf);
 
   private static BigInteger wholeNumber(Object value) {
     if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
@@ -121,53 +86,42 @@ record Kind<T>(String expected, String typeName, boolean isSecret, boolean isLis
   }
 
   /** Seconds (whole or not), {@code 30m}/{@code 12h}/{@code 7d}, or ISO-8601; shown as {@code 31d} or ISO. */
-  static Kind<Duration> duration() {
-    return new Kind<>("seconds, a number with a unit (30m, 12h, 7d) or an ISO-8601 duration such as PT60M",
-        "java.time.Duration", false, false, false, Kind::durationOf, d -> {
-          long s = d.getSeconds();
-          return d.getNano() != 0 || s < 0 ? d.toString() : s != 0 && s % 86400 == 0 ? s / 86400 + "d"
-              : s != 0 && s % 3600 == 0 ? s / 3600 + "h" : s != 0 && s % 60 == 0 ? s / 60 + "m" : s + "s";
-        });
-  }
+  static final Kind<Duration> DURATION = new Kind<>("seconds, a number with a unit (30m, 12h, 7d) or an"
+      + " ISO-8601 duration such as PT60M", "java.time.Duration", false, false, false, Kind::durationOf, d -> {
+        long s = d.getSeconds();
+        return d.getNano() != 0 || s < 0 ? d.toString() : s != 0 && s % 86400 == 0 ? s / 86400 + "d"
+            : s != 0 && s % 3600 == 0 ? s / 3600 + "h" : s != 0 && s % 60 == 0 ? s / 60 + "m" : s + "s";
+      });
 
   private static Duration durationOf(Object value) {
-    BigInteger whole = value instanceof String ? null : wholeNumber(value);
-    if (value instanceof Duration || whole != null) {
-      return whole == null ? (Duration) value : seconds(new BigDecimal(whole));
+    BigInteger whole = wholeNumber(value);
+    if (whole != null) {
+      return seconds(new BigDecimal(whole));
     }
     if (value instanceof Double || value instanceof Float) {
       double d = ((Number) value).doubleValue();
       return Double.isFinite(d) ? seconds(BigDecimal.valueOf(d)) : null;
     }
-    if (!(value instanceof String text)) {
-      return null;
+    if (value instanceof String text) {
+      Matcher unit = WITH_UNIT.matcher(text.strip());
+      if (unit.matches()) {
+        BigDecimal perUnit = UNIT_SECONDS.get(unit.group(2).toLowerCase(Locale.ROOT));
+        return seconds(new BigDecimal(unit.group(1)).multiply(perUnit));
+      }
+      try {
+        value = Duration.parse(text.strip());
+      } catch (DateTimeParseException e) {
+        return null;
+      }
     }
-    String trimmed = text.strip();
-    Matcher unit = WITH_UNIT.matcher(trimmed);
-    if (DIGITS.matcher(trimmed).matches() || unit.matches()) {
-      String suffix = unit.matches() ? unit.group(2).toLowerCase(Locale.ROOT) : "s";
-      BigDecimal n = new BigDecimal(unit.matches() ? unit.group(1) : trimmed);
-      return seconds(switch (suffix) {
-        case "ns" -> n.scaleByPowerOfTen(-9);
-        case "us" -> n.scaleByPowerOfTen(-6);
-        case "ms" -> n.scaleByPowerOfTen(-3);
-        case "m" -> n.multiply(BigDecimal.valueOf(60));
-        case "h" -> n.multiply(BigDecimal.valueOf(3600));
-        case "d" -> n.multiply(BigDecimal.valueOf(86400));
-        default -> n;
-      });
-    }
-    try {
-      return Duration.parse(trimmed);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return value instanceof Duration d
+        ? seconds(BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9))) : null;
   }
 
   private static Duration seconds(BigDecimal seconds) {
-    if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(MAX_DURATION.getSeconds())) > 0) {
-      throw new IllegalArgumentException("must be " + DURATION_RANGE + ", not " + seconds.toPlainString()
-          + "s");
+    if (seconds.signum() < 0 || seconds.compareTo(MAX_SECONDS) > 0) {
+      throw new IllegalArgumentException("must be between 0 and 999999999 days, not "
+          + seconds.stripTrailingZeros().toPlainString() + "s");
     }
     BigDecimal whole = new BigDecimal(seconds.toBigInteger());
     return Duration.ofSeconds(whole.longValueExact(), seconds.subtract(whole).movePointRight(9).longValue());
@@ -180,12 +134,11 @@ record Kind<T>(String expected, String typeName, boolean isSecret, boolean isLis
   }
 
   /** A JSON array of strings, a collection of strings, or comma-separated text ({@code POST, PUT}). */
-  static Kind<List<String>> texts() {
-    return new Kind<>("a list of text (a JSON array of strings)", "java.util.List<java.lang.String>", false,
-        true, true, value -> value instanceof String text ? List.of(notJsonArray(text).strip().split("\\s*,\\s*"))
-            : value instanceof Collection<?> items && items.stream().allMatch(String.class::isInstance)
-            ? items.stream().map(String.class::cast).toList() : null, String::valueOf);
-  }
+  static final Kind<List<String>> TEXTS = new Kind<>("a list of text (a JSON array of strings)",
+      "java.util.List<java.lang.String>", false, true, true, value -> value instanceof String text
+          ? List.of(notJsonArray(text).strip().split("\\s*,\\s*"))
+          : value instanceof Collection<?> items && items.stream().allMatch(String.class::isInstance)
+          ? items.stream().map(String.class::cast).toList() : null, String::valueOf);
 
   /** Text that stayed text though it starts like a JSON array: surely a broken one, refused. */
   private static String notJsonArray(String text) {
@@ -196,10 +149,8 @@ record Kind<T>(String expected, String typeName, boolean isSecret, boolean isLis
   }
 
   /** A secret key: text (its UTF-8 bytes), bytes or a {@link Secret}. Never shown. */
-  static Kind<Secret> secret() {
-    return new Kind<>("text, bytes or a Secret", "java.lang.String", true, false, true, Kind::secretOf,
-        key -> "<redacted>");
-  }
+  static final Kind<Secret> SECRET = new Kind<>("text, bytes or a Secret", "java.lang.String", true, false,
+      true, Kind::secretOf, key -> "<redacted>");
 
   private static Secret secretOf(Object value) {
     try {
@@ -211,34 +162,22 @@ record Kind<T>(String expected, String typeName, boolean isSecret, boolean isLis
   }
 
   /** Secret keys: a JSON array of strings, a list of keys, or one key. Never shown, only counted. */
-  static Kind<List<Secret>> secrets() {
-    return new Kind<>("a list of text, bytes or Secret keys", "java.util.List<java.lang.String>", true, true,
-        true, value -> {
-          List<Secret> keys = new ArrayList<>();
-          for (Object item : value instanceof List<?> items ? items : List.of(value instanceof String text
-              ? notJsonArray(text) : value)) {
-            if (item == null) {
-              throw new IllegalArgumentException("must not contain null");
-            }
-            Secret key = secretOf(item);
-            if (key == null) {
-              return null;
-            }
-            keys.add(key);
-          }
-          return List.copyOf(keys);
-        }, keys -> "<" + keys.size() + " redacted>");
-  }
+  static final Kind<List<Secret>> SECRETS = new Kind<>("a list of text, bytes or Secret keys",
+      "java.util.List<java.lang.String>", true, true, true, value -> {
+        List<?> items = value instanceof List<?> list ? list
+            : List.of(value instanceof String text ? notJsonArray(text) : value);
+        if (items.stream().anyMatch(Objects::isNull)) {
+          throw new IllegalArgumentException("must not contain null");
+        }
+        List<Secret> keys = items.stream().map(Kind::secretOf).toList();
+        return keys.contains(null) ? null : keys;
+      }, keys -> "<" + keys.size() + " redacted>");
 
-  /**
-   * One of these names, given in any case with {@code -} and {@code _} ignored: an enum's constants by
-   * their configuration name or Java name, or names known only at run time (the cookie formats present).
-   */
-  static <E> Kind<E> choice(String typeName, List<E> constants, Function<E, String> name,
-      Function<E, String> javaName, String expected) {
+  /** One of these constants, by {@code name} in any case with {@code -} and {@code _} ignored. */
+  static <E> Kind<E> choice(String typeName, List<E> constants, Function<E, String> name, String expected) {
     return new Kind<>(expected, typeName, false, false, true, value -> constants.stream().filter(c -> c == value
-        || value instanceof String text && (normalized(name.apply(c)).equals(normalized(text))
-            || normalized(javaName.apply(c)).equals(normalized(text)))).findFirst().orElse(null), name);
+        || value instanceof String text && normalized(name.apply(c)).equals(normalized(text)))
+        .findFirst().orElse(null), name);
   }
 
   /** {@code a, b or c}, for messages. */

@@ -18,7 +18,7 @@ public interface SessionInterface {
    * connections is {@link AutoCloseable}. @throws IllegalArgumentException naming an invalid store setting
    */
   static SessionInterface create(FlagonConfig config) {
-    return Providers.store(config);
+    return FlagonSettings.Providers.store(config);
   }
 
   /** The session cookie's name ({@code SESSION_COOKIE_NAME}): a request without it has no session to open. */

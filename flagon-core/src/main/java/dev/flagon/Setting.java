@@ -2,7 +2,6 @@ package dev.flagon;
 
 import dev.flagon.codec.Secret;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * One configuration setting, to read its value ({@link FlagonConfig#get}) or to declare a module's own: its
@@ -29,6 +29,8 @@ public final class Setting<T> {
   private static final Pattern NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
   private static final Pattern SPRING_NAME = Pattern.compile("flagon(\\.[a-z][a-z0-9-]*)+");
   private static final int SHOWN_LENGTH = 60;
+  /** Characters that would break a message's one line: controls and Unicode line and paragraph separators. */
+  private static final Pattern LINE_BREAKING = Pattern.compile("[\\p{Cc}\\u2028\\u2029]");
 
   private final String name;
   private final String springName;
@@ -64,19 +66,17 @@ public final class Setting<T> {
 
   /** A boolean; also {@code yes}/{@code no}, {@code on}/{@code off}, {@code 1}/{@code 0}; null is false. */
   public static Setting<Boolean> flag(String name, String springName, boolean defaultValue, String doc) {
-    return of(name, springName, Kind.flag(), defaultValue, doc).nullMeans(false); // None is falsy in Flask
+    return of(name, springName, Kind.FLAG, defaultValue, doc).nullMeans(false); // None is falsy in Flask
   }
 
   /** A whole number, 0 or more; narrow it with {@link #require}. */
   public static Setting<Integer> count(String name, String springName, int defaultValue, String doc) {
-    Kind<Integer> kind = Kind.count();
-    return of(name, springName, kind, defaultValue, doc).require(n -> n >= 0, kind.expected());
+    return of(name, springName, Kind.COUNT, defaultValue, doc);
   }
 
   /** A duration, between 0 and 999999999 days (Python's {@code timedelta.max}). */
   public static Setting<Duration> duration(String name, String springName, Duration defaultValue, String doc) {
-    return of(name, springName, Kind.duration(), defaultValue, doc)
-        .require(d -> !d.isNegative() && d.compareTo(Kind.MAX_DURATION) <= 0, Kind.DURATION_RANGE);
+    return of(name, springName, Kind.DURATION, defaultValue, doc);
   }
 
   /** Text; may be null only if made {@link #nullable()}. */
@@ -99,26 +99,25 @@ public final class Setting<T> {
   /** A list of text: a JSON array of strings, a collection, or comma-separated text; never null. */
   public static Setting<List<String>> texts(String name, String springName, List<String> defaultValue,
       String doc) {
-    return of(name, springName, Kind.texts(), List.copyOf(defaultValue), doc);
+    return of(name, springName, Kind.TEXTS, List.copyOf(defaultValue), doc);
   }
 
   /** A secret key: text (its UTF-8 bytes, as in Flask), {@code byte[]} or a {@link Secret}; never shown. */
   public static Setting<Secret> secret(String name, String springName, String doc) {
-    return of(name, springName, Kind.secret(), null, doc).nullable();
+    return of(name, springName, Kind.SECRET, null, doc).nullable();
   }
 
   /** A list of secret keys (a JSON array of strings, a list, or one key); null is the empty list. */
   public static Setting<List<Secret>> secrets(String name, String springName, String doc) {
-    return of(name, springName, Kind.secrets(), List.<Secret>of(), doc).nullMeans(List.of());
+    return of(name, springName, Kind.SECRETS, List.<Secret>of(), doc).nullMeans(List.of());
   }
 
-  /** An enum constant, named as {@code configName} gives it or by Java name; any case, {@code -}, {@code _}. */
+  /** An enum constant, named as {@code configName} gives it, in any case, {@code -} and {@code _} ignored. */
   public static <E extends Enum<E>> Setting<E> choice(String name, String springName, Class<E> type,
       E defaultValue, Function<E, String> configName, String doc) {
     List<E> constants = List.of(type.getEnumConstants());
     String expected = Kind.oneOf(constants.stream().map(configName).toList());
-    return of(name, springName, Kind.choice(type.getName(), constants, configName, Enum::name, expected),
-        defaultValue, doc);
+    return of(name, springName, Kind.choice(type.getName(), constants, configName, expected), defaultValue, doc);
   }
 
   /** This setting, where null (Python's {@code None}) means unset. */
@@ -133,20 +132,16 @@ public final class Setting<T> {
 
   /** This setting with one more rule: a value breaking it is refused ({@code NAME must be RULE, not 'value'}). */
   public Setting<T> require(Predicate<? super T> rule, String ruleText) {
-    List<Rule<T>> more = new ArrayList<>(rules);
-    more.add(new Rule<>(rule, ruleText));
+    List<Rule<T>> more = Stream.concat(rules.stream(), Stream.of(new Rule<T>(rule, ruleText))).toList();
     return new Setting<>(name, springName, kind, defaultValue, doc, nullAllowed, nullValue, more);
   }
 
   /** The Flask name, such as {@code SESSION_COOKIE_SECURE}: in maps, properties files and init-params. */
   public String name() { return name; }
-
   /** The environment variable: {@code FLAGON_} and the Flask name. */
   public String environmentName() { return "FLAGON_" + name; }
-
   /** The Spring Boot property, such as {@code flagon.cookie.secure}. */
   public String springName() { return springName; }
-
   /** The value when the setting is not given. */
   public T defaultValue() { return defaultValue; }
 
@@ -158,13 +153,10 @@ public final class Setting<T> {
 
   /** One line on what the setting does, for the README and Spring's configuration metadata. */
   public String doc() { return doc; }
-
   /** The Java type of the value as written in configuration, for tools: {@code java.lang.Boolean}, ... */
   public String typeName() { return kind.typeName(); }
-
   /** Whether the value is a list (Spring also accepts {@code a,b} and indexed properties for it). */
   public boolean isList() { return kind.isList(); }
-
   /** What a text stands for in this setting, as described above: a JSON literal it takes, or the text. */
   public Object fromText(String text) { return kind.fromText(text); }
 
@@ -175,36 +167,33 @@ public final class Setting<T> {
    * @throws IllegalArgumentException naming this setting and what it accepts, never showing a secret
    */
   public T parse(Object raw) {
-    Object value = raw instanceof String text ? kind.fromText(text) : raw;
-    if (value == null) {
-      return check(null);
+    return read(raw instanceof String text ? kind.fromText(text) : raw);
+  }
+
+  /** Checks a typed value as {@link #parse} does, with no text read. @throws IllegalArgumentException */
+  public T check(T value) {
+    return read(value);
+  }
+
+  private T read(Object value) {
+    if (value == null && nullAllowed) {
+      return nullValue;
     }
     T typed;
     try {
-      typed = kind.reader().apply(value);
+      typed = value == null ? null : kind.reader().apply(value);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(name + " " + e.getMessage());
     }
     if (typed == null) {
       throw refused(kind.expected(), value);
     }
-    return check(typed);
-  }
-
-  /** Checks a typed value against the rules (null: as the setting allows). @throws IllegalArgumentException */
-  public T check(T value) {
-    if (value == null) {
-      if (!nullAllowed) {
-        throw refused(kind.expected(), null);
-      }
-      return nullValue;
-    }
     for (Rule<T> rule : rules) {
-      if (!rule.test().test(value)) {
-        throw refused(rule.text(), value);
+      if (!rule.test().test(typed)) {
+        throw refused(rule.text(), typed);
       }
     }
-    return value;
+    return typed;
   }
 
   /** A value of this setting as written in configuration; key material redacted. */
@@ -230,24 +219,16 @@ public final class Setting<T> {
           ? "a number" : "a " + (type.isEmpty() ? value.getClass().getName() : type);
     }
     String text = String.valueOf(value);
-    StringBuilder shown = new StringBuilder("'");
-    text.codePoints().limit(SHOWN_LENGTH).forEach(c -> {
-      int type = Character.getType(c);
-      if (Character.isISOControl(c) || type == Character.LINE_SEPARATOR
-          || type == Character.PARAGRAPH_SEPARATOR) {
-        shown.append(String.format("\\u%04X", c)); // a message is one line
-      } else {
-        shown.appendCodePoint(c);
-      }
-    });
-    return shown.append(text.codePointCount(0, text.length()) > SHOWN_LENGTH ? "...'" : "'").toString();
+    int length = text.codePointCount(0, text.length());
+    String head = text.substring(0, text.offsetByCodePoints(0, Math.min(length, SHOWN_LENGTH)));
+    String oneLine = LINE_BREAKING.matcher(head)
+        .replaceAll(c -> String.format("\\\\u%04X", (int) c.group().charAt(0)));
+    return "'" + oneLine + (length > SHOWN_LENGTH ? "...'" : "'");
   }
 
   /** The Flask name. */
   @Override
-  public String toString() {
-    return name;
-  }
+  public String toString() { return name; }
 
   /** The text of these settings' {@code FLAGON_}-prefixed variables, keyed by Flask name; others ignored. */
   public static Map<String, Object> fromEnvironment(Collection<? extends Setting<?>> settings,

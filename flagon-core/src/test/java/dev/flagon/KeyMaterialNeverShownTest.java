@@ -44,7 +44,7 @@ class KeyMaterialNeverShownTest {
   @Test
   void everyFormatAndPolicy_logsToStringsAndExceptions_showNoKeyMaterial() {
     List<String> texts = new ArrayList<>();
-    for (String format : Providers.FORMATS.names) {
+    for (String format : FlagonSettings.Providers.FORMATS.names) {
       for (SizePolicy policy : SizePolicy.values()) {
         RecordingLogger log = new RecordingLogger();
         FlagonConfig config = FlagonConfig.builder().secretKey(KEY).secretKeyFallbacks(List.of(Secret.fromText(OLD)))
@@ -68,7 +68,7 @@ class KeyMaterialNeverShownTest {
     }
     texts.add(Secret.fromText(KEY).toString());
     texts.add(KeyRing.of(Secret.fromText(KEY), List.of(Secret.fromText(OLD))).toString());
-    assertThat(texts).hasSizeGreaterThan(20 * Providers.FORMATS.names.size()); // every format and policy ran
+    assertThat(texts).hasSizeGreaterThan(20 * FlagonSettings.Providers.FORMATS.names.size()); // every format and policy ran
     assertClean(texts);
   }
 

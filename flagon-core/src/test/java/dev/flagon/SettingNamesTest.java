@@ -17,7 +17,7 @@ class SettingNamesTest {
   };
 
   static Iterable<String> settingNames() {
-    return FlagonConfig.settingNames();
+    return FlagonSettings.all().stream().map(Setting::name).toList();
   }
 
   @ParameterizedTest

@@ -51,6 +51,9 @@ class SettingTest {
     assertThat(FlagonSettings.SECRET_KEY.parse("null")).isNull();
     assertThat(FlagonSettings.SECRET_KEY_FALLBACKS.parse("null")).isEmpty();
     assertThat(FlagonSettings.SECRET_KEY_FALLBACKS.parse("[\"a\", \"b\"]")).hasSize(2);
+    assertThat(FlagonSettings.SECRET_KEY_FALLBACKS.parse("{\" t\": [\"a\", \"b\"]}")).hasSize(1); // no list: text
+    assertThatThrownBy(() -> FlagonSettings.MAX_COOKIE_SIZE.parse("NaN")) // json.loads reads it; no count
+        .hasMessage("MAX_COOKIE_SIZE must be a whole number, 0 or more, not 'NaN'");
   }
 
   @Test
@@ -68,6 +71,10 @@ class SettingTest {
         "PERMANENT_SESSION_LIFETIME must be between 0 and 999999999 days, not 86400000000000s");
     assertThatThrownBy(() -> lifetime.parse(Duration.ofDays(1_000_000_000))).hasMessageStartingWith(
         "PERMANENT_SESSION_LIFETIME must be between 0 and 999999999 days, not ");
+    assertThatThrownBy(() -> lifetime.parse("PT-5S"))
+        .hasMessage("PERMANENT_SESSION_LIFETIME must be between 0 and 999999999 days, not -5s");
+    assertThatThrownBy(() -> lifetime.check(Duration.ofMillis(-1500)))
+        .hasMessage("PERMANENT_SESSION_LIFETIME must be between 0 and 999999999 days, not -1.5s");
   }
 
   @Test
