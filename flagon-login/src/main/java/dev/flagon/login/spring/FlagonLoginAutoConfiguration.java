@@ -50,8 +50,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * {@link CurrentLogin} and {@link CsrfRequest} controller parameters.
  * Settings ({@code SESSION_PROTECTION}, {@code REMEMBER_COOKIE_*}, {@code WTF_CSRF_*}) are read as every
  * Flagon setting is: Flask name, {@code FLAGON_} name or {@code flagon.login.*} / {@code flagon.csrf.*}
- * property. A bean of yours of any of these types replaces the one made here. Registered in this module's
- * {@code META-INF/spring}; it needs the starter, an optional dependency here as Spring itself.
+ * property. A bean of yours of any of these types replaces the one made here. Registered by this module's
+ * {@code META-INF/spring}, after the starter's auto-configuration; the starter and Spring MVC are optional
+ * dependencies of flagon-login.
  */
 @AutoConfiguration(after = FlagonAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
