@@ -54,9 +54,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * {@code META-INF/spring}, after the starter's auto-configuration; the starter and Spring MVC are optional
  * dependencies of flagon-login.
  */
-@AutoConfiguration(after = FlagonAutoConfiguration.class)
+// By name: the starter and the servlet filter are optional dependencies of this module.
+@AutoConfiguration(afterName = "dev.flagon.spring.FlagonAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass({FlagonAutoConfiguration.class, FlaskLoginFilter.class, FlagonFilter.class})
+@ConditionalOnClass(name = {"dev.flagon.spring.FlagonAutoConfiguration", "dev.flagon.servlet.FlagonFilter"})
 @ConditionalOnBooleanProperty(name = "flagon.enabled", matchIfMissing = true)
 @ConditionalOnBean(UserLoader.class)
 public class FlagonLoginAutoConfiguration {

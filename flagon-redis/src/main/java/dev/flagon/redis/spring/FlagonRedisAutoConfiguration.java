@@ -37,10 +37,12 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(name = {"dev.flagon.spring.FlagonAutoConfiguration", "dev.flagon.servlet.FlagonFilter"})
 @ConditionalOnBooleanProperty(name = "flagon.enabled", matchIfMissing = true)
-@Conditional(FlagonRedisAutoConfiguration.OnRedisSessionType.class)
 public class FlagonRedisAutoConfiguration {
+  // OnRedisSessionType is on the beans, not on this class: Spring instantiates a class's conditions together,
+  // and that one needs the starter, which the class's @ConditionalOnClass makes sure of.
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean(SessionInterface.class)
+  @Conditional(OnRedisSessionType.class)
   RedisSessionInterface flagonRedisSessionInterface(FlagonConfig config, ObjectProvider<RedisSessionStore> store) {
     RedisSessionStore shared = store.getIfAvailable();
     return shared == null ? RedisSessionInterface.create(config) : RedisSessionInterface.create(config, shared);
@@ -49,6 +51,7 @@ public class FlagonRedisAutoConfiguration {
   /** The application's Lettuce client, when Spring Data Redis made one. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = "org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory")
+  @Conditional(OnRedisSessionType.class)
   static class ApplicationRedis {
     @Bean(destroyMethod = "close")
     @ConditionalOnBean(LettuceConnectionFactory.class)
