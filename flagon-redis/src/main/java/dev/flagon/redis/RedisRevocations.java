@@ -41,6 +41,7 @@ public final class RedisRevocations implements SessionValidator, AutoCloseable {
 
   private final RedisAccess redis;
   private final RedisSessionConfig config;
+  private final String userKey; // read on every request
   private final Duration lifetime;
   private final Clock clock;
   private final RevocationCache cache;
@@ -49,6 +50,7 @@ public final class RedisRevocations implements SessionValidator, AutoCloseable {
   private RedisRevocations(RedisAccess redis, RedisSessionConfig config, Duration lifetime, Clock clock) {
     this.redis = redis;
     this.config = config;
+    this.userKey = config.revocationUserKey();
     this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.cache = new RevocationCache(config.revocationCacheSize(), config.revocationMaxStaleness().toMillis());
@@ -103,7 +105,7 @@ public final class RedisRevocations implements SessionValidator, AutoCloseable {
 
   @Override
   public boolean isValid(Map<String, Object> data, Instant signedAt) {
-    Object user = data.get(config.revocationUserKey());
+    Object user = data.get(userKey);
     if (user == null) {
       return true; // no user: nothing to revoke
     }

@@ -129,17 +129,6 @@ public final class RedisSettings {
     };
   }
 
-  /** The cross-setting rules, checked when a configuration is built. */
-  static void validate(RedisSessionConfig.Builder b) {
-    if ((b.sessionType == SessionType.REDIS || b.revocation) && b.redisUrl == null && b.urlRequired) {
-      throw new IllegalArgumentException("SESSION_REDIS must be set when SESSION_TYPE is redis or SESSION_REVOCATION"
-          + " is on (a URL such as redis://localhost:6379/0)");
-    }
-    if (b.redisUrl != null) {
-      RedisAddress.parse(b.redisUrl, b.cluster, b.commandTimeout); // throws naming SESSION_REDIS
-    }
-  }
-
   static SessionType sessionType(String name) {
     return SessionType.valueOf(name.toUpperCase(Locale.ROOT));
   }

@@ -9,7 +9,6 @@ import dev.flagon.servlet.FlagonFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletRequest;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,7 +19,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
@@ -35,12 +33,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * {@code FLAGON_} and {@code flagon.*} properties and {@link FlagonConfigCustomizer} beans, a {@link Flagon}
  * as the {@link SessionInterface} (a bean of yours, a server-side store say, replaces it), the
  * {@link FlagonFilter}, and a {@link Session} controller parameter. Off with {@code flagon.enabled=false}.
- * With {@code flagon.session-type=redis} and {@code flagon-redis} on the class path, Flask-Session's Redis
- * sessions instead ({@link FlagonRedisConfiguration}).
  */
-@AutoConfiguration(afterName = {"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
-    "org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration"})
-@Import(FlagonRedisConfiguration.class)
+@AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(FlagonFilter.class)
 @ConditionalOnBooleanProperty(name = "flagon.enabled", matchIfMissing = true)
@@ -52,20 +46,16 @@ public class FlagonAutoConfiguration {
   public static final String FILTER_REGISTRATION_BEAN = "flagonFilterRegistration";
 
   @Bean
-  // the starter's own Redis sessions (FlagonRedisConfiguration) are built from this configuration
+  // flagon-redis's Spring sessions (SESSION_TYPE=redis) are built from this configuration
   @ConditionalOnMissingBean(value = {FlagonConfig.class, SessionInterface.class},
       ignoredType = "dev.flagon.redis.RedisSessionInterface")
   FlagonConfig flagonConfig(Environment environment, ObjectProvider<FlagonConfigCustomizer> customizers) {
     SpringSettings.refuseUnknown(environment);
-    Map<String, Object> settings = SpringSettings.read(environment, FlagonSettings.all());
-    try {
+    return SpringSettings.build(environment, FlagonSettings.all(), settings -> {
       FlagonConfig.Builder builder = FlagonConfig.builder().putAll(settings);
       customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
       return builder.build();
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      Object key = settings.get(FlagonSettings.SECRET_KEY.name());
-      throw new InvalidFlagonConfigurationException(e.getMessage(), key == null || key.toString().isEmpty(), e);
-    }
+    });
   }
 
   @Bean
@@ -77,9 +67,8 @@ public class FlagonAutoConfiguration {
   @Bean(FILTER_REGISTRATION_BEAN)
   @ConditionalOnMissingBean(name = FILTER_REGISTRATION_BEAN)
   FilterRegistrationBean<FlagonFilter> flagonFilterRegistration(SessionInterface sessions, Environment environment) {
-    boolean httpSessionView = SpringSettings.value(environment, SpringSettings.HTTP_SESSION_VIEW);
-    FilterRegistrationBean<FlagonFilter> registration = new FilterRegistrationBean<>(
-        httpSessionView ? FlagonFilter.withHttpSessionView(sessions) : new FlagonFilter(sessions));
+    FilterRegistrationBean<FlagonFilter> registration = new FilterRegistrationBean<>(SpringSettings.value(environment,
+        SpringSettings.HTTP_SESSION_VIEW) ? FlagonFilter.withHttpSessionView(sessions) : new FlagonFilter(sessions));
     registration.setName("flagonFilter");
     registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
     registration.setAsyncSupported(true);

@@ -2,7 +2,6 @@ package dev.flagon.spring;
 
 import dev.flagon.FlagonSettings;
 import dev.flagon.Setting;
-import dev.flagon.login.LoginSettings;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -10,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -19,14 +20,14 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
-import org.springframework.util.ClassUtils;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 
 /**
  * Reads settings rows from Spring's {@link Environment}: by Flask name, then {@code FLAGON_} name, then
- * {@code flagon.*} property, the last winning; the text (a list also as Spring's {@code a,b} or
- * {@code name[0]}) goes to the row's own {@link Setting#parse}. Another module's rows join {@link #ROWS}.
+ * {@code flagon.*} property, the last winning; the text (a list also as {@code a,b} or {@code name[0]}) goes to
+ * {@link Setting#parse}. Public for flagon-login's and flagon-redis's Spring glue: their settings fail alike.
  */
-final class SpringSettings {
+public final class SpringSettings {
   /** Whether the auto-configuration runs at all; read by its condition, before any row. */
   static final String ENABLED = "flagon.enabled";
 
@@ -34,45 +35,50 @@ final class SpringSettings {
   static final Setting<Boolean> HTTP_SESSION_VIEW = Setting.flag("HTTP_SESSION_VIEW", "flagon.http-session-view",
       false, "request.getSession() answers an HttpSession backed by the cookie session, for servlet code.");
 
-  /** Every row whose {@code flagon.*} property this starter knows; flagon-login's when it is present. */
-  static final List<Setting<?>> ROWS = Stream.of(FlagonSettings.all().stream(), Stream.of(HTTP_SESSION_VIEW),
-      ClassUtils.isPresent("dev.flagon.login.LoginSettings", null) ? LoginSettings.all().stream()
-          : Stream.<Setting<?>>empty()).<Setting<?>>flatMap(rows -> rows).toList();
+  /** Another module's rows (flagon-login's), listed under this name in its {@code META-INF/spring.factories}. */
+  public interface Rows extends Supplier<List<Setting<?>>> {}
+
+  /** Every row whose {@code flagon.*} property is known: core's, the starter's and each {@link Rows}. */
+  static final List<Setting<?>> ROWS = Stream.concat(Stream.concat(FlagonSettings.all().stream(),
+      Stream.of(HTTP_SESSION_VIEW)), SpringFactoriesLoader.loadFactories(Rows.class, SpringSettings.class
+          .getClassLoader()).stream().flatMap(rows -> rows.get().stream())).toList();
 
   private SpringSettings() {}
 
-  /** The raw values given for these rows, keyed by Flask name, for {@code FlagonConfig.Builder.putAll}. */
-  static Map<String, Object> read(Environment environment, Collection<? extends Setting<?>> settings) {
+  /** {@code fromMap} over these rows' given values by Flask name; a refusal stops the start, naming the setting. */
+  public static <T> T build(Environment environment, Collection<? extends Setting<?>> rows,
+      Function<Map<String, Object>, T> fromMap) {
     Binder binder = Binder.get(environment);
-    Map<String, Object> values = new LinkedHashMap<>();
-    for (Setting<?> setting : settings) {
+    Map<String, Object> settings = new LinkedHashMap<>();
+    for (Setting<?> setting : rows) {
       for (Object value : new Object[] {environment.getProperty(setting.name()),
           environment.getProperty(setting.environmentName()), springValue(binder, setting)}) {
         if (value != null) {
-          values.put(setting.name(), value);
+          settings.put(setting.name(), value);
         }
       }
     }
-    return values;
+    try {
+      return fromMap.apply(settings);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      Object key = settings.get(FlagonSettings.SECRET_KEY.name());
+      throw new InvalidFlagonConfigurationException(e.getMessage(),
+          rows.contains(FlagonSettings.SECRET_KEY) && (key == null || key.toString().isEmpty()), e);
+    }
   }
 
   /** One row's value, or its default. @throws InvalidFlagonConfigurationException naming it if invalid */
-  static <T> T value(Environment environment, Setting<T> setting) {
-    Object given = read(environment, List.of(setting)).get(setting.name());
-    try {
-      return given != null ? setting.parse(given) : setting.defaultValue();
-    } catch (IllegalArgumentException e) {
-      throw new InvalidFlagonConfigurationException(e.getMessage(), false, e);
-    }
+  public static <T> T value(Environment environment, Setting<T> setting) {
+    return build(environment, List.of(setting), values -> values.containsKey(setting.name())
+        ? setting.parse(values.get(setting.name())) : setting.defaultValue());
   }
 
   private static Object springValue(Binder binder, Setting<?> setting) {
     String text = binder.bind(setting.springName(), String.class).orElse(null);
     boolean springList = text == null || (text.contains(",") && !text.strip().startsWith("["));
-    if (!setting.isList() || !springList) {
-      return text; // read as in the environment: null, a JSON array or one value
-    }
-    return binder.bind(setting.springName(), Bindable.listOf(String.class)).orElse(null); // a,b and name[0]
+    // a list row as Spring's a,b or name[0]; otherwise as in the environment: null, a JSON array or one value
+    return setting.isList() && springList
+        ? binder.bind(setting.springName(), Bindable.listOf(String.class)).orElse(null) : text;
   }
 
   /**
@@ -83,18 +89,17 @@ final class SpringSettings {
     ConfigurationPropertySources.get(environment).forEach(source -> {
       if (source instanceof IterableConfigurationPropertySource names
           && !(source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource)) {
-        names.stream().filter(ConfigurationPropertyName.of("flagon")::isAncestorOf).filter(name -> !isKnown(name)).findFirst()
-            .ifPresent(name -> {
-              throw new InvalidFlagonConfigurationException("Unknown property " + name + ": Flagon has no such"
-                  + " setting." + closest(name) + " Every flagon.* property is in the README's settings table.",
-                  false, null);
-            });
+        names.stream().filter(SpringSettings::isUnknown).findFirst().ifPresent(name -> {
+          throw new InvalidFlagonConfigurationException("Unknown property " + name + ": Flagon has no such setting."
+              + closest(name) + " Every flagon.* property is in the README's settings table.", false, null);
+        });
       }
     });
   }
 
-  private static boolean isKnown(ConfigurationPropertyName name) {
-    return name.equals(ConfigurationPropertyName.of(ENABLED)) || ROWS.stream().anyMatch(setting -> {
+  private static boolean isUnknown(ConfigurationPropertyName name) {
+    return ConfigurationPropertyName.of("flagon").isAncestorOf(name)
+        && !name.equals(ConfigurationPropertyName.of(ENABLED)) && ROWS.stream().noneMatch(setting -> {
       ConfigurationPropertyName known = ConfigurationPropertyName.of(setting.springName());
       return known.equals(name) || (setting.isList() && known.isParentOf(name) && name.isLastElementIndexed());
     });

@@ -20,21 +20,22 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 
 /**
- * What the entry-point tests share: the same settings written for each entry point, and each entry point's
- * outcome as one comparable line (the configuration described, or the refusal's root cause).
+ * What the entry-point tests share (here and in flagon-login's and flagon-redis's Spring glue): the same
+ * settings written for each entry point, and each entry point's outcome as one comparable line (the
+ * configuration described, or the refusal's root cause).
  */
-final class EntryPoints {
+public final class EntryPoints {
   private EntryPoints() {}
 
   /** The text settings under another of each row's names (environment or Spring). */
-  static Map<String, String> renamed(Collection<Setting<?>> rows, Map<String, String> byFlaskName,
+  public static Map<String, String> renamed(Collection<Setting<?>> rows, Map<String, String> byFlaskName,
       Function<Setting<?>, String> name) {
     return rows.stream().filter(s -> byFlaskName.containsKey(s.name()))
         .collect(Collectors.toMap(name, s -> byFlaskName.get(s.name()), (a, b) -> b, LinkedHashMap::new));
   }
 
   /** The text written to a properties file in {@code dir}, as an application would keep it. */
-  static Path propertiesFile(Path dir, Map<String, String> text) throws IOException {
+  public static Path propertiesFile(Path dir, Map<String, String> text) throws IOException {
     Properties properties = new Properties();
     properties.putAll(text);
     Path file = Files.createTempFile(dir, "flagon", ".properties");
@@ -45,7 +46,7 @@ final class EntryPoints {
   }
 
   /** A properties file read back, as an application loads one. */
-  static Properties load(Path file) throws IOException {
+  public static Properties load(Path file) throws IOException {
     Properties loaded = new Properties();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       loaded.load(reader);
@@ -54,7 +55,7 @@ final class EntryPoints {
   }
 
   /** The entry point's result described, or its refusal. */
-  static <T> String outcome(Callable<T> entryPoint, Function<T, String> describe) {
+  public static <T> String outcome(Callable<T> entryPoint, Function<T, String> describe) {
     try {
       return describe.apply(entryPoint.call());
     } catch (Exception e) {
@@ -63,7 +64,7 @@ final class EntryPoints {
   }
 
   /** The context started with only these properties (not this machine's FLAGON_ variables), described. */
-  static String spring(WebApplicationContextRunner runner, Map<String, String> properties,
+  public static String spring(WebApplicationContextRunner runner, Map<String, String> properties,
       Function<AssertableWebApplicationContext, String> describe) {
     Map<String, Object> source = new LinkedHashMap<>(properties);
     String[] outcome = new String[1];
@@ -77,7 +78,7 @@ final class EntryPoints {
   }
 
   /** The root cause's type and message: what the user is told. */
-  static String refusal(Throwable failure) {
+  public static String refusal(Throwable failure) {
     Throwable root = failure;
     while (root.getCause() != null) {
       root = root.getCause();

@@ -14,9 +14,6 @@ import dev.flagon.codec.Digest;
 import dev.flagon.codec.KeyDerivation;
 import dev.flagon.codec.Secret;
 import dev.flagon.encrypted.EncryptedFormats;
-import dev.flagon.redis.RedisSettings;
-import dev.flagon.redis.RevocationFailMode;
-import dev.flagon.redis.SerializationFormat;
 import dev.flagon.servlet.FilterEntryPoint;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -45,15 +42,16 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
  * servlet filter's init-params and environment, and Spring properties by Flask name, {@code FLAGON_} name
  * and {@code flagon.*} name. Each row of {@link FlagonSettings} has a value, {@code null} and, where there
  * is one, an invalid value; {@code FLAGON_SESSION_COOKIE_DOMAIN=null} once gave {@code Domain=null} through
- * the filter and Spring.
+ * the filter and Spring. Public for flagon-redis, whose rows join {@link FlagonSettings#all()} there.
  */
-class EveryEntryPointTest {
+public class EveryEntryPointTest {
   private static final String KEY = "entry-point-key-0123456789abcdef";
   private static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(1_700_000_000), ZoneOffset.UTC);
-  private static final Object NULL = new Object();
+  /** A {@link Case}'s Java value null. */
+  public static final Object NULL = new Object();
 
-  /** One value of one setting: as text, and as a Java value (NULL for null). */
-  record Case(Setting<?> setting, String text, Object typed) {
+  /** One value of one setting: as text, and as a Java value ({@link #NULL} for null). */
+  public record Case(Setting<?> setting, String text, Object typed) {
     @Override
     public String toString() {
       return setting.name() + "=" + text;
@@ -105,29 +103,10 @@ class EveryEntryPointTest {
       new Case(EncryptedFormats.SESSION_ENCRYPTION_COMPRESS, "true", true),
       new Case(FlagonSettings.SESSION_REISSUE_ON_FALLBACK, "on", true),
       new Case(FlagonSettings.SECRET_KEY_ALLOW_WEAK, "true", true),
-      // SESSION_TYPE=redis alone is refused by Spring only (its bean needs SESSION_REDIS): RedisSessionsIT
+      // SESSION_TYPE=redis alone is refused by Spring only (its bean needs SESSION_REDIS): flagon-redis's
+      // RedisSessionsIT; flagon-redis's rows go through these entry points in its RedisEntryPointsTest
       new Case(FlagonSettings.SESSION_TYPE, "cookie", "cookie"),
-      new Case(FlagonSettings.SESSION_TYPE, "filesystem", "filesystem"),
-      new Case(RedisSettings.SESSION_REDIS, "redis://:pw@localhost:6390/1", "redis://:pw@localhost:6390/1"),
-      new Case(RedisSettings.SESSION_REDIS_CLUSTER, "true", true),
-      new Case(RedisSettings.SESSION_KEY_PREFIX, "app:", "app:"),
-      new Case(RedisSettings.SESSION_ID_LENGTH, "48", 48),
-      new Case(RedisSettings.SESSION_ID_LENGTH, "8", 8),
-      new Case(RedisSettings.SESSION_USE_SIGNER, "yes", true),
-      new Case(RedisSettings.SESSION_PERMANENT, "false", false),
-      new Case(RedisSettings.SESSION_SERIALIZATION_FORMAT, "json", SerializationFormat.JSON),
-      new Case(RedisSettings.SESSION_SERIALIZATION_FORMAT, "pickle", "pickle"),
-      new Case(RedisSettings.SESSION_MIGRATE_COOKIE, "true", true),
-      new Case(RedisSettings.SESSION_REDIS_TIMEOUT, "500ms", Duration.ofMillis(500)),
-      new Case(RedisSettings.SESSION_REDIS_TIMEOUT, "0", Duration.ZERO),
-      new Case(RedisSettings.SESSION_REDIS_CONNECT_TIMEOUT, "2s", Duration.ofSeconds(2)),
-      new Case(RedisSettings.SESSION_REVOCATION, "on", true),
-      new Case(RedisSettings.SESSION_REVOCATION_USER_KEY, "uid", "uid"),
-      new Case(RedisSettings.SESSION_REVOCATION_KEY_PREFIX, "rv:", "rv:"),
-      new Case(RedisSettings.SESSION_REVOCATION_MAX_STALENESS, "1s", Duration.ofSeconds(1)),
-      new Case(RedisSettings.SESSION_REVOCATION_CACHE_SIZE, "10", 10),
-      new Case(RedisSettings.SESSION_REVOCATION_FAIL, "open", RevocationFailMode.OPEN),
-      new Case(RedisSettings.SESSION_REVOCATION_PUBSUB, "false", false));
+      new Case(FlagonSettings.SESSION_TYPE, "filesystem", "filesystem"));
 
   @TempDir
   static Path dir;
@@ -147,6 +126,11 @@ class EveryEntryPointTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void entryPoints_sameSetting_giveTheSameConfigurationOrTheSameRefusal(Case c) throws IOException {
+    assertSameEverywhere(c, dir);
+  }
+
+  /** Every entry point gives this case the same configuration, or the same refusal. */
+  public static void assertSameEverywhere(Case c, Path dir) throws IOException {
     Map<String, String> text = new LinkedHashMap<>(Map.of("SECRET_KEY", KEY));
     text.put(c.setting().name(), c.text());
     Map<String, Object> typed = new HashMap<>(Map.of("SECRET_KEY", Secret.fromText(KEY)));

@@ -58,7 +58,7 @@ class FlagonAutoConfigurationTest {
       Throwable failure = context.getStartupFailure();
       assertThat(failure).hasRootCauseInstanceOf(IllegalStateException.class);
 
-      FailureAnalysis analysis = new FlagonFailureAnalyzer().analyze(failure);
+      FailureAnalysis analysis = new InvalidFlagonConfigurationException.Analyzer().analyze(failure);
 
       assertThat(analysis.getDescription()).contains("SECRET_KEY");
       assertThat(analysis.getAction()).contains("./flagon secret").contains("openssl rand -hex 32")
@@ -72,10 +72,10 @@ class FlagonAutoConfigurationTest {
     runner.withPropertyValues("flagon.secret-key=spring-test-key-0123456789", "SESSION_COOKIE_SAMESITE=Sideways").run(context -> {
       assertThat(context).hasFailed();
 
-      FailureAnalysis analysis = new FlagonFailureAnalyzer().analyze(context.getStartupFailure());
+      FailureAnalysis analysis = new InvalidFlagonConfigurationException.Analyzer().analyze(context.getStartupFailure());
 
       assertThat(analysis.getDescription()).contains("SESSION_COOKIE_SAMESITE");
-      assertThat(analysis.getAction()).isEqualTo(FlagonFailureAnalyzer.OTHER_ACTION);
+      assertThat(analysis.getAction()).isEqualTo(InvalidFlagonConfigurationException.Analyzer.OTHER_ACTION);
     });
   }
 

@@ -206,8 +206,8 @@ class SpringPropertiesTest {
           assertThat(context.getStartupFailure()).rootCause().hasMessage("Unknown property"
               + " flagon.session-cookie-secure: Flagon has no such setting. Did you mean flagon.cookie.secure"
               + " (SESSION_COOKIE_SECURE)? Every flagon.* property is in the README's settings table.");
-          assertThat(new FlagonFailureAnalyzer().analyze(context.getStartupFailure()).getAction())
-              .isEqualTo(FlagonFailureAnalyzer.OTHER_ACTION);
+          assertThat(new InvalidFlagonConfigurationException.Analyzer().analyze(context.getStartupFailure()).getAction())
+              .isEqualTo(InvalidFlagonConfigurationException.Analyzer.OTHER_ACTION);
         });
   }
 

@@ -21,7 +21,7 @@ class StarterJarIT {
           .contains("dev.flagon.spring.FlagonAutoConfiguration");
       assertThat(text(jar, "META-INF/spring.factories"))
           .contains("org.springframework.boot.diagnostics.FailureAnalyzer")
-          .contains("dev.flagon.spring.FlagonFailureAnalyzer");
+          .contains("dev.flagon.spring.InvalidFlagonConfigurationException$Analyzer");
       String metadata = text(jar, "META-INF/spring-configuration-metadata.json");
       for (String property : new String[] {"flagon.enabled", "flagon.secret-key",
           "flagon.secret-key-fallbacks", "flagon.permanent-session-lifetime", "flagon.refresh-each-request",

@@ -1,7 +1,7 @@
 package dev.flagon.spring.security;
 
 import dev.flagon.login.CsrfProtect;
-import dev.flagon.spring.FlagonLogins;
+import dev.flagon.login.spring.FlagonLogins;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -12,7 +12,7 @@ import org.springframework.security.config.annotation.web.configurers.CsrfConfig
  * Flagon session: the {@link FlaskLoginSecurityContextRepository} (so the login is the
  * {@code Authentication}, and Spring Security's logout is {@code logout_user}) and, unless CSRF protection
  * was turned off, the {@link FlaskWtfCsrfTokenRepository} with the {@link FlaskWtfCsrfTokenRequestHandler}.
- * It needs the beans of the Flagon starter's login auto-configuration (flagon-login on the class path and a
+ * It needs the beans of flagon-login's Spring auto-configuration (flagon-login beside the starter and a
  * {@code UserLoader} bean).
  *
  * <pre>{@code

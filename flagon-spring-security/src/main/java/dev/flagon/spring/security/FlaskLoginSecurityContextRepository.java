@@ -2,7 +2,7 @@ package dev.flagon.spring.security;
 
 import dev.flagon.login.CurrentLogin;
 import dev.flagon.login.LoginUser;
-import dev.flagon.spring.FlagonLogins;
+import dev.flagon.login.spring.FlagonLogins;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Collection;
@@ -47,7 +47,7 @@ public final class FlaskLoginSecurityContextRepository implements SecurityContex
   private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
   private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-  /** A repository over the starter's per-request logins. */
+  /** A repository over flagon-login's per-request logins ({@link FlagonLogins}). */
   public FlaskLoginSecurityContextRepository(FlagonLogins logins) {
     this.logins = Objects.requireNonNull(logins, "logins");
   }

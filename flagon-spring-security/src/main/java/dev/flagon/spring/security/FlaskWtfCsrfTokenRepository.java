@@ -1,7 +1,7 @@
 package dev.flagon.spring.security;
 
 import dev.flagon.login.CsrfConfig;
-import dev.flagon.spring.FlagonLogins;
+import dev.flagon.login.spring.FlagonLogins;
 import dev.flagon.servlet.FlagonFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,7 +22,7 @@ public final class FlaskWtfCsrfTokenRepository implements CsrfTokenRepository {
   private final String fieldName;
   private final String headerName;
 
-  /** A repository over the starter's per-request CSRF checks and Flask-WTF's settings. */
+  /** A repository over flagon-login's per-request CSRF checks and Flask-WTF's settings. */
   public FlaskWtfCsrfTokenRepository(FlagonLogins logins, CsrfConfig config) {
     this.logins = Objects.requireNonNull(logins, "logins");
     this.fieldName = config.fieldName();

@@ -1,7 +1,7 @@
 package dev.flagon.spring.security;
 
 import dev.flagon.login.CsrfException;
-import dev.flagon.spring.FlagonLogins;
+import dev.flagon.login.spring.FlagonLogins;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Objects;
@@ -28,7 +28,7 @@ public final class FlaskWtfCsrfTokenRequestHandler implements CsrfTokenRequestHa
   private final FlagonLogins logins;
   private final CsrfTokenRequestAttributeHandler attributes = new CsrfTokenRequestAttributeHandler();
 
-  /** A handler over the starter's per-request CSRF checks. */
+  /** A handler over flagon-login's per-request CSRF checks. */
   public FlaskWtfCsrfTokenRequestHandler(FlagonLogins logins) {
     this.logins = Objects.requireNonNull(logins, "logins");
   }

@@ -33,7 +33,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import dev.flagon.spring.FlagonLogins;
+import dev.flagon.login.spring.FlagonLogins;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.web.csrf.CsrfToken;

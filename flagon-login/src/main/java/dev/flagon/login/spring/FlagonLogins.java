@@ -1,4 +1,4 @@
-package dev.flagon.spring;
+package dev.flagon.login.spring;
 
 import dev.flagon.login.CsrfProtect;
 import dev.flagon.login.CsrfRequest;

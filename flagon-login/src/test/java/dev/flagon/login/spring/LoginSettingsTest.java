@@ -1,4 +1,4 @@
-package dev.flagon.spring;
+package dev.flagon.login.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +13,7 @@ import dev.flagon.login.SessionProtection;
 import dev.flagon.login.UserLoader;
 import dev.flagon.login.servlet.FlaskLoginFilter;
 import dev.flagon.servlet.FlagonFilter;
+import dev.flagon.spring.FlagonAutoConfiguration;
 import dev.flagon.testing.ReadmeSnippets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -103,7 +104,7 @@ class LoginSettingsTest {
     }
   }
 
-  /** Regenerate with {@code mvn -B -o -pl flagon-spring-boot-starter test -Dtest=LoginSettingsTest -Dflagon.regenerate=true}. */
+  /** Regenerate with {@code mvn -B -o -pl flagon-login test -Dtest=LoginSettingsTest -Dflagon.regenerate=true}. */
   @Test
   void readme_settingsTable_isGeneratedFromTheLoginRows() {
     String table = ReadmeSnippets.settingsTable(LoginSettings.all());

@@ -1,4 +1,4 @@
-package dev.flagon.spring;
+package dev.flagon.login.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

@@ -1,4 +1,4 @@
-package dev.flagon.spring;
+package dev.flagon.redis.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,19 +8,26 @@ import dev.flagon.Session;
 import dev.flagon.SessionInterface;
 import dev.flagon.redis.RedisSessionInterface;
 import dev.flagon.redis.testing.RedisServer;
+import dev.flagon.spring.FlagonAutoConfiguration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
-/** {@code flagon.session-type=redis}: the starter builds Flask-Session's Redis sessions, on the app's Redis when it has one. */
+/**
+ * {@code flagon.session-type=redis} beside the starter: Flask-Session's Redis sessions, on the app's Redis when it
+ * has one.
+ */
 class RedisSessionsIT {
   private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(FlagonAutoConfiguration.class))
+      .withConfiguration(AutoConfigurations.of(FlagonAutoConfiguration.class,
+          FlagonRedisAutoConfiguration.class))
       .withPropertyValues("flagon.secret-key=spring-redis-key-0123456789", "flagon.session-type=redis");
   private RedisServer redis;
 
@@ -59,9 +66,18 @@ class RedisSessionsIT {
 
   @Test
   void sessionTypeCookie_default_keepsFlagon() {
-    new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(FlagonAutoConfiguration.class))
+    new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(FlagonAutoConfiguration.class,
+          FlagonRedisAutoConfiguration.class))
         .withPropertyValues("flagon.secret-key=spring-redis-key-0123456789", "flagon.redis.url=" + redis.url())
         .run(context -> assertThat(context.getBean(SessionInterface.class)).isInstanceOf(Flagon.class));
+  }
+
+  @Test
+  void autoConfiguration_registeredInThisModule_andOffWithFlagon() {
+    assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()))
+        .contains(FlagonRedisAutoConfiguration.class.getName());
+    runner.withPropertyValues("flagon.enabled=false", "flagon.redis.url=" + redis.url())
+        .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(SessionInterface.class));
   }
 
   private void assertStored(SessionInterface sessions) {

@@ -1,14 +1,19 @@
-package dev.flagon.spring;
+package dev.flagon.redis.spring;
 
 import dev.flagon.FlagonConfig;
 import dev.flagon.FlagonSettings;
 import dev.flagon.SessionInterface;
 import dev.flagon.redis.RedisSessionInterface;
 import dev.flagon.redis.RedisSessionStore;
+import dev.flagon.spring.InvalidFlagonConfigurationException;
+import dev.flagon.spring.SpringSettings;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -18,18 +23,26 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
- * {@code SESSION_TYPE=redis} ({@code flagon.session-type=redis}) with {@code dev.flagon:flagon-redis} on the
- * class path: a {@link RedisSessionInterface} replaces the cookie sessions. When the application has Spring
- * Data Redis's {@link LettuceConnectionFactory} (Spring Boot makes one from {@code spring.data.redis.*}),
- * the sessions use its Lettuce client, on a connection of their own, and {@code SESSION_REDIS} may be left
- * unset; otherwise they connect to {@code SESSION_REDIS}. Both dependencies are optional in the starter.
+ * {@code SESSION_TYPE=redis} ({@code flagon.session-type=redis}) in a Spring Boot application that uses
+ * flagon-spring-boot-starter: a {@link RedisSessionInterface} replaces the cookie sessions. When the
+ * application has Spring Data Redis's {@link LettuceConnectionFactory} (Spring Boot makes one from
+ * {@code spring.data.redis.*}), the sessions use its Lettuce client, on a connection of their own, and
+ * {@code SESSION_REDIS} may be left unset; otherwise they connect to {@code SESSION_REDIS}. The starter and
+ * Spring Data Redis are optional dependencies of this module. Runs before the starter's
+ * auto-configuration, so that its cookie {@code Flagon} backs off.
  */
-@Configuration(proxyBeanMethods = false)
-@ConditionalOnClass(name = "dev.flagon.redis.RedisSessionInterface")
-@Conditional(FlagonRedisConfiguration.OnRedisSessionType.class)
-class FlagonRedisConfiguration {
+@AutoConfiguration(beforeName = "dev.flagon.spring.FlagonAutoConfiguration",
+    afterName = {"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+        "org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration"})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(name = {"dev.flagon.spring.FlagonAutoConfiguration", "dev.flagon.servlet.FlagonFilter"})
+@ConditionalOnBooleanProperty(name = "flagon.enabled", matchIfMissing = true)
+public class FlagonRedisAutoConfiguration {
+  // OnRedisSessionType is on the beans, not on this class: Spring instantiates a class's conditions together,
+  // and that one needs the starter, which the class's @ConditionalOnClass makes sure of.
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean(SessionInterface.class)
+  @Conditional(OnRedisSessionType.class)
   RedisSessionInterface flagonRedisSessionInterface(FlagonConfig config, ObjectProvider<RedisSessionStore> store) {
     RedisSessionStore shared = store.getIfAvailable();
     return shared == null ? RedisSessionInterface.create(config) : RedisSessionInterface.create(config, shared);
@@ -38,6 +51,7 @@ class FlagonRedisConfiguration {
   /** The application's Lettuce client, when Spring Data Redis made one. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = "org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory")
+  @Conditional(OnRedisSessionType.class)
   static class ApplicationRedis {
     @Bean(destroyMethod = "close")
     @ConditionalOnBean(LettuceConnectionFactory.class)

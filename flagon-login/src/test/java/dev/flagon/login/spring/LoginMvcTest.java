@@ -1,4 +1,4 @@
-package dev.flagon.spring;
+package dev.flagon.login.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -13,6 +13,7 @@ import dev.flagon.login.CurrentLogin;
 import dev.flagon.login.LoginOptions;
 import dev.flagon.login.LoginUser;
 import dev.flagon.login.UserLoader;
+import dev.flagon.spring.FlagonConfigCustomizer;
 import dev.flagon.test.FlagonTestSessions;
 import jakarta.servlet.http.Cookie;
 import java.time.Clock;

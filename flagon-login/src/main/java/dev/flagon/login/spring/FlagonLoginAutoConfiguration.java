@@ -1,7 +1,8 @@
-package dev.flagon.spring;
+package dev.flagon.login.spring;
 
 import dev.flagon.FlagonConfig;
 import dev.flagon.FlagonSettings;
+import dev.flagon.Setting;
 import dev.flagon.login.CsrfConfig;
 import dev.flagon.login.CsrfProtect;
 import dev.flagon.login.CsrfRequest;
@@ -12,6 +13,8 @@ import dev.flagon.login.LoginSettings;
 import dev.flagon.login.UserLoader;
 import dev.flagon.login.servlet.FlaskLoginFilter;
 import dev.flagon.servlet.FlagonFilter;
+import dev.flagon.spring.FlagonAutoConfiguration;
+import dev.flagon.spring.SpringSettings;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -47,11 +50,14 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * {@link CurrentLogin} and {@link CsrfRequest} controller parameters.
  * Settings ({@code SESSION_PROTECTION}, {@code REMEMBER_COOKIE_*}, {@code WTF_CSRF_*}) are read as every
  * Flagon setting is: Flask name, {@code FLAGON_} name or {@code flagon.login.*} / {@code flagon.csrf.*}
- * property. A bean of yours of any of these types replaces the one made here.
+ * property. A bean of yours of any of these types replaces the one made here. Registered by this module's
+ * {@code META-INF/spring}, after the starter's auto-configuration; the starter and Spring MVC are optional
+ * dependencies of flagon-login.
  */
-@AutoConfiguration(after = FlagonAutoConfiguration.class)
+// By name: the starter and the servlet filter are optional dependencies of this module.
+@AutoConfiguration(afterName = "dev.flagon.spring.FlagonAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass({LoginManager.class, FlaskLoginFilter.class, FlagonFilter.class})
+@ConditionalOnClass(name = {"dev.flagon.spring.FlagonAutoConfiguration", "dev.flagon.servlet.FlagonFilter"})
 @ConditionalOnBooleanProperty(name = "flagon.enabled", matchIfMissing = true)
 @ConditionalOnBean(UserLoader.class)
 public class FlagonLoginAutoConfiguration {
@@ -107,15 +113,17 @@ public class FlagonLoginAutoConfiguration {
     return registration;
   }
 
-  /** One parse of the settings, by flagon-login; a bad one stops the start, naming the setting. */
+  /** One parse of the settings (the login rows and the key they fall back on), by flagon-login. */
   private static <T> T build(Environment environment, Function<Map<String, Object>, T> fromMap) {
-    Map<String, Object> settings = SpringSettings.read(environment,
-        Stream.concat(Stream.of(FlagonSettings.SECRET_KEY), LoginSettings.all().stream()).toList());
-    try {
-      return fromMap.apply(settings);
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      Object key = settings.get(FlagonSettings.SECRET_KEY.name());
-      throw new InvalidFlagonConfigurationException(e.getMessage(), key == null || key.toString().isEmpty(), e);
+    return SpringSettings.build(environment,
+        Stream.concat(Stream.of(FlagonSettings.SECRET_KEY), LoginSettings.all().stream()).toList(), fromMap);
+  }
+
+  /** The login rows, whose {@code flagon.*} properties the starter learns from META-INF/spring.factories. */
+  static final class Rows implements SpringSettings.Rows {
+    @Override
+    public List<Setting<?>> get() {
+      return LoginSettings.all();
     }
   }
 

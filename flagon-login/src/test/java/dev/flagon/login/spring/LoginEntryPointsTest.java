@@ -1,4 +1,4 @@
-package dev.flagon.spring;
+package dev.flagon.login.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,8 @@ import dev.flagon.login.LoginUser;
 import dev.flagon.login.RequestView;
 import dev.flagon.login.SessionProtection;
 import dev.flagon.login.UserLoader;
+import dev.flagon.spring.EntryPoints;
+import dev.flagon.spring.FlagonAutoConfiguration;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
