@@ -13,8 +13,12 @@ public class BadDataException extends RuntimeException {
     super(message, cause);
   }
 
-  /** The itsdangerous class name of this error, for example {@code "BadSignature"}. */
+  /** The itsdangerous class name of this error, for example {@code "BadSignature"} (a subclass: its parent's). */
   public String kind() {
-    return "BadData";
+    Class<?> type = getClass();
+    while (type.getPackage() != BadDataException.class.getPackage()) {
+      type = type.getSuperclass();
+    }
+    return type.getSimpleName().replace("Exception", "");
   }
 }
