@@ -1,5 +1,6 @@
 package dev.flagon.codec;
 
+import dev.flagon.codec.Signing.Digest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

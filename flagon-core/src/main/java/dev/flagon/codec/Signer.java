@@ -1,5 +1,6 @@
 package dev.flagon.codec;
 
+import dev.flagon.codec.Signing.Digest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
