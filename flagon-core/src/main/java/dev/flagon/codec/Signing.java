@@ -18,10 +18,7 @@ import java.util.Objects;
 public record Signing(String salt, Digest digest, KeyDerivation keyDerivation) {
   private static final Signing FLASK = new Signing("cookie-session", Digest.SHA1, KeyDerivation.HMAC);
 
-  /**
-   * @throws NullPointerException if any is null
-   * @throws IllegalArgumentException if the salt is not valid Unicode (a lone surrogate)
-   */
+  /** @throws NullPointerException if any is null, IllegalArgumentException if the salt has a lone surrogate */
   public Signing {
     Encodings.utf8(Objects.requireNonNull(salt, "salt"), "salt");
     Objects.requireNonNull(digest, "digest");
@@ -71,11 +68,7 @@ public record Signing(String salt, Digest digest, KeyDerivation keyDerivation) {
       return name().toLowerCase(Locale.ROOT);
     }
 
-    /**
-     * The digest for a name such as {@code sha1}, {@code SHA-256} or {@code sha512} (case-insensitive).
-     *
-     * @throws IllegalArgumentException naming the accepted values
-     */
+    /** The digest named {@code sha1}, {@code SHA-256} ... (any case). @throws IllegalArgumentException if unknown */
     public static Digest fromName(String name) {
       for (Digest d : values()) {
         if (d.name().equalsIgnoreCase(name) || d.jcaName().equalsIgnoreCase(name)) {
@@ -90,7 +83,6 @@ public record Signing(String salt, Digest digest, KeyDerivation keyDerivation) {
       return "SHA-" + name().substring(3);
     }
 
-    /** The JCA {@code Mac} algorithm name, for example {@code HmacSHA1}. */
     String hmacName() {
       return "Hmac" + name();
     }
@@ -121,11 +113,7 @@ public record Signing(String salt, Digest digest, KeyDerivation keyDerivation) {
       return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /**
-     * The derivation for a name such as {@code hmac} or {@code django-concat} (case-insensitive).
-     *
-     * @throws IllegalArgumentException naming the accepted values
-     */
+    /** The derivation named {@code hmac}, {@code django-concat} ... @throws IllegalArgumentException if unknown */
     public static KeyDerivation fromName(String name) {
       for (KeyDerivation k : values()) {
         if (k.flaskName().equalsIgnoreCase(name)) {
