@@ -13,11 +13,11 @@ public class BadDataException extends RuntimeException {
     super(message, cause);
   }
 
-  /** The itsdangerous class name of this error, for example {@code "BadSignature"} (a subclass: its parent's). */
+  /** The itsdangerous class name of this error, for example {@code "BadSignature"} (of a subclass: its parent's). */
   public String kind() {
     Class<?> type = getClass();
-    while (type.getPackage() != BadDataException.class.getPackage()) {
-      type = type.getSuperclass();
+    while (!type.getName().equals(BadDataException.class.getPackageName() + "." + type.getSimpleName())) {
+      type = type.getSuperclass(); // not one of the codec's own top-level classes
     }
     return type.getSimpleName().replace("Exception", "");
   }
