@@ -32,14 +32,7 @@ public final class Signer {
   /** A signer for these keys (the current one may be empty, as in itsdangerous), derived once here. */
   public static Signer create(KeyRing keys, Signing signing) {
     Objects.requireNonNull(signing, "signing");
-    return new Signer(keys.derive(secret -> {
-      byte[] derived = signing.deriveKey(secret);
-      try {
-        return new HmacKey(signing.digest(), derived);
-      } finally {
-        Arrays.fill(derived, (byte) 0); // HmacKey keeps its own copy
-      }
-    }), keys);
+    return new Signer(keys.derive(secret -> new HmacKey(signing.digest(), signing.deriveKey(secret))), keys);
   }
 
   /** {@code value + "." + signature}, with the current key. @throws IllegalArgumentException if a lone surrogate */
@@ -125,11 +118,12 @@ public final class Signer {
     private final Mac prototype;
     private final Pool<Mac> engines = new Pool<>();
 
-    /** @param key the raw HMAC key; copied, may be empty */
+    /** @param key the raw HMAC key, may be empty; wiped once copied */
     HmacKey(Digest digest, byte[] key) {
       // SecretKeySpec rejects an empty key, which Python's hmac accepts; RFC 2104 zero-pads short keys, so the
       // empty key and a single zero byte give the same MAC.
       keySpec = new SecretKeySpec(key.length == 0 ? new byte[1] : key, digest.hmacName());
+      Arrays.fill(key, (byte) 0);
       prototype = newMac();
     }
 

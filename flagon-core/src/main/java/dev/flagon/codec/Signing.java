@@ -39,7 +39,7 @@ public record Signing(String salt, Digest digest, KeyDerivation keyDerivation) {
   byte[] deriveKey(byte[] secret) {
     byte[] salt = Encodings.utf8(this.salt, "salt");
     if (keyDerivation == KeyDerivation.HMAC) {
-      return new Signer.HmacKey(digest, secret).mac(salt, salt.length);
+      return new Signer.HmacKey(digest, secret.clone()).mac(salt, salt.length);
     }
     if (keyDerivation == KeyDerivation.NONE) {
       return secret.clone();
