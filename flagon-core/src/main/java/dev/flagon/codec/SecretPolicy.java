@@ -101,11 +101,6 @@ final class SecretPolicy {
     }
   }
 
-  /** How many keys the wordlist table holds. */
-  int knownKeyCount() {
-    return knownKeys.length;
-  }
-
   /** Why this key is weak, or empty. The reason names the rule, never the key. */
   Optional<String> weakness(byte[] key) {
     if (key.length < MIN_LENGTH) {
