@@ -57,7 +57,7 @@ public final class Python {
     long day = Math.floorDiv(epochSecond, 86_400);
     int second = (int) (epochSecond - day * 86_400);
     LocalDate date = LocalDate.ofEpochDay(day);
-    int weekday = (int) Math.floorMod(day + 3, 7) * 3; // 1970-01-01 was a Thursday
+    int weekday = Math.floorMod(day + 3, 7) * 3; // 1970-01-01 was a Thursday
     int month = (date.getMonthValue() - 1) * 3;
     StringBuilder out = new StringBuilder(32).append(DAYS, weekday, weekday + 3).append(", ");
     twoDigits(out, date.getDayOfMonth()).append(' ').append(MONTHS, month, month + 3).append(' ');
