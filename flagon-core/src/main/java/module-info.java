@@ -3,7 +3,9 @@
  *
  * <p>{@code dev.flagon} holds the session model, configuration, the open/save rules and the
  * {@link dev.flagon.SessionInterface} and {@link dev.flagon.CookieFormat} seams; {@code dev.flagon.codec}
- * the itsdangerous signing layer; {@code dev.flagon.json} Flask's tagged JSON; {@code dev.flagon.internal}
+ * the itsdangerous signing layer (signers, the URL-safe timed serializer, key rotation through a
+ * {@link dev.flagon.codec.KeyRing}, errors rooted at {@link dev.flagon.codec.BadDataException});
+ * {@code dev.flagon.json} Flask's tagged JSON; {@code dev.flagon.internal}
  * helpers, exported to flagon-encrypted only. Cookie formats of other modules are found with
  * {@link java.util.ServiceLoader}.
  */

@@ -1,7 +1,7 @@
 package dev.flagon;
 
-import dev.flagon.codec.Digest;
-import dev.flagon.codec.KeyDerivation;
+import dev.flagon.codec.Signing.Digest;
+import dev.flagon.codec.Signing.KeyDerivation;
 import dev.flagon.codec.Secret;
 import dev.flagon.internal.CookieCarrier;
 import java.time.Duration;

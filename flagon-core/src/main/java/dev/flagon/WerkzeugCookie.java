@@ -10,12 +10,10 @@ import java.util.Objects;
 import java.util.function.IntPredicate;
 
 /**
- * A cookie as Werkzeug 3.1 writes and reads it: the {@code Set-Cookie} values of its {@code dump_cookie},
- * from attributes checked once when built (stricter than Werkzeug, so that configuration can never put a
- * separator or a control character into a header), and the first value of a cookie in {@code Cookie}
- * request headers, as its {@code parse_cookie} reads them. The session cookie is one
- * ({@link FlagonConfig#sessionCookie()}); a server-side store writes its session-id cookie and an extension
- * its own cookies (Flask-Login's {@code remember_token}) with the same code. Immutable and thread-safe.
+ * A cookie as Werkzeug 3.1 writes ({@code dump_cookie}) and reads it ({@code parse_cookie}), for the session
+ * cookie, a store's session-id cookie or an extension's own ({@code remember_token}). Attributes are checked
+ * once when built, stricter than Werkzeug: configuration can never put a separator or a control character
+ * into a header. Immutable and thread-safe.
  */
 public final class WerkzeugCookie {
   /** What a cookie name must be, for messages. */
@@ -35,10 +33,7 @@ public final class WerkzeugCookie {
     this.tail = tail;
   }
 
-  /**
-   * A builder for a cookie of this name, with {@code set_cookie}'s defaults: path {@code /}, no domain, not
-   * Secure, not HttpOnly, no SameSite, not Partitioned.
-   */
+  /** A builder with {@code set_cookie}'s defaults: path {@code /}, no other attribute. */
   public static Builder builder(String name) {
     return new Builder(Objects.requireNonNull(name, "name"));
   }
@@ -56,12 +51,7 @@ public final class WerkzeugCookie {
     return new WerkzeugCookie(otherName, domainPart, tail);
   }
 
-  /**
-   * The {@code Set-Cookie} value that sets the cookie: the value quoted where Werkzeug quotes it,
-   * {@code Expires} as an HTTP date in whole seconds, or none for a browser-session cookie.
-   *
-   * @param expires when it expires, or null for a browser-session cookie
-   */
+  /** The {@code Set-Cookie} value that sets the cookie; {@code expires} null for a browser-session cookie. */
   public String set(String value, Instant expires) {
     String expiry = expires == null ? "" : "; Expires=" + Python.httpDate(expires.getEpochSecond());
     return name + "=" + quoteValue(Objects.requireNonNull(value, "value")) + domainPart + expiry + tail;
@@ -72,25 +62,21 @@ public final class WerkzeugCookie {
     return name + "=" + domainPart + "; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0" + tail;
   }
 
-  /**
-   * The value of the first cookie with this name in {@code Cookie} request header values (in order; null
-   * ones skipped), or null if there is none, read as Werkzeug reads them in time linear in their length.
-   */
+  /** The first value of the named cookie in {@code Cookie} header values (null ones skipped), or null. */
   public static String firstValue(List<String> cookieHeaderValues, String name) {
     return CookieHeader.firstValue(Objects.requireNonNull(cookieHeaderValues, "cookieHeaderValues"),
         Objects.requireNonNull(name, "name"));
   }
 
-  /** Redacted of nothing secret: the name and attributes. */
   @Override
   public String toString() {
     return "WerkzeugCookie[" + name + domainPart + tail + "]";
   }
 
   /**
-   * Werkzeug's value quoting: unchanged when only letters, digits and {@code _!#$%&'()*+-./:<=>?@[]^`{|}~}
-   * occur; otherwise in double quotes with {@code "} and {@code \} backslash-escaped and the UTF-8 bytes
-   * 0x00-0x19, {@code ,}, {@code ;} and 0x7F-0xFF as three octal digits (0x1A-0x1F stay raw, as there).
+   * Werkzeug's quoting: unchanged if only letters, digits and {@code _!#$%&'()*+-./:<=>?@[]^`{|}~} occur; else
+   * in quotes, {@code "} and {@code \} escaped, the UTF-8 bytes 0x00-0x19, {@code ,;} and 0x7F-0xFF in octal
+   * (0x1A-0x1F stay raw, as there).
    */
   static String quoteValue(String value) {
     int i = 0;
@@ -118,16 +104,15 @@ public final class WerkzeugCookie {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
-  /** Whether the name is an HTTP token, which a cookie name is written as (unquoted). */
+  /** Whether the name is an HTTP token, as a cookie name is written unquoted. */
   static boolean isToken(String name) {
     return name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
   }
 
   /**
-   * Werkzeug's domain: cut at the first {@code :}, strip leading dots, then Python's IDNA 2003 codec per
-   * label (ASCII labels unchanged, others nameprepped and punycoded; the ideographic and full-width dots
-   * also separate labels); null when nothing is left. Refused first: a control character, a space,
-   * {@code ;} or {@code ,}; after: anything but host-name labels (Werkzeug would also write {@code "}).
+   * Werkzeug's domain: cut at the first {@code :}, leading dots stripped, Python's IDNA 2003 per label (ASCII
+   * ones unchanged; ideographic and full-width dots separate too); null if nothing is left. Refused: a control
+   * character, space, {@code ;} or {@code ,}, then anything but host-name labels (Werkzeug writes {@code "}).
    *
    * @throws IllegalStateException naming the setting
    */
@@ -154,12 +139,7 @@ public final class WerkzeugCookie {
     return host.isEmpty() ? null : String.join(".", labels);
   }
 
-  /**
-   * A path with a control character or a lone surrogate (which Python's {@code quote()} cannot encode)
-   * is refused.
-   *
-   * @throws IllegalStateException naming the setting
-   */
+  /** Refuses a control character or a lone surrogate (Python's {@code quote()} fails). @throws IllegalStateException */
   static void checkPath(String setting, String path) {
     refuse(setting, path, Character::isISOControl, "a control character", ": set a URL path such as /app.");
     int lone = Python.loneSurrogateIndex(path);
@@ -217,18 +197,10 @@ public final class WerkzeugCookie {
     /** The {@code Partitioned} attribute (CHIPS); it also makes the cookie Secure, as in Werkzeug. */
     public Builder partitioned(boolean partitioned) { this.partitioned = partitioned; return this; }
 
-    /**
-     * The prefix of the settings these attributes come from ({@code SESSION_COOKIE_},
-     * {@code REMEMBER_COOKIE_}), so that a refusal names the setting to fix ({@code REMEMBER_COOKIE_DOMAIN}).
-     */
+    /** The settings' prefix ({@code REMEMBER_COOKIE_}), so that a refusal names the setting to fix. */
     public Builder settingPrefix(String prefix) { this.settingPrefix = prefix; return this; }
 
-    /**
-     * The cookie, its attributes checked and encoded.
-     *
-     * @throws IllegalStateException if the name is not an HTTP token, the domain has a separator or a
-     *     control character or cannot be encoded, or the path has a control character, naming the setting
-     */
+    /** The cookie, its attributes checked and encoded. @throws IllegalStateException naming the setting */
     public WerkzeugCookie build() {
       if (!isToken(name)) {
         throw new IllegalStateException(label("NAME", "name") + " must be " + TOKEN_RULE);

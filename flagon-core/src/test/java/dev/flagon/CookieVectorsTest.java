@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flagon.codec.BadPayloadException;
-import dev.flagon.codec.Digest;
-import dev.flagon.codec.KeyDerivation;
+import dev.flagon.codec.Signing.Digest;
+import dev.flagon.codec.Signing.KeyDerivation;
 import dev.flagon.codec.Secret;
 import dev.flagon.codec.Signing;
 import dev.flagon.json.NvValues;

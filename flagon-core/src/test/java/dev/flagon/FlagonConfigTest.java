@@ -3,8 +3,8 @@ package dev.flagon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.flagon.codec.Digest;
-import dev.flagon.codec.KeyDerivation;
+import dev.flagon.codec.Signing.Digest;
+import dev.flagon.codec.Signing.KeyDerivation;
 import dev.flagon.codec.Secret;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

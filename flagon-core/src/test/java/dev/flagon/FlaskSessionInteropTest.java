@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.flagon.codec.Digest;
-import dev.flagon.codec.KeyDerivation;
+import dev.flagon.codec.Signing.Digest;
+import dev.flagon.codec.Signing.KeyDerivation;
 import dev.flagon.codec.Secret;
 import dev.flagon.codec.Signing;
 import dev.flagon.json.TaggedJson;

@@ -3,7 +3,7 @@ package dev.flagon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.flagon.codec.Digest;
+import dev.flagon.codec.Signing.Digest;
 import dev.flagon.codec.Secret;
 import java.time.Duration;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package dev.flagon.cli;
 
-import dev.flagon.codec.Digest;
-import dev.flagon.codec.KeyDerivation;
+import dev.flagon.codec.Signing.Digest;
+import dev.flagon.codec.Signing.KeyDerivation;
 import dev.flagon.codec.Signing;
 import java.util.Arrays;
 import java.util.stream.Collectors;

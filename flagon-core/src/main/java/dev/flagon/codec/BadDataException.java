@@ -13,8 +13,12 @@ public class BadDataException extends RuntimeException {
     super(message, cause);
   }
 
-  /** The itsdangerous class name of this error, for example {@code "BadSignature"}. */
+  /** The itsdangerous class name of this error, for example {@code "BadSignature"} (of a subclass: its parent's). */
   public String kind() {
-    return "BadData";
+    Class<?> type = getClass();
+    while (!type.getName().equals(BadDataException.class.getPackageName() + "." + type.getSimpleName())) {
+      type = type.getSuperclass(); // not one of the codec's own top-level classes
+    }
+    return type.getSimpleName().replace("Exception", "");
   }
 }

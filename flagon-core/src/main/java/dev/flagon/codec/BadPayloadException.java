@@ -12,9 +12,4 @@ public class BadPayloadException extends BadDataException {
   public BadPayloadException(String message, Throwable cause) {
     super(message, cause);
   }
-
-  @Override
-  public String kind() {
-    return "BadPayload";
-  }
 }

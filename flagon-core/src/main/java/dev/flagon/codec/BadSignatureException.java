@@ -1,19 +1,8 @@
 package dev.flagon.codec;
 
-/**
- * The signature does not match, or the value has no signature (itsdangerous {@code BadSignature}).
- */
+/** The signature does not match, or the value has no signature (itsdangerous {@code BadSignature}). */
 public class BadSignatureException extends BadDataException {
   public BadSignatureException(String message) {
     super(message);
-  }
-
-  public BadSignatureException(String message, Throwable cause) {
-    super(message, cause);
-  }
-
-  @Override
-  public String kind() {
-    return "BadSignature";
   }
 }

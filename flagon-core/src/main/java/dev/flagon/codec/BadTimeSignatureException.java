@@ -8,13 +8,4 @@ public class BadTimeSignatureException extends BadSignatureException {
   public BadTimeSignatureException(String message) {
     super(message);
   }
-
-  public BadTimeSignatureException(String message, Throwable cause) {
-    super(message, cause);
-  }
-
-  @Override
-  public String kind() {
-    return "BadTimeSignature";
-  }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The secret keys of one application, as Flask rotates them: the current key ({@code SECRET_KEY}) seals new
@@ -44,12 +45,12 @@ public final class KeyRing {
    * One derived key per secret, in the order keys are tried. Each secret's bytes are lent to
    * {@code derivation} and wiped when it returns, so a derived key must keep its own copy.
    */
-  public <K> List<K> derive(Derivation<K> derivation) {
+  public <K> List<K> derive(Function<byte[], K> derivation) {
     List<K> keys = new ArrayList<>(size());
     for (int position = 0; position < size(); position++) {
       byte[] bytes = (position == 0 ? current : fallbacks.get(fallbacks.size() - position)).copyBytes();
       try {
-        keys.add(Objects.requireNonNull(derivation.derive(bytes), "derived key"));
+        keys.add(Objects.requireNonNull(derivation.apply(bytes), "derived key"));
       } finally {
         Arrays.fill(bytes, (byte) 0);
       }
@@ -70,12 +71,5 @@ public final class KeyRing {
   @Override
   public String toString() {
     return "KeyRing[" + size() + " keys]";
-  }
-
-  /** Derives one key from a secret's bytes, which are wiped afterwards. */
-  @FunctionalInterface
-  public interface Derivation<K> {
-    /** The key derived from these secret bytes; keeps no reference to the array. */
-    K derive(byte[] secret);
   }
 }

@@ -6,9 +6,9 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * A secret key, opaque: its bytes never appear in {@code toString}, logs or exception messages, and there
- * is no public getter for them. A text key means its UTF-8 bytes, as in Flask. Not a record (records print
- * their fields) and without {@code equals} (a naive comparison would leak timing).
+ * A secret key, opaque: its bytes never appear in {@code toString}, logs or messages, and no public getter
+ * returns them. A text key means its UTF-8 bytes, as in Flask. Not a record (records print their fields),
+ * no {@code equals} (a naive comparison would leak timing).
  */
 public final class Secret {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -75,12 +75,12 @@ public final class Secret {
 
   /** Whether the key has no bytes. */
   public boolean isEmpty() {
-    return length() == 0;
+    return bytes.length == 0;
   }
 
   /**
-   * Why this key is too weak to sign sessions, or empty: too short, one byte repeated, a placeholder, on
-   * the wordlist attackers try first, or made of predictable parts. The reason never shows the key.
+   * Why this key is too weak to sign sessions, or empty: too short, one byte repeated, a placeholder, on the
+   * wordlist attackers try first, or made of predictable parts. The reason never shows the key.
    */
   public Optional<String> weakness() {
     byte[] copy = copyBytes();
@@ -91,7 +91,7 @@ public final class Secret {
     }
   }
 
-  /** A copy of the key bytes, for key derivation inside this package only. */
+  /** A copy of the key bytes, for key derivation. */
   byte[] copyBytes() {
     return bytes.clone();
   }

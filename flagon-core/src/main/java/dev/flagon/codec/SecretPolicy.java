@@ -1,5 +1,6 @@
 package dev.flagon.codec;
 
+import dev.flagon.codec.Signing.Digest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -92,19 +94,11 @@ final class SecretPolicy {
   }
 
   private static byte[] resource(String name) {
-    try (InputStream in = SecretPolicy.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException(name + " is missing from flagon-core");
-      }
+    try (InputStream in = Objects.requireNonNull(SecretPolicy.class.getResourceAsStream(name), name)) {
       return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + name, e);
     }
-  }
-
-  /** How many keys the wordlist table holds. */
-  int knownKeyCount() {
-    return knownKeys.length;
   }
 
   /** Why this key is weak, or empty. The reason names the rule, never the key. */
@@ -241,16 +235,12 @@ final class SecretPolicy {
     return c >= 0 && ROW[c] >= 0 && COLUMN[c] % 2 == 1;
   }
 
-  /** A byte guessed on its own: a digit, a letter, other printable ASCII, or anything. */
+  /** A byte guessed on its own: a digit, an ASCII letter ({@code c | 0x20} lower-cases it), printable, any. */
   private static double single(byte b) {
     int c = b & 0xff;
-    if (c >= '0' && c <= '9') {
-      return log2(10);
-    }
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-      return log2(26);
-    }
-    return c >= 0x20 && c < 0x7f ? log2(33) : 8;
+    int lower = c | 0x20;
+    return c >= '0' && c <= '9' ? log2(10)
+        : lower >= 'a' && lower <= 'z' ? log2(26) : c >= 0x20 && c < 0x7f ? log2(33) : 8;
   }
 
   private static double log2(double x) {

@@ -19,9 +19,4 @@ public class SignatureExpiredException extends BadTimeSignatureException {
   public Instant dateSigned() {
     return dateSigned;
   }
-
-  @Override
-  public String kind() {
-    return "SignatureExpired";
-  }
 }

@@ -1,5 +1,6 @@
 package dev.flagon.codec;
 
+import dev.flagon.codec.Signing.Digest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -28,30 +29,13 @@ public final class Signer {
     this.ring = ring;
   }
 
-  /**
-   * A signer for these keys, derived once here.
-   *
-   * @param keys the current key (may be empty, as in itsdangerous) and the fallbacks
-   * @param signing salt, digest and key derivation
-   * @throws NullPointerException if an argument is null
-   */
+  /** A signer for these keys (the current one may be empty, as in itsdangerous), derived once here. */
   public static Signer create(KeyRing keys, Signing signing) {
     Objects.requireNonNull(signing, "signing");
-    return new Signer(keys.derive(secret -> {
-      byte[] derived = signing.deriveKey(secret);
-      try {
-        return new HmacKey(signing.digest(), derived);
-      } finally {
-        Arrays.fill(derived, (byte) 0); // HmacKey keeps its own copy
-      }
-    }), keys);
+    return new Signer(keys.derive(secret -> new HmacKey(signing.digest(), signing.deriveKey(secret))), keys);
   }
 
-  /**
-   * {@code value + "." + signature}, signed with the current key.
-   *
-   * @throws IllegalArgumentException if {@code value} is not valid Unicode (a lone surrogate)
-   */
+  /** {@code value + "." + signature}, with the current key. @throws IllegalArgumentException if a lone surrogate */
   public String sign(String value) {
     byte[] bytes = Encodings.utf8(value, "value");
     byte[] token = Arrays.copyOf(bytes, bytes.length + signatureLength());
@@ -73,8 +57,7 @@ public final class Signer {
   /**
    * The value of a signed token (everything before its last {@code .}).
    *
-   * @throws BadSignatureException if the token has no {@code .}, is longer than 64 KiB, or no key
-   *     verifies its signature
+   * @throws BadSignatureException if the token has no {@code .}, is over 64 KiB, or no key verifies it
    */
   public String unsign(String token) {
     int dot = lastSeparator(token);
@@ -85,11 +68,7 @@ public final class Signer {
     return token.substring(0, dot);
   }
 
-  /**
-   * The index of the last {@code .} of a token, after the length cap (itsdangerous' first check).
-   *
-   * @throws BadSignatureException if the token is too long or has no {@code .}
-   */
+  /** The index of a token's last {@code .}, after the length cap. @throws BadSignatureException if none */
   static int lastSeparator(String token) {
     Objects.requireNonNull(token, "token");
     if (token.length() > MAX_TOKEN_LENGTH) {
@@ -130,25 +109,24 @@ public final class Signer {
   }
 
   /**
-   * One HMAC key, set up once; immutable and thread-safe. A call borrows an initialized {@link Mac} from a
-   * {@link Pool} owned by this key and gives it back ({@code doFinal} resets it), so the hot path neither
-   * clones an engine (~800 bytes) per call nor leaves key material in every thread as a {@code ThreadLocal}
-   * would. A miss clones the prototype, which is never used itself.
+   * One HMAC key, set up once; thread-safe. A call borrows an initialized {@link Mac} from this key's
+   * {@link Pool} ({@code doFinal} resets it): no engine clone (~800 bytes) per call, no key material left in
+   * every thread as with a {@code ThreadLocal}. A miss clones the prototype, which is never used itself.
    */
   static final class HmacKey {
     private final SecretKeySpec keySpec;
     private final Mac prototype;
     private final Pool<Mac> engines = new Pool<>();
 
-    /** @param key the raw HMAC key; copied, may be empty */
+    /** @param key the raw HMAC key, may be empty; wiped once copied */
     HmacKey(Digest digest, byte[] key) {
       // SecretKeySpec rejects an empty key, which Python's hmac accepts; RFC 2104 zero-pads short keys, so the
       // empty key and a single zero byte give the same MAC.
       keySpec = new SecretKeySpec(key.length == 0 ? new byte[1] : key, digest.hmacName());
+      Arrays.fill(key, (byte) 0);
       prototype = newMac();
     }
 
-    /** The MAC's length in bytes. */
     int length() {
       return prototype.getMacLength();
     }

@@ -1,5 +1,9 @@
 package dev.flagon.codec;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -14,10 +18,7 @@ import java.util.Objects;
 public record Signing(String salt, Digest digest, KeyDerivation keyDerivation) {
   private static final Signing FLASK = new Signing("cookie-session", Digest.SHA1, KeyDerivation.HMAC);
 
-  /**
-   * @throws NullPointerException if any is null
-   * @throws IllegalArgumentException if the salt is not valid Unicode (a lone surrogate)
-   */
+  /** @throws NullPointerException if any is null, IllegalArgumentException if the salt has a lone surrogate */
   public Signing {
     Encodings.utf8(Objects.requireNonNull(salt, "salt"), "salt");
     Objects.requireNonNull(digest, "digest");
@@ -34,14 +35,93 @@ public record Signing(String salt, Digest digest, KeyDerivation keyDerivation) {
     return new Signing(salt, digest, keyDerivation);
   }
 
-  /** The signing key for these secret bytes (spec 3.2); a new array the caller owns. */
+  /** The signing key for these secret bytes (itsdangerous {@code Signer.derive_key}); a new array. */
   byte[] deriveKey(byte[] secret) {
-    return keyDerivation.derive(secret, Encodings.utf8(salt, "salt"), digest);
+    byte[] salt = Encodings.utf8(this.salt, "salt");
+    if (keyDerivation == KeyDerivation.HMAC) {
+      return new Signer.HmacKey(digest, secret.clone()).mac(salt, salt.length);
+    }
+    if (keyDerivation == KeyDerivation.NONE) {
+      return secret.clone();
+    }
+    MessageDigest md = digest.newMessageDigest();
+    md.update(salt);
+    if (keyDerivation == KeyDerivation.DJANGO_CONCAT) {
+      md.update("signer".getBytes(StandardCharsets.US_ASCII));
+    }
+    md.update(secret);
+    return md.digest();
   }
 
   @Override
   public String toString() {
     return "Signing[salt=" + salt + ", digest=" + digest.flaskName()
         + ", keyDerivation=" + keyDerivation.flaskName() + "]";
+  }
+
+  /** The hash used for key derivation and HMAC. Flask uses {@link #SHA1}. */
+  public enum Digest {
+    SHA1, SHA256, SHA384, SHA512;
+
+    /** The lower-case name used in configuration and on the command line, for example {@code sha1}. */
+    public String flaskName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The digest named {@code sha1}, {@code SHA-256} ... (any case). @throws IllegalArgumentException if unknown */
+    public static Digest fromName(String name) {
+      for (Digest d : values()) {
+        if (d.name().equalsIgnoreCase(name) || d.jcaName().equalsIgnoreCase(name)) {
+          return d;
+        }
+      }
+      throw new IllegalArgumentException("Unknown digest '" + name + "': expected sha1, sha256, sha384 or sha512"
+          + " (or SHA-1, SHA-256, SHA-384, SHA-512; case-insensitive)");
+    }
+
+    private String jcaName() {
+      return "SHA-" + name().substring(3);
+    }
+
+    String hmacName() {
+      return "Hmac" + name();
+    }
+
+    /** A new JCA message digest; every JDK ships these four, so a missing one is a broken runtime. */
+    MessageDigest newMessageDigest() {
+      try {
+        return MessageDigest.getInstance(jcaName());
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(jcaName() + " is not available in this JDK", e);
+      }
+    }
+  }
+
+  /** How the signing key is derived from the secret key and the salt (itsdangerous {@code key_derivation}). */
+  public enum KeyDerivation {
+    /** {@code HMAC(secret, salt)}: Flask's sessions. */
+    HMAC,
+    /** {@code H(salt + "signer" + secret)}: itsdangerous' own default. */
+    DJANGO_CONCAT,
+    /** {@code H(salt + secret)}. */
+    CONCAT,
+    /** The secret key itself. */
+    NONE;
+
+    /** The name used in configuration and on the command line, for example {@code django-concat}. */
+    public String flaskName() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The derivation named {@code hmac}, {@code django-concat} ... @throws IllegalArgumentException if unknown */
+    public static KeyDerivation fromName(String name) {
+      for (KeyDerivation k : values()) {
+        if (k.flaskName().equalsIgnoreCase(name)) {
+          return k;
+        }
+      }
+      throw new IllegalArgumentException(
+          "Unknown key derivation '" + name + "': expected hmac, django-concat, concat or none");
+    }
   }
 }

@@ -19,13 +19,7 @@ public final class TimestampSigner {
     this.signer = signer;
   }
 
-  /**
-   * A timestamp signer for these keys, derived once here.
-   *
-   * @param keys the current key and the fallbacks
-   * @param signing salt, digest and key derivation
-   * @throws NullPointerException if an argument is null
-   */
+  /** A timestamp signer for these keys, derived once here. @throws NullPointerException if an argument is null */
   public static TimestampSigner create(KeyRing keys, Signing signing) {
     return new TimestampSigner(Signer.create(keys, signing));
   }
@@ -33,19 +27,14 @@ public final class TimestampSigner {
   /**
    * {@code value.timestamp.signature}, signed with the current key.
    *
-   * @param timestampEpochSeconds the signing time, from 0 to 253402300799 (the end of year 9999: Python
-   *     cannot load anything later)
-   * @throws IllegalArgumentException if the timestamp is out of that range or {@code value} is not valid
-   *     Unicode
+   * @throws IllegalArgumentException if the timestamp is not within [0, {@value #MAX_TIMESTAMP}] (Python
+   *     cannot load a later one) or {@code value} is not valid Unicode
    */
   public String sign(String value, long timestampEpochSeconds) {
     return signer.sign(value + "." + encodeTimestamp(timestampEpochSeconds));
   }
 
-  /**
-   * The token for a payload given as bytes, {@code [.]base64url(payload).base64url(timestamp).signature},
-   * built in one buffer and signed in place; {@code dotted} puts the compressed payload's leading {@code .}.
-   */
+  /** {@code [.]base64url(payload).base64url(timestamp).signature} built and signed in one buffer. */
   String signPayload(byte[] payload, boolean dotted, long timestampEpochSeconds) {
     byte[] timestamp = timestampBytes(timestampEpochSeconds);
     int valueEnd = (dotted ? 1 : 0) + Encodings.base64Length(payload.length) + 1
@@ -63,20 +52,15 @@ public final class TimestampSigner {
 
   /**
    * Verifies a token and its age, in itsdangerous' order: separator, signature (every key), timestamp
-   * present, timestamp well-formed, timestamp representable, age.
+   * present, well-formed, representable, age (at most {@code maxAgeSeconds}, not negative).
    *
-   * @param nowEpochSeconds the current time, not negative
-   * @param maxAgeSeconds the largest accepted age (inclusive); a negative age (a future timestamp) is
-   *     rejected too
    * @throws IllegalArgumentException if {@code nowEpochSeconds} is negative (a broken clock)
-   * @throws BadSignatureException if the token is too long (64 KiB, a Flagon limit), has no {@code .}, or
-   *     fails to verify and has no timestamp part
-   * @throws BadTimeSignatureException if it fails to verify, or verifies but its timestamp is missing or
-   *     malformed
-   * @throws SignatureExpiredException if it verifies but is older than {@code maxAgeSeconds} or dated in the
-   *     future
-   * @throws BadPayloadException if it verifies but its timestamp lies beyond year 9999 (Python fails with a
-   *     non-{@code BadData} error there; reaching it needs the key)
+   * @throws BadSignatureException if the token is over 64 KiB (a Flagon limit), has no {@code .}, or fails
+   *     to verify and has no timestamp part
+   * @throws BadTimeSignatureException if it fails to verify, or its timestamp is missing or malformed
+   * @throws SignatureExpiredException if it is too old or dated in the future
+   * @throws BadPayloadException if its timestamp lies beyond year 9999 (Python raises a non-{@code BadData}
+   *     error there; reaching it needs the key)
    */
   public Verified unsign(String token, long nowEpochSeconds, long maxAgeSeconds) {
     return unsign(token, nowEpochSeconds, maxAgeSeconds,
@@ -88,10 +72,7 @@ public final class TimestampSigner {
     String decode(byte[] token, int valueEnd);
   }
 
-  /**
-   * {@link #unsign}, the value decoded from the token's UTF-8 bytes by {@code decoder}: the token is encoded
-   * once, and UTF-8 keeps every {@code .} and base64url character as the one byte it is.
-   */
+  /** {@link #unsign}, the value decoded by {@code decoder} from the token's UTF-8 bytes, encoded once. */
   Verified unsign(String token, long nowEpochSeconds, long maxAgeSeconds, ValueDecoder decoder) {
     if (nowEpochSeconds < 0) {
       throw new IllegalArgumentException("now must not be negative, was " + nowEpochSeconds);
@@ -119,8 +100,7 @@ public final class TimestampSigner {
     for (byte b : timestampBytes) {
       timestamp = (timestamp << 8) | (b & 0xFF);
     }
-    // Beyond 2^63 - 1 (negative here) or year 9999, Python's datetime raises a plain ValueError (HTTP 500 in
-    // Flask); Flagon keeps it typed.
+    // Beyond 2^63 - 1 (negative here) or year 9999 Python raises a plain ValueError (HTTP 500); Flagon's is typed.
     if (timestamp < 0 || timestamp > MAX_TIMESTAMP) {
       throw new BadPayloadException("timestamp out of range (after year 9999)");
     }
@@ -144,7 +124,7 @@ public final class TimestampSigner {
     return bytes;
   }
 
-  /** 8-byte big-endian, leading zero bytes dropped (0 gives an empty string), base64url. */
+  /** The base64url of {@link #timestampBytes} (0 gives an empty string). */
   static String encodeTimestamp(long timestamp) {
     return Encodings.base64(timestampBytes(timestamp));
   }

@@ -6,20 +6,20 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * The one bounded inflate, for signed cookies' zlib payloads and JWE's raw DEFLATE ({@code "zip":"DEF"},
- * RFC 7516 4.1.3): output stops as soon as it would exceed a cap, so a bomb never allocates more than that.
- * Like Python's {@code zlib.decompress}, bytes after the end of the stream are ignored, while a truncated
- * stream, a preset dictionary or a checksum mismatch fail. Not thread-safe; reusable after {@link #reset}.
+ * The one bounded inflate, for signed cookies' zlib and JWE's raw DEFLATE ({@code "zip":"DEF"}): output stops
+ * as soon as it would exceed a cap, so a bomb never allocates more. As Python's {@code zlib.decompress}, bytes
+ * after the stream are ignored; a truncated stream, a preset dictionary or a bad checksum fail. Not
+ * thread-safe; reusable after {@link #reset}.
  */
 public final class BoundedInflater {
   /**
-   * Largest inflated payload, in bytes: a Flagon limit against zip bombs (Python has none). 512 KiB is eight
-   * times what split cookies at their cap (16 of 4 KiB) carry; reading text costs up to 16 bytes per byte,
-   * so this keeps the text's share of a decode's memory bound (docs/security.md) at 8 MiB.
+   * Largest inflated payload, a Flagon limit against zip bombs (Python has none): eight times what 16 split
+   * cookies of 4 KiB carry; at up to 16 bytes per byte of text, it keeps a decode's text within 8 MiB
+   * (docs/security.md).
    */
   public static final int MAX_INFLATED_LENGTH = 512 * 1024;
 
-  /** Buffers larger than this are dropped on {@link #reset}, so a pooled inflater stays small. */
+  /** A larger buffer is dropped on {@link #reset}, so a pooled inflater stays small. */
   private static final int MAX_KEPT_BUFFER = 64 * 1024;
 
   private final boolean raw;
@@ -41,8 +41,8 @@ public final class BoundedInflater {
   }
 
   /**
-   * Inflates into {@link #buffer()} (grown as needed, never beyond {@code maxLength + 1} bytes) and returns
-   * the length. On failure the inflater is closed: do not reuse it.
+   * Inflates into {@link #buffer()} (grown up to {@code maxLength + 1} bytes) and returns the length; a
+   * failure closes the inflater.
    *
    * @throws BadPayloadException if the stream is invalid or inflates beyond {@code maxLength}
    */

@@ -10,13 +10,11 @@ import java.util.Map;
  * How the session cookie's value is carried: in one cookie, as Flask does, or under
  * {@code SESSION_SIZE_POLICY=split} over {@code name}, {@code name.1}, ... when it does not fit in one. A
  * split value starts with its chunk count and {@code ~} ({@code session=3~eyJ...}), so reassembly takes
- * exactly the chunks written together, never a stale one; the pieces are verified as ONE signed or
- * encrypted value, so chunks from another session, reordered or missing chunks fail. Every chunk has the
- * main cookie's attributes, so the browser keeps and sends them together.
+ * exactly the chunks written together; the pieces are verified as ONE signed or encrypted value, so chunks
+ * of another session, reordered or missing ones fail. Chunks have the main cookie's attributes.
  *
- * @param main the main cookie; each chunk has its attributes
- * @param split whether a value that does not fit in one cookie is split over chunk cookies (else one
- *     cookie, as Flask carries it)
+ * @param main the main cookie
+ * @param split whether a value too big for one cookie is split over chunk cookies
  * @param limit {@code MAX_COOKIE_SIZE}, 0 for none
  * @param cookies the most cookies one value may take: {@code SESSION_MAX_CHUNKS} when split, else 1
  * @param maxPieceLength the longest piece read from one chunk cookie
@@ -32,12 +30,11 @@ public record CookieCarrier(WerkzeugCookie main, boolean split, int limit, int c
    *
    * @param value the cookie value, or null when there is none or it was refused
    * @param problem why it was refused, for the log (never the value), or null
-   * @param state the indexes of the chunks the request carried, handed back to {@link #set} and
-   *     {@link #delete} so that stale ones are deleted
+   * @param state the chunk indexes carried, for {@link #set} and {@link #delete} to delete stale ones
    */
   public record Incoming(String value, String problem, Object state) {}
 
-  /** Reads the value from the request's {@code Cookie} header values (a split one's chunks in one pass). */
+  /** Reads the value from the request's {@code Cookie} header values, a split one's chunks in one pass. */
   public Incoming read(List<String> headers) {
     String name = main.name();
     if (!split) {
@@ -90,13 +87,9 @@ public record CookieCarrier(WerkzeugCookie main, boolean split, int limit, int c
   }
 
   /**
-   * The {@code Set-Cookie} values that set this value, the main cookie's first: one cookie if it fits in
-   * {@code MAX_COOKIE_SIZE}, else the fewest chunks that each fit, filled in order, else (not even
-   * {@code SESSION_MAX_CHUNKS} chunks are enough) one oversized cookie, which the size policy then refuses;
-   * then deletions of the request's chunks that are no longer part of it.
-   *
-   * @param expires when it expires, or null for a browser-session cookie
-   * @param state what {@link #read} gave for this request
+   * The {@code Set-Cookie} values that set this value: one cookie if it fits in {@code MAX_COOKIE_SIZE}, else
+   * the fewest chunks that each fit, filled in order, else one oversized cookie (the size policy refuses
+   * it); then deletions of the request's chunks no longer used. {@code state} is what {@link #read} gave.
    */
   public List<String> set(String value, Instant expires, Object state) {
     List<String> headers = chunks(value, expires);

@@ -12,15 +12,14 @@ import java.util.regex.Pattern;
 
 /**
  * Reads cookies from {@code Cookie} request headers as Werkzeug 3.1's {@code parse_cookie}: pairs end at
- * {@code ;} (a quoted value may hold one), names and values are stripped, nameless pairs skipped, quoted
- * values unquoted with their {@code \ooo} and {@code \X} escapes; Flask reads a name's first value.
+ * {@code ;} (a quoted value may hold one), names and values stripped, nameless pairs skipped, quoted values
+ * unquoted with their {@code \ooo} and {@code \X} escapes; Flask reads a name's first value.
  *
  * <p>The scan finds the matches of Werkzeug's {@code _cookie_re}
  * {@code ([^=;]*)(?:\s*=\s*("(?:[^\\"]|\\.)*"|.*?))?\s*;\s*} in {@code header + ";"} (index {@code n} is
- * that {@code ;}) without backtracking, which in a Java regex recurses per character and overflows the
- * stack. The lazy {@code .*?} ends where the whitespace before the next {@code ;} starts, unless a newline
- * comes first (then nothing matches there); those positions are remembered and attempts only move forward,
- * so each character is read a bounded number of times.
+ * that {@code ;}) without a Java regex, whose backtracking recurses per character and overflows the stack.
+ * The lazy {@code .*?} ends where the whitespace before the next {@code ;} starts, unless a newline comes
+ * first (no match there); those positions are remembered, so each character is read a bounded number of times.
  */
 public final class CookieHeader {
   /** Werkzeug's {@code _cookie_unslash_re}; {@code (?d)}: only a newline ends a line, as in Python. */
@@ -37,7 +36,7 @@ public final class CookieHeader {
     this.n = header.length();
   }
 
-  /** The value of the first cookie with this name in these headers (in order; null ones skipped), or null. */
+  /** The first value of the named cookie in these headers (null ones skipped), or null. */
   public static String firstValue(List<? extends CharSequence> headerValues, String name) {
     return firstValues(headerValues, name::equals).get(name);
   }
@@ -92,8 +91,8 @@ public final class CookieHeader {
   }
 
   /**
-   * The end of {@code "(?:[^\\"]|\\.)*"} at r, or -1. It ends at the first unescaped quote, which a later
-   * value's opening quote always is (an {@code =} or a space precedes it): quoted values tried never overlap.
+   * The end of {@code "(?:[^\\"]|\\.)*"} at r, or -1: at the first unescaped quote, which a later value's
+   * opening quote always is (an {@code =} or a space precedes it), so quoted values tried never overlap.
    */
   private int quotedEnd(int r) {
     if (at(r) != '"') {

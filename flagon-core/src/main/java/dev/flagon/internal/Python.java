@@ -2,10 +2,7 @@ package dev.flagon.internal;
 
 import java.time.LocalDate;
 
-/**
- * The rules of Python and Werkzeug that several packages must match exactly, each written once: Python's
- * whitespace, which text Python cannot encode, and Werkzeug's {@code http_date}.
- */
+/** Python's and Werkzeug's rules that several packages must match exactly, each written once. */
 public final class Python {
   private static final String DAYS = "MonTueWedThuFriSatSun";
   private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
@@ -36,9 +33,8 @@ public final class Python {
   }
 
   /**
-   * The index of the first surrogate that is not half of a pair, or -1: Python's {@code str} may hold one
-   * but cannot encode it to UTF-8 (nor {@code quote()} it), so Flagon refuses such text wherever it would
-   * be encoded.
+   * The index of the first lone surrogate, or -1: Python's {@code str} may hold one but cannot encode it to
+   * UTF-8 (nor {@code quote()} it), so Flagon refuses such text wherever it would be encoded.
    */
   public static int loneSurrogateIndex(String text) {
     for (int i = 0; i < text.length(); i++) {
@@ -53,16 +49,15 @@ public final class Python {
   }
 
   /**
-   * Werkzeug's {@code http_date} of an epoch second (already floored: it drops sub-seconds), the one writer
-   * of it (cookie {@code Expires}, tagged JSON's {@code " d"}): {@code Tue, 14 Nov 2023 23:13:20 GMT}, in
-   * UTC with English names. The year as Python's {@code %04d} writes it (a sign and a fifth digit kept);
-   * which years are allowed is the caller's policy.
+   * Werkzeug's {@code http_date} of an epoch second, for cookie {@code Expires} and tagged JSON's
+   * {@code " d"}: {@code Tue, 14 Nov 2023 23:13:20 GMT}. The year as Python's {@code %04d} writes it (a sign
+   * and a fifth digit kept); which years are allowed is the caller's policy.
    */
   public static String httpDate(long epochSecond) {
     long day = Math.floorDiv(epochSecond, 86_400);
     int second = (int) (epochSecond - day * 86_400);
     LocalDate date = LocalDate.ofEpochDay(day);
-    int weekday = (int) Math.floorMod(day + 3, 7) * 3; // 1970-01-01 was a Thursday
+    int weekday = Math.floorMod(day + 3, 7) * 3; // 1970-01-01 was a Thursday
     int month = (date.getMonthValue() - 1) * 3;
     StringBuilder out = new StringBuilder(32).append(DAYS, weekday, weekday + 3).append(", ");
     twoDigits(out, date.getDayOfMonth()).append(' ').append(MONTHS, month, month + 3).append(' ');

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.flagon.codec.Signing.Digest;
+import dev.flagon.codec.Signing.KeyDerivation;
 import dev.flagon.testing.PlainJson;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,11 +3,13 @@ package dev.flagon.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flagon.codec.Signing.Digest;
+import dev.flagon.codec.Signing.KeyDerivation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Digest and key-derivation names, as they appear in configuration and on the command line. */
+/** Digest and key-derivation names, as they appear in configuration and on the command line, and error kinds. */
 class NamesTest {
   @ParameterizedTest
   @CsvSource({"sha1,SHA1", "SHA-1,SHA1", "Sha256,SHA256", "sha-256,SHA256", "SHA384,SHA384",
@@ -63,5 +65,15 @@ class NamesTest {
     assertThatThrownBy(() -> Signing.of(null, Digest.SHA1, KeyDerivation.HMAC)).isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> Signing.of("s", null, KeyDerivation.HMAC)).isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> Signing.of("s", Digest.SHA1, null)).isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void exceptionKind_isTheItsdangerousClassName_alsoForASubclass() {
+    assertThat(new BadDataException("m").kind()).isEqualTo("BadData");
+    assertThat(new BadPayloadException("m").kind()).isEqualTo("BadPayload");
+    assertThat(new BadSignatureException("m").kind()).isEqualTo("BadSignature");
+    assertThat(new BadTimeSignatureException("m").kind()).isEqualTo("BadTimeSignature");
+    assertThat(new SignatureExpiredException("m", java.time.Instant.EPOCH).kind()).isEqualTo("SignatureExpired");
+    assertThat(new BadSignatureException("m") {}.kind()).isEqualTo("BadSignature");
   }
 }

@@ -2,6 +2,7 @@ package dev.flagon.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flagon.codec.Signing.Digest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,6 +3,8 @@ package dev.flagon.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flagon.codec.Signing.Digest;
+import dev.flagon.codec.Signing.KeyDerivation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;

@@ -1,5 +1,7 @@
 package dev.flagon.codec;
 
+import dev.flagon.codec.Signing.Digest;
+import dev.flagon.codec.Signing.KeyDerivation;
 import dev.flagon.testing.FlaskVectors;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flagon.FlagonConfig;
 import dev.flagon.SizePolicy;
-import dev.flagon.codec.Digest;
-import dev.flagon.codec.KeyDerivation;
+import dev.flagon.codec.Signing.Digest;
+import dev.flagon.codec.Signing.KeyDerivation;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package dev.flagon.login;
 
 import dev.flagon.Session;
-import dev.flagon.codec.Digest;
-import dev.flagon.codec.KeyDerivation;
+import dev.flagon.codec.Signing.Digest;
+import dev.flagon.codec.Signing.KeyDerivation;
 import dev.flagon.codec.KeyRing;
 import dev.flagon.codec.Signing;
 import dev.flagon.codec.UrlSafeTimedSerializer;
