@@ -162,8 +162,8 @@ enum BuiltinTag {
    */
   static byte[] base64(CharSequence text) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() * 3 / 4);
-    int quad = 0;
-    int leftover = 0;
+    int quad = 0; // data characters of the current group of four
+    int bits = 0; // the decoded bits not yet written, the newest in the low end
     int pads = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -175,24 +175,13 @@ enum BuiltinTag {
         continue;
       }
       int value = c < 128 ? BASE64[c] : -1;
-      if (value < 0) {
-        continue;
-      }
-      pads = 0;
-      switch (quad++) {
-        case 0 -> leftover = value;
-        case 1 -> {
-          out.write(leftover << 2 | value >> 4);
-          leftover = value & 0x0f;
+      if (value >= 0) {
+        pads = 0;
+        bits = bits << 6 | value;
+        if (quad > 0) { // characters 2, 3 and 4 of a group each complete a byte
+          out.write(bits >> 2 * (3 - quad));
         }
-        case 2 -> {
-          out.write(leftover << 4 | value >> 2);
-          leftover = value & 0x03;
-        }
-        default -> {
-          out.write(leftover << 6 | value);
-          quad = 0;
-        }
+        quad = (quad + 1) & 3;
       }
     }
     if (quad != 0) {
