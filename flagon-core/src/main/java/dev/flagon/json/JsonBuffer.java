@@ -69,18 +69,7 @@ final class JsonBuffer {
     if (value == Long.MIN_VALUE) {
       return put(Long.toString(value));
     }
-    ensure(20);
-    if (value < 0) {
-      bytes[length++] = '-';
-      value = -value;
-    }
-    int digits = digitCount(value);
-    for (int i = length + digits - 1; i >= length; i--) {
-      bytes[i] = (byte) ('0' + value % 10);
-      value /= 10;
-    }
-    length += digits;
-    return this;
+    return value < 0 ? put('-').putDecimal(-value, 0) : putDecimal(value, 0);
   }
 
   /** Decimal digits of a non-negative long (1 for 0). */
@@ -115,7 +104,8 @@ final class JsonBuffer {
       for (int k = 0; k < SHORT_SCALES.length; k++) {
         long n = Math.round(positive * SHORT_SCALES[k]);
         if (n / SHORT_SCALES[k] == positive) {
-          return value < 0 ? put('-').putDecimal(n, k) : putDecimal(n, k);
+          JsonBuffer written = (value < 0 ? put('-') : this).putDecimal(n, k);
+          return k == 0 ? written.put('.').put('0') : written;
         }
       }
     }
@@ -123,21 +113,20 @@ final class JsonBuffer {
   }
 
   /**
-   * {@code n / 10^scale} written positionally with exactly {@code scale} decimals, or {@code n.0} for
-   * scale 0, the digits produced from the right (no division by a variable 10^scale). n at least 0.
+   * {@code n / 10^scale} written positionally with exactly {@code scale} decimals (no point for 0), the
+   * digits produced from the right (no division by a variable 10^scale). n at least 0.
    */
   private JsonBuffer putDecimal(long n, int scale) {
-    if (scale == 0) {
-      return put(n).put('.').put('0');
-    }
-    int end = length + Math.max(1, digitCount(n) - scale) + 1 + scale;
+    int end = length + Math.max(1, digitCount(n) - scale) + (scale == 0 ? 0 : 1 + scale);
     ensure(end - length);
     int at = end;
     for (int i = 0; i < scale; i++) {
       bytes[--at] = (byte) ('0' + n % 10);
       n /= 10;
     }
-    bytes[--at] = '.';
+    if (scale > 0) {
+      bytes[--at] = '.';
+    }
     do {
       bytes[--at] = (byte) ('0' + n % 10); // a '0' before the point when n < 10^scale
       n /= 10;
