@@ -7,15 +7,14 @@ import java.util.Comparator;
 import java.util.Map;
 
 /**
- * Dict keys as {@code json.dumps(..., sort_keys=True)} writes them: Python sorts the keys with their own
- * order first and only then writes them as strings, so strings sort by code point, numbers numerically
- * ({@code 2} before {@code 11}), and keys Python cannot compare fail the save, as its {@code TypeError} does.
+ * Dict keys as {@code json.dumps(..., sort_keys=True)} writes them: sorted in Python's order before being
+ * written as strings (strings by code point, numbers numerically: {@code 2} before {@code 11}); keys Python
+ * cannot compare fail the save, as its {@code TypeError} does.
  *
  * <p>An instance is the serializer's table of recently written dict {@link Shape}s (speed-only, kept:
- * docs/architecture.md). Each shape has two possible slots, chosen by its first key's hash and its size,
- * so two shapes whose slots collide can both stay. Thread-safe without locks: a shape is immutable and
- * reached through final fields, so a thread sees no shape or a whole one, and whichever of two racing
- * writes wins, the table holds correct shapes. Bounded: 128 shapes of 16 keys of 32 characters.
+ * docs/architecture.md): two possible slots per shape, by its first key's hash and its size. Lock-free: a
+ * shape is immutable behind final fields, so a racing thread sees none or a whole one. Bounded: 128 shapes
+ * of 16 keys of 32 characters.
  */
 final class DictKeys {
   static final int MAX_KEYS = 16;
@@ -43,10 +42,7 @@ final class DictKeys {
     return shape != null && shape.keys.length == size && shape.isKey(0, text) ? shape : null;
   }
 
-  /**
-   * The shape of a non-empty dict that {@link #inPythonOrder} accepted, kept for next time (in its first
-   * slot; what was there moves to the second); null if it is too large to keep.
-   */
+  /** Keeps the keys of a dict that {@link #inPythonOrder} accepted; null if too many or too long. */
   Shape learn(Map<?, ?> map) {
     int size = map.size();
     if (slots == null || size == 0 || size > MAX_KEYS) {
@@ -83,9 +79,8 @@ final class DictKeys {
   }
 
   /**
-   * The string keys of a dict in Python's order, with their written form: sessions repeat the same dicts
-   * (a cart's lines, the login keys) within a dump and from one request to the next, and recognising the
-   * keys costs less than checking their order and escaping them again. Immutable.
+   * The string keys of a dict in Python's order with their written form: sessions repeat dicts (a cart's
+   * lines, the login keys), and recognising keys costs less than sorting and escaping them again.
    */
   static final class Shape {
     private final String[] keys;
@@ -103,15 +98,12 @@ final class DictKeys {
       return keys.length;
     }
 
-    /** Whether the key is the i-th key of this shape: the same string, or an equal one. */
+    /** Whether the key equals the i-th key (usually the same string). */
     boolean isKey(int i, Object key) {
       return key == keys[i] || keys[i].equals(key);
     }
 
-    /**
-     * Whether the map has exactly these keys in this order; if so, its values are in {@code values} from
-     * {@code at} on, taken in the same pass as the keys (so they are the values of the keys checked).
-     */
+    /** Whether the map has exactly these keys in this order; then its values are in values[at...]. */
     boolean collect(Map<?, ?> map, Object[] values, int at) {
       if (map.size() != keys.length) {
         return false;
@@ -126,7 +118,7 @@ final class DictKeys {
       return i == keys.length;
     }
 
-    /** Writes what goes before the i-th value: the opening brace or a comma, and the key with its colon. */
+    /** Writes the brace or comma, the i-th key and its colon. */
     void putPrefix(JsonBuffer out, int i) {
       int start = i == 0 ? 0 : ends[i - 1];
       out.put(prefixes, start, ends[i] - start);
@@ -162,10 +154,7 @@ final class DictKeys {
     return entries;
   }
 
-  /**
-   * Whether every key is a {@code String} sorting strictly after the one before, so the map can be written
-   * in its own order (e.g. a dict read back from a cookie). Strictly ascending rules out equal keys too.
-   */
+  /** Whether the keys are strings in strictly ascending order, so the map can be written as it iterates. */
   static boolean inPythonOrder(Map<?, ?> map) {
     String previous = null;
     for (Object key : map.keySet()) {

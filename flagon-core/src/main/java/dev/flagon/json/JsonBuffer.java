@@ -93,10 +93,9 @@ final class JsonBuffer {
 
   /**
    * Python's {@code repr(float)}. Speed-only, kept (docs/architecture.md): a value in [1e-4, 2^33) that is
-   * some N / 10^k with k <= 4 (prices, ratios) is written without the shortest-digits search. For each k the
-   * only candidate is N = round(|value| × 10^k) (10^-k is over 50 ulps of such a value, and N < 2^47 is
-   * exact); N / 10^k == value holds exactly when that decimal reads back as the value, and the first k that
-   * works gives the fewest digits, which Python writes positionally in this range.
+   * N / 10^k with k <= 4 (prices) skips the shortest-digits search. The only candidate N is round(|value| ×
+   * 10^k) (10^-k is over 50 ulps of such a value, N < 2^47 is exact); N / 10^k == value exactly when that
+   * decimal reads back as the value, and the first such k gives the fewest digits, written positionally.
    */
   JsonBuffer putFloat(double value) {
     double positive = Math.abs(value);
@@ -112,10 +111,7 @@ final class JsonBuffer {
     return put(repr(value));
   }
 
-  /**
-   * {@code n / 10^scale} written positionally with exactly {@code scale} decimals (no point for 0), the
-   * digits produced from the right (no division by a variable 10^scale). n at least 0.
-   */
+  /** {@code n / 10^scale} (n >= 0) with exactly {@code scale} decimals (no point for 0), built from the right. */
   private JsonBuffer putDecimal(long n, int scale) {
     int end = length + Math.max(1, digitCount(n) - scale) + (scale == 0 ? 0 : 1 + scale);
     ensure(end - length);
@@ -137,9 +133,9 @@ final class JsonBuffer {
 
   /**
    * Python's {@code repr(float)} as {@code json.dumps} writes it. JDK 17's {@code Double.toString} is not
-   * always shortest ({@code 1e23} prints {@code 9.999999999999999E22}), so the digits come from
-   * jackson-core's Schubfach writer (the JDK 19+ rules), which differs from Python's in one case: where one
-   * digit reads back, it may still pick a closer two-digit decimal ({@code 4.9E-324}, Python {@code 5e-324}).
+   * always shortest ({@code 1e23} gives {@code 9.999999999999999E22}), so the digits come from jackson-core's
+   * Schubfach writer, which may pick a closer two-digit decimal where one digit reads back ({@code 4.9E-324},
+   * Python {@code 5e-324}): corrected below.
    */
   static String repr(double value) {
     if (!Double.isFinite(value)) {
@@ -172,9 +168,8 @@ final class JsonBuffer {
   }
 
   /**
-   * A quoted string, ASCII only: printable ASCII as is, short escapes for {@code " \ \b \f \n \r \t},
-   * {@code \}{@code u} with lower-case hex for every other UTF-16 unit (so a non-BMP character becomes
-   * its surrogate pair and a lone surrogate stays as it is, as in Python).
+   * A quoted string as Python's {@code ensure_ascii} writes it: {@code " \ \b \f \n \r \t} escaped short,
+   * any other UTF-16 unit outside printable ASCII (lone surrogates too) as lower-case {@code \}{@code u}.
    */
   JsonBuffer putQuoted(CharSequence text) {
     int n = text.length();
