@@ -93,11 +93,9 @@ final class HttpDateParser {
       year = time;
       time = swapped;
     }
-    if (year.endsWith(",")) {
-      year = withoutTrailingComma(year);
-      if (year.isEmpty()) {
-        return null;
-      }
+    year = withoutTrailingComma(year); // year and time are not empty here: only "," becomes empty
+    if (year.isEmpty()) {
+      return null;
     }
     if (!isDigit(year.codePointAt(0))) {
       String swapped = year;
@@ -123,8 +121,8 @@ final class HttpDateParser {
         return null;
       }
     }
-    long y = numbers[0] < 100 ? numbers[0] + (numbers[0] > 68 ? 1900 : 2000) : numbers[0]; // POSIX style
-    return toDateTime(y, monthNumber, numbers, offsetSeconds(zone.toUpperCase(Locale.ROOT)));
+    numbers[0] += numbers[0] > 99 ? 0 : numbers[0] > 68 ? 1900 : 2000; // POSIX style, negatives too
+    return toDateTime(monthNumber, numbers, offsetSeconds(zone.toUpperCase(Locale.ROOT)));
   }
 
   private static String withoutTrailingComma(String text) {
@@ -143,7 +141,7 @@ final class HttpDateParser {
   }
 
   /** {@code datetime(...)} with {@code timezone(timedelta(seconds=...))}, checked in Python's order. */
-  private static OffsetDateTime toDateTime(long year, int month, long[] fields, Long offset) {
+  private static OffsetDateTime toDateTime(int month, long[] fields, Long offset) {
     if (offset != null) {
       if (Math.abs(Math.floorDiv(offset, 86_400)) > 999_999_999) {
         throw new TaggedJsonException("a datetime tag's zone offset overflows Python's timedelta");
@@ -151,13 +149,12 @@ final class HttpDateParser {
         return null; // timezone() wants strictly less than 24 hours
       }
     }
-    fields[0] = year;
     for (long field : fields) {
       if (field != (int) field) {
         throw new TaggedJsonException("a datetime tag's field overflows a C int in Python");
       }
     }
-    int y = (int) year;
+    int y = (int) fields[0];
     int d = (int) fields[1];
     if (y < 1 || y > 9999 || d < 1 || d > YearMonth.of(y, month).lengthOfMonth() || fields[2] < 0
         || fields[2] > 23 || fields[3] < 0 || fields[3] > 59 || fields[4] < 0 || fields[4] > 59) {
