@@ -86,7 +86,7 @@ public final class TaggedJson {
   public boolean canWrite(Object value) {
     if (value == null || value instanceof CharSequence || value instanceof Boolean || value instanceof Map
         || value instanceof List || value instanceof byte[] || value instanceof UUID
-        || TaggedWriter.isDateTime(value) || value instanceof LocalDate || value instanceof BigDecimal
+        || TaggedWriter.epochSecond(value) != null || value instanceof LocalDate || value instanceof BigDecimal
         || value instanceof BigInteger || value instanceof Integer || value instanceof Long
         || value instanceof Short || value instanceof Byte || value instanceof Double || value instanceof Float) {
       return true; // CharSequence covers Markup, List covers Tuple
