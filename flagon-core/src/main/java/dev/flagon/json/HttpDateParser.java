@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,36 +74,26 @@ final class HttpDateParser {
     if (data.size() < 5 || data.get(0).isEmpty() || data.get(1).isEmpty() || data.get(2).isEmpty()) {
       return null;
     }
-    String day = data.get(0);
-    String month = data.get(1).toLowerCase(Locale.ROOT);
-    String year = data.get(2);
-    String time = data.get(3);
-    String zone = data.get(4);
-    if (!MONTH_NAMES.contains(month)) {
-      String swapped = day;
-      day = month;
-      month = swapped.toLowerCase(Locale.ROOT);
+    // data is now [day, month, year, time, zone], each swapped with another where Python swaps them
+    if (!MONTH_NAMES.contains(data.get(1).toLowerCase(Locale.ROOT))) {
+      Collections.swap(data, 0, 1);
     }
-    int monthNumber = MONTH_NAMES.indexOf(month) % 12 + 1;
+    int monthNumber = MONTH_NAMES.indexOf(data.get(1).toLowerCase(Locale.ROOT)) % 12 + 1;
     if (monthNumber == 0) {
       return null;
+    } else if (data.get(2).indexOf(':') > 0) {
+      Collections.swap(data, 2, 3);
     }
-    day = withoutTrailingComma(day);
-    if (year.indexOf(':') > 0) {
-      String swapped = year;
-      year = time;
-      time = swapped;
+    for (int i : new int[] {0, 2, 3}) { // the zone keeps its comma; none of these is empty yet
+      String field = data.get(i);
+      data.set(i, field.endsWith(",") ? field.substring(0, field.length() - 1) : field);
     }
-    year = withoutTrailingComma(year); // year and time are not empty here: only "," becomes empty
-    if (year.isEmpty()) {
+    if (data.get(2).isEmpty()) {
       return null;
+    } else if (!isDigit(data.get(2).codePointAt(0))) {
+      Collections.swap(data, 2, 4);
     }
-    if (!isDigit(year.codePointAt(0))) {
-      String swapped = year;
-      year = zone;
-      zone = swapped;
-    }
-    time = withoutTrailingComma(time);
+    String time = data.get(3);
     List<String> hms = split(time, ':', 4);
     if (hms.size() == 1 && time.indexOf('.') >= 0) { // from non-compliant mailers: HH.MM[.SS]
       hms = split(time, '.', 4);
@@ -114,7 +105,7 @@ final class HttpDateParser {
       return null;
     }
     long[] numbers = new long[5];
-    String[] texts = {year, day, hms.get(0), hms.get(1), hms.get(2)};
+    String[] texts = {data.get(2), data.get(0), hms.get(0), hms.get(1), hms.get(2)};
     for (int i = 0; i < texts.length; i++) {
       numbers[i] = pyInt(texts[i]);
       if (numbers[i] == Long.MIN_VALUE) {
@@ -122,11 +113,7 @@ final class HttpDateParser {
       }
     }
     numbers[0] += numbers[0] > 99 ? 0 : numbers[0] > 68 ? 1900 : 2000; // POSIX style, negatives too
-    return toDateTime(monthNumber, numbers, offsetSeconds(zone.toUpperCase(Locale.ROOT)));
-  }
-
-  private static String withoutTrailingComma(String text) {
-    return text.endsWith(",") ? text.substring(0, text.length() - 1) : text;
+    return toDateTime(monthNumber, numbers, offsetSeconds(data.get(4).toUpperCase(Locale.ROOT)));
   }
 
   /** The zone's offset in seconds, or null for none (naive), which includes {@code -0000}. */
