@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,19 +85,12 @@ public final class TaggedJson {
    * values a registered custom tag {@linkplain JsonTag#check checks}. Cheap: a few type tests.
    */
   public boolean canWrite(Object value) {
-    if (value == null || value instanceof CharSequence || value instanceof Boolean || value instanceof Map
-        || value instanceof List || value instanceof byte[] || value instanceof UUID
+    return value == null || value instanceof CharSequence || value instanceof Boolean || value instanceof Map
+        || value instanceof List || value instanceof byte[] || value instanceof UUID // with Markup, Tuple
         || TaggedWriter.epochSecond(value) != null || value instanceof LocalDate || value instanceof BigDecimal
         || value instanceof BigInteger || value instanceof Integer || value instanceof Long
-        || value instanceof Short || value instanceof Byte || value instanceof Double || value instanceof Float) {
-      return true; // CharSequence covers Markup, List covers Tuple
-    }
-    for (Object tag : order) {
-      if (tag instanceof JsonTag<?> custom && custom.check(value)) {
-        return true;
-      }
-    }
-    return false;
+        || value instanceof Short || value instanceof Byte || value instanceof Double || value instanceof Float
+        || Arrays.stream(order).anyMatch(tag -> tag instanceof JsonTag<?> custom && custom.check(value));
   }
 
   /**
