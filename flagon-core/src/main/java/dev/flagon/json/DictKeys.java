@@ -203,27 +203,22 @@ final class DictKeys {
 
   /** 0 for strings, 1 for numbers (bool, int, float: mutually comparable), 2 for None, 3 for the rest. */
   private static int kind(Object key) {
-    return key instanceof CharSequence ? 0 : key == null ? 2 : isNumber(key) ? 1 : 3;
+    return key instanceof CharSequence ? 0 : key == null ? 2 : key instanceof Boolean || key instanceof Integer
+        || key instanceof Long || key instanceof Short || key instanceof Byte || key instanceof BigInteger
+        || key instanceof Double || key instanceof Float ? 1 : 3;
   }
 
-  private static boolean isNumber(Object key) {
-    return key instanceof Boolean || key instanceof Integer || key instanceof Long || key instanceof Short
-        || key instanceof Byte || key instanceof BigInteger || key instanceof Double || key instanceof Float;
-  }
-
-  /** Python compares bool, int and float exactly by value (True == 1, 2**64 < 1.9e19 is exact). */
+  /**
+   * Python compares bool, int and float exactly by value (True == 1, 2**64 < 1.9e19 is exact), and an
+   * infinity by its sign (0 stands in for a non-float); a NaN is refused (Python's order is then arbitrary).
+   */
   private static int compareNumbers(Object a, Object b) {
-    int infinities = Integer.compare(infinity(a), infinity(b));
-    return infinities != 0 || infinity(a) != 0 ? infinities : exact(a).compareTo(exact(b));
-  }
-
-  /** +1 or -1 for an infinite float, else 0; a NaN is refused (Python's sort order with one is arbitrary). */
-  private static int infinity(Object n) {
-    double value = n instanceof Double || n instanceof Float ? ((Number) n).doubleValue() : 0;
-    if (Double.isNaN(value)) {
+    double x = a instanceof Double || a instanceof Float ? ((Number) a).doubleValue() : 0;
+    double y = b instanceof Double || b instanceof Float ? ((Number) b).doubleValue() : 0;
+    if (Double.isNaN(x) || Double.isNaN(y)) {
       throw new TaggedJsonException("a NaN dict key cannot be sorted like Python does");
     }
-    return Double.isInfinite(value) ? (value > 0 ? 1 : -1) : 0;
+    return Double.isInfinite(x) || Double.isInfinite(y) ? Double.compare(x, y) : exact(a).compareTo(exact(b));
   }
 
   private static BigDecimal exact(Object n) {
