@@ -20,10 +20,8 @@ import java.util.Map;
  */
 final class HttpDateParser {
   private static final List<String> DAY_NAMES = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
-  private static final List<String> MONTH_NAMES = List.of(
-      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-      "november", "december");
+  private static final List<String> MONTH_NAMES = List.of(("jan feb mar apr may jun jul aug sep oct nov dec"
+      + " january february march april may june july august september october november december").split(" "));
   /** Python's {@code +HHMM} values, not seconds. */
   private static final Map<String, Integer> ZONES = Map.ofEntries(
       Map.entry("UT", 0), Map.entry("UTC", 0), Map.entry("GMT", 0), Map.entry("Z", 0),
@@ -43,9 +41,8 @@ final class HttpDateParser {
   private HttpDateParser() {}
 
   /**
-   * Python's {@code _parsedate_tz}. Of {@code text.split()} it reads only the first five words and whether
-   * there are three, four, or more after dropping the first, so six words tell all; likewise a split on
-   * '-' or ':' only needs to tell up to three parts from more.
+   * Python's {@code _parsedate_tz}. It reads five words of {@code text.split()} and whether there are three,
+   * four or more after dropping the first: six words tell all (and four parts of a split on '-' or ':').
    */
   static OffsetDateTime parse(String text) {
     List<String> data = split(text, ' ', 6);
@@ -157,9 +154,8 @@ final class HttpDateParser {
   }
 
   /**
-   * The first {@code limit} parts of Python's {@code str.split()} (separator ' ': runs of Python whitespace,
-   * no empty parts) or {@code str.split(separator)} (every separator splits, empty parts kept), so a long
-   * text never makes a string per word.
+   * The first {@code limit} parts of Python's {@code str.split()} (separator ' ': no empty parts) or
+   * {@code str.split(separator)}, so a long text never makes a string per word.
    */
   private static List<String> split(String text, char separator, int limit) {
     List<String> parts = new ArrayList<>();
