@@ -81,19 +81,11 @@ final class DictKeys {
   /**
    * The string keys of a dict in Python's order with their written form: sessions repeat dicts (a cart's
    * lines, the login keys), and recognising keys costs less than sorting and escaping them again.
+   *
+   * @param prefixes what goes before each value, one after the other: {@code {"k0":}, then {@code ,"ki":}
+   *     ending at {@code ends[i]}
    */
-  static final class Shape {
-    private final String[] keys;
-    /** What goes before each value, one after the other: {@code {"k0":}, then {@code ,"ki":} ending at ends[i]. */
-    private final byte[] prefixes;
-    private final int[] ends;
-
-    private Shape(String[] keys, byte[] prefixes, int[] ends) {
-      this.keys = keys;
-      this.prefixes = prefixes;
-      this.ends = ends;
-    }
-
+  record Shape(String[] keys, byte[] prefixes, int[] ends) {
     int size() {
       return keys.length;
     }
