@@ -92,7 +92,14 @@ final class TaggedReader {
   private Object readValue(JsonParser parser, JsonToken token) throws IOException {
     spend(1);
     return switch (token) {
-      case START_OBJECT -> untag(readObject(parser));
+      case START_OBJECT -> {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (JsonToken next = parser.nextToken(); next != JsonToken.END_OBJECT; next = parser.nextToken()) {
+          // put keeps the first position and the last value, exactly as a Python dict does
+          map.put(parser.currentName(), readValue(parser, parser.nextToken()));
+        }
+        yield untag(map);
+      }
       case START_ARRAY -> {
         List<Object> list = new ArrayList<>();
         for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
@@ -112,15 +119,6 @@ final class TaggedReader {
       case VALUE_NULL -> null;
       default -> throw new TaggedJsonException("unexpected JSON token " + token + at(parser.currentLocation()));
     };
-  }
-
-  private Map<String, Object> readObject(JsonParser parser) throws IOException {
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (JsonToken next = parser.nextToken(); next != JsonToken.END_OBJECT; next = parser.nextToken()) {
-      // put keeps the first position and the last value, exactly as a Python dict does
-      map.put(parser.currentName(), readValue(parser, parser.nextToken()));
-    }
-    return map;
   }
 
   /**
