@@ -129,11 +129,7 @@ public final class TaggedJson {
     private final Map<String, Object> byKey = new HashMap<>();
 
     private Builder() {
-      for (BuiltinTag tag : BuiltinTag.values()) {
-        if (tag.key != null) {
-          byKey.put(tag.key, tag);
-        }
-      }
+      Arrays.stream(BuiltinTag.values()).filter(tag -> tag.key != null).forEach(tag -> byKey.put(tag.key, tag));
     }
 
     /** Adds a tag after the existing ones. @throws IllegalArgumentException if its key is taken */

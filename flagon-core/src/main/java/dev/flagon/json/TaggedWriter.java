@@ -115,10 +115,7 @@ final class TaggedWriter {
     }
   }
 
-  /**
-   * The UTC epoch second of a value the datetime tag writes (naive is UTC, sub-seconds dropped as by
-   * Werkzeug's {@code http_date}), or null if it is not one of the Java forms of a Python datetime.
-   */
+  /** A Python datetime's UTC epoch second (naive is UTC, sub-seconds dropped as by http_date), else null. */
   static Long epochSecond(Object value) {
     return value instanceof OffsetDateTime time ? (Long) time.toEpochSecond()
         : value instanceof ZonedDateTime time ? (Long) time.toEpochSecond()
