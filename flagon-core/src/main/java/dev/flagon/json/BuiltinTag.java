@@ -214,10 +214,7 @@ enum BuiltinTag {
         digits.append(Character.forDigit(digit, 16));
       }
     }
-    BigInteger value = new BigInteger(digits.toString(), 16);
-    if (value.bitLength() > 128) {
-      throw invalidUuid();
-    }
+    BigInteger value = new BigInteger(digits.toString(), 16); // at most 32 digits: fits in 128 bits
     return new java.util.UUID(value.shiftRight(64).longValue(), value.longValue());
   }
 
