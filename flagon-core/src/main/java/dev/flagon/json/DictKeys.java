@@ -7,15 +7,14 @@ import java.util.Comparator;
 import java.util.Map;
 
 /**
- * Dict keys as {@code json.dumps(..., sort_keys=True)} writes them: Python sorts the keys with their own
- * order first and only then writes them as strings, so strings sort by code point, numbers numerically
- * ({@code 2} before {@code 11}), and keys Python cannot compare fail the save, as its {@code TypeError} does.
+ * Dict keys as {@code json.dumps(..., sort_keys=True)} writes them: sorted in Python's order before being
+ * written as strings (strings by code point, numbers numerically: {@code 2} before {@code 11}); keys Python
+ * cannot compare fail the save, as its {@code TypeError} does.
  *
  * <p>An instance is the serializer's table of recently written dict {@link Shape}s (speed-only, kept:
- * docs/architecture.md). Each shape has two possible slots, chosen by its first key's hash and its size,
- * so two shapes whose slots collide can both stay. Thread-safe without locks: a shape is immutable and
- * reached through final fields, so a thread sees no shape or a whole one, and whichever of two racing
- * writes wins, the table holds correct shapes. Bounded: 128 shapes of 16 keys of 32 characters.
+ * docs/architecture.md): two possible slots per shape, by its first key's hash and its size. Lock-free: a
+ * shape is immutable behind final fields, so a racing thread sees none or a whole one. Bounded: 128 shapes
+ * of 16 keys of 32 characters.
  */
 final class DictKeys {
   static final int MAX_KEYS = 16;
@@ -43,10 +42,7 @@ final class DictKeys {
     return shape != null && shape.keys.length == size && shape.isKey(0, text) ? shape : null;
   }
 
-  /**
-   * The shape of a non-empty dict that {@link #inPythonOrder} accepted, kept for next time (in its first
-   * slot; what was there moves to the second); null if it is too large to keep.
-   */
+  /** Keeps the keys of a dict that {@link #inPythonOrder} accepted; null if too many or too long. */
   Shape learn(Map<?, ?> map) {
     int size = map.size();
     if (slots == null || size == 0 || size > MAX_KEYS) {
@@ -83,35 +79,23 @@ final class DictKeys {
   }
 
   /**
-   * The string keys of a dict in Python's order, with their written form: sessions repeat the same dicts
-   * (a cart's lines, the login keys) within a dump and from one request to the next, and recognising the
-   * keys costs less than checking their order and escaping them again. Immutable.
+   * The string keys of a dict in Python's order with their written form: sessions repeat dicts (a cart's
+   * lines, the login keys), and recognising keys costs less than sorting and escaping them again.
+   *
+   * @param prefixes what goes before each value, one after the other: {@code {"k0":}, then {@code ,"ki":}
+   *     ending at {@code ends[i]}
    */
-  static final class Shape {
-    private final String[] keys;
-    /** What goes before each value, one after the other: {@code {"k0":}, then {@code ,"ki":} ending at ends[i]. */
-    private final byte[] prefixes;
-    private final int[] ends;
-
-    private Shape(String[] keys, byte[] prefixes, int[] ends) {
-      this.keys = keys;
-      this.prefixes = prefixes;
-      this.ends = ends;
-    }
-
+  record Shape(String[] keys, byte[] prefixes, int[] ends) {
     int size() {
       return keys.length;
     }
 
-    /** Whether the key is the i-th key of this shape: the same string, or an equal one. */
+    /** Whether the key equals the i-th key (usually the same string). */
     boolean isKey(int i, Object key) {
       return key == keys[i] || keys[i].equals(key);
     }
 
-    /**
-     * Whether the map has exactly these keys in this order; if so, its values are in {@code values} from
-     * {@code at} on, taken in the same pass as the keys (so they are the values of the keys checked).
-     */
+    /** Whether the map has exactly these keys in this order; then its values are in values[at...]. */
     boolean collect(Map<?, ?> map, Object[] values, int at) {
       if (map.size() != keys.length) {
         return false;
@@ -126,7 +110,7 @@ final class DictKeys {
       return i == keys.length;
     }
 
-    /** Writes what goes before the i-th value: the opening brace or a comma, and the key with its colon. */
+    /** Writes the brace or comma, the i-th key and its colon. */
     void putPrefix(JsonBuffer out, int i) {
       int start = i == 0 ? 0 : ends[i - 1];
       out.put(prefixes, start, ends[i] - start);
@@ -162,10 +146,7 @@ final class DictKeys {
     return entries;
   }
 
-  /**
-   * Whether every key is a {@code String} sorting strictly after the one before, so the map can be written
-   * in its own order (e.g. a dict read back from a cookie). Strictly ascending rules out equal keys too.
-   */
+  /** Whether the keys are strings in strictly ascending order, so the map can be written as it iterates. */
   static boolean inPythonOrder(Map<?, ?> map) {
     String previous = null;
     for (Object key : map.keySet()) {
@@ -214,27 +195,22 @@ final class DictKeys {
 
   /** 0 for strings, 1 for numbers (bool, int, float: mutually comparable), 2 for None, 3 for the rest. */
   private static int kind(Object key) {
-    return key instanceof CharSequence ? 0 : key == null ? 2 : isNumber(key) ? 1 : 3;
+    return key instanceof CharSequence ? 0 : key == null ? 2 : key instanceof Boolean || key instanceof Integer
+        || key instanceof Long || key instanceof Short || key instanceof Byte || key instanceof BigInteger
+        || key instanceof Double || key instanceof Float ? 1 : 3;
   }
 
-  private static boolean isNumber(Object key) {
-    return key instanceof Boolean || key instanceof Integer || key instanceof Long || key instanceof Short
-        || key instanceof Byte || key instanceof BigInteger || key instanceof Double || key instanceof Float;
-  }
-
-  /** Python compares bool, int and float exactly by value (True == 1, 2**64 < 1.9e19 is exact). */
+  /**
+   * Python compares bool, int and float exactly by value (True == 1, 2**64 < 1.9e19 is exact), and an
+   * infinity by its sign (0 stands in for a non-float); a NaN is refused (Python's order is then arbitrary).
+   */
   private static int compareNumbers(Object a, Object b) {
-    int infinities = Integer.compare(infinity(a), infinity(b));
-    return infinities != 0 || infinity(a) != 0 ? infinities : exact(a).compareTo(exact(b));
-  }
-
-  /** +1 or -1 for an infinite float, else 0; a NaN is refused (Python's sort order with one is arbitrary). */
-  private static int infinity(Object n) {
-    double value = n instanceof Double || n instanceof Float ? ((Number) n).doubleValue() : 0;
-    if (Double.isNaN(value)) {
+    double x = a instanceof Double || a instanceof Float ? ((Number) a).doubleValue() : 0;
+    double y = b instanceof Double || b instanceof Float ? ((Number) b).doubleValue() : 0;
+    if (Double.isNaN(x) || Double.isNaN(y)) {
       throw new TaggedJsonException("a NaN dict key cannot be sorted like Python does");
     }
-    return Double.isInfinite(value) ? (value > 0 ? 1 : -1) : 0;
+    return Double.isInfinite(x) || Double.isInfinite(y) ? Double.compare(x, y) : exact(a).compareTo(exact(b));
   }
 
   private static BigDecimal exact(Object n) {

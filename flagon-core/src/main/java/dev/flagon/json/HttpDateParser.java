@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,10 +20,8 @@ import java.util.Map;
  */
 final class HttpDateParser {
   private static final List<String> DAY_NAMES = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
-  private static final List<String> MONTH_NAMES = List.of(
-      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-      "november", "december");
+  private static final List<String> MONTH_NAMES = List.of(("jan feb mar apr may jun jul aug sep oct nov dec"
+      + " january february march april may june july august september october november december").split(" "));
   /** Python's {@code +HHMM} values, not seconds. */
   private static final Map<String, Integer> ZONES = Map.ofEntries(
       Map.entry("UT", 0), Map.entry("UTC", 0), Map.entry("GMT", 0), Map.entry("Z", 0),
@@ -42,9 +41,8 @@ final class HttpDateParser {
   private HttpDateParser() {}
 
   /**
-   * Python's {@code _parsedate_tz}. Of {@code text.split()} it reads only the first five words and whether
-   * there are three, four, or more after dropping the first, so six words tell all; likewise a split on
-   * '-' or ':' only needs to tell up to three parts from more.
+   * Python's {@code _parsedate_tz}. It reads five words of {@code text.split()} and whether there are three,
+   * four or more after dropping the first: six words tell all (and four parts of a split on '-' or ':').
    */
   static OffsetDateTime parse(String text) {
     List<String> data = split(text, ' ', 6);
@@ -73,38 +71,26 @@ final class HttpDateParser {
     if (data.size() < 5 || data.get(0).isEmpty() || data.get(1).isEmpty() || data.get(2).isEmpty()) {
       return null;
     }
-    String day = data.get(0);
-    String month = data.get(1).toLowerCase(Locale.ROOT);
-    String year = data.get(2);
-    String time = data.get(3);
-    String zone = data.get(4);
-    if (!MONTH_NAMES.contains(month)) {
-      String swapped = day;
-      day = month;
-      month = swapped.toLowerCase(Locale.ROOT);
+    // data is now [day, month, year, time, zone], each swapped with another where Python swaps them
+    if (!MONTH_NAMES.contains(data.get(1).toLowerCase(Locale.ROOT))) {
+      Collections.swap(data, 0, 1);
     }
-    int monthNumber = MONTH_NAMES.indexOf(month) % 12 + 1;
+    int monthNumber = MONTH_NAMES.indexOf(data.get(1).toLowerCase(Locale.ROOT)) % 12 + 1;
     if (monthNumber == 0) {
       return null;
+    } else if (data.get(2).indexOf(':') > 0) {
+      Collections.swap(data, 2, 3);
     }
-    day = withoutTrailingComma(day);
-    if (year.indexOf(':') > 0) {
-      String swapped = year;
-      year = time;
-      time = swapped;
+    for (int i : new int[] {0, 2, 3}) { // the zone keeps its comma; none of these is empty yet
+      String field = data.get(i);
+      data.set(i, field.endsWith(",") ? field.substring(0, field.length() - 1) : field);
     }
-    if (year.endsWith(",")) {
-      year = withoutTrailingComma(year);
-      if (year.isEmpty()) {
-        return null;
-      }
+    if (data.get(2).isEmpty()) {
+      return null;
+    } else if (!isDigit(data.get(2).codePointAt(0))) {
+      Collections.swap(data, 2, 4);
     }
-    if (!isDigit(year.codePointAt(0))) {
-      String swapped = year;
-      year = zone;
-      zone = swapped;
-    }
-    time = withoutTrailingComma(time);
+    String time = data.get(3);
     List<String> hms = split(time, ':', 4);
     if (hms.size() == 1 && time.indexOf('.') >= 0) { // from non-compliant mailers: HH.MM[.SS]
       hms = split(time, '.', 4);
@@ -116,19 +102,15 @@ final class HttpDateParser {
       return null;
     }
     long[] numbers = new long[5];
-    String[] texts = {year, day, hms.get(0), hms.get(1), hms.get(2)};
+    String[] texts = {data.get(2), data.get(0), hms.get(0), hms.get(1), hms.get(2)};
     for (int i = 0; i < texts.length; i++) {
       numbers[i] = pyInt(texts[i]);
       if (numbers[i] == Long.MIN_VALUE) {
         return null;
       }
     }
-    long y = numbers[0] < 100 ? numbers[0] + (numbers[0] > 68 ? 1900 : 2000) : numbers[0]; // POSIX style
-    return toDateTime(y, monthNumber, numbers, offsetSeconds(zone.toUpperCase(Locale.ROOT)));
-  }
-
-  private static String withoutTrailingComma(String text) {
-    return text.endsWith(",") ? text.substring(0, text.length() - 1) : text;
+    numbers[0] += numbers[0] > 99 ? 0 : numbers[0] > 68 ? 1900 : 2000; // POSIX style, negatives too
+    return toDateTime(monthNumber, numbers, offsetSeconds(data.get(4).toUpperCase(Locale.ROOT)));
   }
 
   /** The zone's offset in seconds, or null for none (naive), which includes {@code -0000}. */
@@ -143,7 +125,7 @@ final class HttpDateParser {
   }
 
   /** {@code datetime(...)} with {@code timezone(timedelta(seconds=...))}, checked in Python's order. */
-  private static OffsetDateTime toDateTime(long year, int month, long[] fields, Long offset) {
+  private static OffsetDateTime toDateTime(int month, long[] fields, Long offset) {
     if (offset != null) {
       if (Math.abs(Math.floorDiv(offset, 86_400)) > 999_999_999) {
         throw new TaggedJsonException("a datetime tag's zone offset overflows Python's timedelta");
@@ -151,13 +133,12 @@ final class HttpDateParser {
         return null; // timezone() wants strictly less than 24 hours
       }
     }
-    fields[0] = year;
     for (long field : fields) {
       if (field != (int) field) {
         throw new TaggedJsonException("a datetime tag's field overflows a C int in Python");
       }
     }
-    int y = (int) year;
+    int y = (int) fields[0];
     int d = (int) fields[1];
     if (y < 1 || y > 9999 || d < 1 || d > YearMonth.of(y, month).lengthOfMonth() || fields[2] < 0
         || fields[2] > 23 || fields[3] < 0 || fields[3] > 59 || fields[4] < 0 || fields[4] > 59) {
@@ -173,9 +154,8 @@ final class HttpDateParser {
   }
 
   /**
-   * The first {@code limit} parts of Python's {@code str.split()} (separator ' ': runs of Python whitespace,
-   * no empty parts) or {@code str.split(separator)} (every separator splits, empty parts kept), so a long
-   * text never makes a string per word.
+   * The first {@code limit} parts of Python's {@code str.split()} (separator ' ': no empty parts) or
+   * {@code str.split(separator)}, so a long text never makes a string per word.
    */
   private static List<String> split(String text, char separator, int limit) {
     List<String> parts = new ArrayList<>();

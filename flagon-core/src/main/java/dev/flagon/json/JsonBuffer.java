@@ -69,18 +69,7 @@ final class JsonBuffer {
     if (value == Long.MIN_VALUE) {
       return put(Long.toString(value));
     }
-    ensure(20);
-    if (value < 0) {
-      bytes[length++] = '-';
-      value = -value;
-    }
-    int digits = digitCount(value);
-    for (int i = length + digits - 1; i >= length; i--) {
-      bytes[i] = (byte) ('0' + value % 10);
-      value /= 10;
-    }
-    length += digits;
-    return this;
+    return value < 0 ? put('-').putDecimal(-value, 0) : putDecimal(value, 0);
   }
 
   /** Decimal digits of a non-negative long (1 for 0). */
@@ -104,10 +93,9 @@ final class JsonBuffer {
 
   /**
    * Python's {@code repr(float)}. Speed-only, kept (docs/architecture.md): a value in [1e-4, 2^33) that is
-   * some N / 10^k with k <= 4 (prices, ratios) is written without the shortest-digits search. For each k the
-   * only candidate is N = round(|value| × 10^k) (10^-k is over 50 ulps of such a value, and N < 2^47 is
-   * exact); N / 10^k == value holds exactly when that decimal reads back as the value, and the first k that
-   * works gives the fewest digits, which Python writes positionally in this range.
+   * N / 10^k with k <= 4 (prices) skips the shortest-digits search. The only candidate N is round(|value| ×
+   * 10^k) (10^-k is over 50 ulps of such a value, N < 2^47 is exact); N / 10^k == value exactly when that
+   * decimal reads back as the value, and the first such k gives the fewest digits, written positionally.
    */
   JsonBuffer putFloat(double value) {
     double positive = Math.abs(value);
@@ -115,29 +103,26 @@ final class JsonBuffer {
       for (int k = 0; k < SHORT_SCALES.length; k++) {
         long n = Math.round(positive * SHORT_SCALES[k]);
         if (n / SHORT_SCALES[k] == positive) {
-          return value < 0 ? put('-').putDecimal(n, k) : putDecimal(n, k);
+          JsonBuffer written = (value < 0 ? put('-') : this).putDecimal(n, k);
+          return k == 0 ? written.put('.').put('0') : written;
         }
       }
     }
     return put(repr(value));
   }
 
-  /**
-   * {@code n / 10^scale} written positionally with exactly {@code scale} decimals, or {@code n.0} for
-   * scale 0, the digits produced from the right (no division by a variable 10^scale). n at least 0.
-   */
+  /** {@code n / 10^scale} (n >= 0) with exactly {@code scale} decimals (no point for 0), built from the right. */
   private JsonBuffer putDecimal(long n, int scale) {
-    if (scale == 0) {
-      return put(n).put('.').put('0');
-    }
-    int end = length + Math.max(1, digitCount(n) - scale) + 1 + scale;
+    int end = length + Math.max(1, digitCount(n) - scale) + (scale == 0 ? 0 : 1 + scale);
     ensure(end - length);
     int at = end;
     for (int i = 0; i < scale; i++) {
       bytes[--at] = (byte) ('0' + n % 10);
       n /= 10;
     }
-    bytes[--at] = '.';
+    if (scale > 0) {
+      bytes[--at] = '.';
+    }
     do {
       bytes[--at] = (byte) ('0' + n % 10); // a '0' before the point when n < 10^scale
       n /= 10;
@@ -148,9 +133,9 @@ final class JsonBuffer {
 
   /**
    * Python's {@code repr(float)} as {@code json.dumps} writes it. JDK 17's {@code Double.toString} is not
-   * always shortest ({@code 1e23} prints {@code 9.999999999999999E22}), so the digits come from
-   * jackson-core's Schubfach writer (the JDK 19+ rules), which differs from Python's in one case: where one
-   * digit reads back, it may still pick a closer two-digit decimal ({@code 4.9E-324}, Python {@code 5e-324}).
+   * always shortest ({@code 1e23} gives {@code 9.999999999999999E22}), so the digits come from jackson-core's
+   * Schubfach writer, which may pick a closer two-digit decimal where one digit reads back ({@code 4.9E-324},
+   * Python {@code 5e-324}): corrected below.
    */
   static String repr(double value) {
     if (!Double.isFinite(value)) {
@@ -183,9 +168,8 @@ final class JsonBuffer {
   }
 
   /**
-   * A quoted string, ASCII only: printable ASCII as is, short escapes for {@code " \ \b \f \n \r \t},
-   * {@code \}{@code u} with lower-case hex for every other UTF-16 unit (so a non-BMP character becomes
-   * its surrogate pair and a lone surrogate stays as it is, as in Python).
+   * A quoted string as Python's {@code ensure_ascii} writes it: {@code " \ \b \f \n \r \t} escaped short,
+   * any other UTF-16 unit outside printable ASCII (lone surrogates too) as lower-case {@code \}{@code u}.
    */
   JsonBuffer putQuoted(CharSequence text) {
     int n = text.length();

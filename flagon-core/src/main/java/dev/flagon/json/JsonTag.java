@@ -3,10 +3,10 @@ package dev.flagon.json;
 import java.util.Objects;
 
 /**
- * A tag that carries a non-JSON type through Flask's tagged JSON, like a {@code JSONTag} subclass in
- * {@code flask/json/tag.py}: a value that {@link #check checks} is written as {@code {key: toJson(value)}}
- * (tagged again, so it may hold tuples, bytes...), and a one-key object with this key is read as
- * {@code fromJson(inner)}. Register it with {@link TaggedJson.Builder#register(JsonTag, int)}.
+ * Carries a non-JSON type through Flask's tagged JSON, like a {@code JSONTag} subclass: a value that
+ * {@link #check checks} is written as {@code {key: toJson(value)}} (tagged again, so it may hold tuples,
+ * bytes...), and a one-key object with this key is read as {@code fromJson(inner)}. Register it with
+ * {@link TaggedJson.Builder#register(JsonTag, int)}.
  *
  * @param <T> the Java type this tag carries
  */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,29 +12,22 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Flask's session serializer ({@code TaggedJSONSerializer} of {@code flask/json/tag.py}, with the app JSON
- * provider's defaults): compact separators, keys sorted by code point, ASCII-only output with lower-case
- * escapes, Python {@code repr} floats, integers of any size. Immutable and thread-safe.
+ * Flask's session serializer ({@code TaggedJSONSerializer} with the app JSON provider's defaults):
+ * {@link #dumps} gives Flask's exact bytes, {@link #loads} reads as {@code json.loads} and Flask's untagging
+ * do, leniency on crafted input included. Immutable and thread-safe.
  *
- * <p>{@link #dumps} produces Flask's exact bytes; {@link #loads} reads as Python's {@code json.loads} and
- * Flask's untagging do, including their leniency on crafted input. Java values map to Python values as
- * follows: {@link Map} ↔ dict, {@link List} ↔ list, {@link Tuple} ↔ tuple, {@code byte[]} ↔ bytes,
- * {@link Markup} ↔ Markup, {@link UUID} ↔ UUID, {@link java.time.OffsetDateTime} ↔ datetime,
- * {@link String}, {@link Boolean}, {@code null}, {@link Integer} / {@link Long} / {@link BigInteger} ↔ int,
- * {@link Double} ↔ float.
- *
- * <p>Writing also accepts {@link java.time.Instant}, {@link java.time.ZonedDateTime} and
- * {@link java.time.LocalDateTime} (naive, taken as UTC) as datetimes; {@link Short}, {@link Byte} as ints;
- * {@link Float} as a float; any other {@link CharSequence} as a string; and, like Flask's JSON fallback,
- * {@link LocalDate} as an untagged HTTP-date string at midnight UTC and {@link BigDecimal} as its string.
- * Map keys are normally strings; ints, floats, booleans and null are written as strings, as Python does.
- * Anything else is refused with a {@link TaggedJsonException} naming the Java type.
- *
- * <p>Reading returns mutable {@link java.util.LinkedHashMap}s and {@link java.util.ArrayList}s, and
- * {@link Integer} when an int fits, else {@link Long}, else {@link BigInteger}; datetimes are UTC unless the
- * text named another offset, and null where Flask gets None. Bounds on both sides: 512 levels of nesting,
- * 4300 digits per integer (Python's own limit); when reading, 1,000,000 characters per string or key and
- * a budget of values ({@link #loads(String, int)}).
+ * <p>Python ↔ Java: dict ↔ {@link Map}, list ↔ {@link List}, tuple ↔ {@link Tuple}, bytes ↔ {@code byte[]},
+ * Markup ↔ {@link Markup}, UUID ↔ {@link UUID}, datetime ↔ {@link java.time.OffsetDateTime}, str ↔
+ * {@link String}, bool ↔ {@link Boolean}, None ↔ {@code null}, int ↔ {@link Integer} / {@link Long} /
+ * {@link BigInteger} (reading picks the smallest that fits), float ↔ {@link Double}. Writing also takes
+ * {@link java.time.Instant}, {@link java.time.ZonedDateTime}, {@link java.time.LocalDateTime} (as UTC),
+ * {@link Short}, {@link Byte}, {@link Float}, any {@link CharSequence}, and, as Flask's fallback does,
+ * {@link LocalDate} (an HTTP-date string at midnight UTC) and {@link BigDecimal} (its string); map keys
+ * that are ints, floats, booleans or null become strings, as in Python. Anything else is refused with a
+ * {@link TaggedJsonException}. Reading gives mutable {@link java.util.LinkedHashMap}s and lists, datetimes
+ * at the offset the text names (else UTC), and null where Flask gets None.
+ * Bounds: 512 levels of nesting, 4300 digits per int (Python's limit), and when reading 1,000,000
+ * characters per string and a budget of values ({@link #loads(String, int)}).
  */
 public final class TaggedJson {
   private static final TaggedJson STANDARD = new Builder().build();
@@ -44,16 +38,12 @@ public final class TaggedJson {
   /** Flask's tags only: no custom tag can claim a value. */
   final boolean builtinOnly;
   private final Map<String, Object> byKey;
-  /**
-   * The longest tag key: most one-key objects read have a longer key ({@code user_id}) than any tag key
-   * (Flask's have 2 or 3 characters), so they are turned away without hashing.
-   */
+  /** Most one-key objects read have a key ({@code user_id}) longer than any tag key: no hashing for them. */
   private final int longestKey;
   private final DictKeys shapes = new DictKeys(true);
   /**
-   * The buffer size for {@link #dumps}: a little more than a recent text, so that a session of the usual
-   * size does not grow its buffer. Any value gives the same text, so it is shared without synchronization,
-   * and written only when far off (a field every call wrote would bounce between the cores' caches).
+   * A little more than a recent text's length, so that a usual session does not grow its buffer. Any value
+   * gives the same text: shared unsynchronized, written only when far off (not to bounce between caches).
    */
   private int capacityHint = 128;
 
@@ -95,24 +85,16 @@ public final class TaggedJson {
    * values a registered custom tag {@linkplain JsonTag#check checks}. Cheap: a few type tests.
    */
   public boolean canWrite(Object value) {
-    if (value == null || value instanceof CharSequence || value instanceof Boolean || value instanceof Map
-        || value instanceof List || value instanceof byte[] || value instanceof UUID
-        || TaggedWriter.isDateTime(value) || value instanceof LocalDate || value instanceof BigDecimal
+    return value == null || value instanceof CharSequence || value instanceof Boolean || value instanceof Map
+        || value instanceof List || value instanceof byte[] || value instanceof UUID // with Markup, Tuple
+        || TaggedWriter.epochSecond(value) != null || value instanceof LocalDate || value instanceof BigDecimal
         || value instanceof BigInteger || value instanceof Integer || value instanceof Long
-        || value instanceof Short || value instanceof Byte || value instanceof Double || value instanceof Float) {
-      return true; // CharSequence covers Markup, List covers Tuple
-    }
-    for (Object tag : order) {
-      if (tag instanceof JsonTag<?> custom && custom.check(value)) {
-        return true;
-      }
-    }
-    return false;
+        || value instanceof Short || value instanceof Byte || value instanceof Double || value instanceof Float
+        || Arrays.stream(order).anyMatch(tag -> tag instanceof JsonTag<?> custom && custom.check(value));
   }
 
   /**
-   * Parses JSON text as Python's {@code json.loads} does and untags the result: {@link #loads(String, int)}
-   * with the text as its own source, so only the total bound on values applies.
+   * Parses and untags JSON text: {@link #loads(String, int)} with the text as its own source.
    *
    * @throws TaggedJsonException if the text is not valid JSON, a tag's value is invalid, or a limit is hit
    */
@@ -122,11 +104,10 @@ public final class TaggedJson {
 
   /**
    * Parses JSON text decoded from a source {@code sourceLength} characters long (a cookie value), within a
-   * budget of values: {@value TaggedReader#BASE_VALUES} plus {@value TaggedReader#VALUES_PER_SOURCE_CHARACTER}
-   * per character of the source, at most {@value TaggedReader#MAX_VALUES}. Each JSON value costs one, as do
-   * each tag's result and each item of a tuple made of a string's characters or of bytes; a datetime costs
-   * 21 and a UUID 11, as parsing them allocates about as much. So a small compressed cookie that inflates to
-   * a mass of values fails early, in bounded memory (a Flagon limit, docs/security.md; Python has none).
+   * budget of {@value TaggedReader#BASE_VALUES} values plus {@value TaggedReader#VALUES_PER_SOURCE_CHARACTER}
+   * per source character, at most {@value TaggedReader#MAX_VALUES}: one per JSON value, tag result and item
+   * of a tuple made of a string or bytes, 21 per datetime and 11 per UUID (about what parsing them allocates).
+   * So a small cookie that inflates to a mass of values fails early (a Flagon limit, docs/security.md).
    *
    * @throws TaggedJsonException if the text is not valid JSON, a tag's value is invalid, or a limit is hit
    */
@@ -148,11 +129,7 @@ public final class TaggedJson {
     private final Map<String, Object> byKey = new HashMap<>();
 
     private Builder() {
-      for (BuiltinTag tag : BuiltinTag.values()) {
-        if (tag.key != null) {
-          byKey.put(tag.key, tag);
-        }
-      }
+      Arrays.stream(BuiltinTag.values()).filter(tag -> tag.key != null).forEach(tag -> byKey.put(tag.key, tag));
     }
 
     /** Adds a tag after the existing ones. @throws IllegalArgumentException if its key is taken */
@@ -161,10 +138,9 @@ public final class TaggedJson {
     }
 
     /**
-     * Adds a tag at a position in the order tags are tried when writing ({@code 0} = first, before
-     * Flask's own), as Flask's {@code register(..., index=0)}. @throws IllegalArgumentException if its key
-     * is taken, or if the index is outside {@code 0..n} where {@code n} is the number of entries so far
-     * (Flask's order list has 8: its six tags and two pass-through entries for dicts and lists)
+     * Adds a tag at a position in the order tags are tried when writing ({@code 0} = first), as Flask's
+     * {@code register(..., index=0)}. @throws IllegalArgumentException if its key is taken, or if the index
+     * is outside {@code 0..n}, n the entries so far (Flask's are 8: six tags, two pass-throughs)
      */
     public Builder register(JsonTag<?> tag, int index) {
       Objects.requireNonNull(tag, "tag");

@@ -24,19 +24,12 @@ import java.util.Map;
 final class TaggedReader {
   /** Nesting bound, also the writer's. Python fails with RecursionError near 1000 levels. */
   static final int MAX_DEPTH = 512;
-
   /** Far beyond any cookie (browsers stop near 4 KB), small enough to bound the work on one value. */
   static final int MAX_STRING_LENGTH = 1_000_000;
-
-  /**
-   * Values a read may make in all: more than any session whose cookie would fit {@code split}'s cap (48 KiB
-   * of JSON) uncompressed makes, since Flask's densest JSON (a list of datetimes) makes 0.59 per byte.
-   */
+  /** Above what 48 KiB of JSON ({@code split}'s cap) can make: a list of datetimes makes 0.59 per byte. */
   static final int MAX_VALUES = 32_768;
-
-  /** Per character of the source: an uncompressed cookie carries at most 0.45 values per character. */
+  /** An uncompressed cookie carries at most 0.45 values per character. */
   static final int VALUES_PER_SOURCE_CHARACTER = 8;
-
   /** However short the source: any session of up to 12 KiB of JSON fits. */
   static final int BASE_VALUES = 8_192;
 
@@ -99,7 +92,14 @@ final class TaggedReader {
   private Object readValue(JsonParser parser, JsonToken token) throws IOException {
     spend(1);
     return switch (token) {
-      case START_OBJECT -> untag(readObject(parser));
+      case START_OBJECT -> {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (JsonToken next = parser.nextToken(); next != JsonToken.END_OBJECT; next = parser.nextToken()) {
+          // put keeps the first position and the last value, exactly as a Python dict does
+          map.put(parser.currentName(), readValue(parser, parser.nextToken()));
+        }
+        yield untag(map);
+      }
       case START_ARRAY -> {
         List<Object> list = new ArrayList<>();
         for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
@@ -119,15 +119,6 @@ final class TaggedReader {
       case VALUE_NULL -> null;
       default -> throw new TaggedJsonException("unexpected JSON token " + token + at(parser.currentLocation()));
     };
-  }
-
-  private Map<String, Object> readObject(JsonParser parser) throws IOException {
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (JsonToken next = parser.nextToken(); next != JsonToken.END_OBJECT; next = parser.nextToken()) {
-      // put keeps the first position and the last value, exactly as a Python dict does
-      map.put(parser.currentName(), readValue(parser, parser.nextToken()));
-    }
-    return map;
   }
 
   /**

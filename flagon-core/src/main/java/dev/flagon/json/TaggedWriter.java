@@ -24,7 +24,7 @@ final class TaggedWriter {
   private final DictKeys shapes;
   /** The shape of the last dict recognised or learned (the next one is often its sibling). */
   private DictKeys.Shape recent;
-  /** The values of the dicts being written by shape, innermost last, collected as their keys are matched. */
+  /** The values of the dicts being written by shape, innermost last. */
   private Object[] values;
   private int valuesTop;
 
@@ -115,10 +115,12 @@ final class TaggedWriter {
     }
   }
 
-  /** Whether the datetime tag writes this value (the Java forms of a Python {@code datetime}). */
-  static boolean isDateTime(Object value) {
-    return value instanceof OffsetDateTime || value instanceof Instant || value instanceof ZonedDateTime
-        || value instanceof LocalDateTime;
+  /** A Python datetime's UTC epoch second (naive is UTC, sub-seconds dropped as by http_date), else null. */
+  static Long epochSecond(Object value) {
+    return value instanceof OffsetDateTime time ? (Long) time.toEpochSecond()
+        : value instanceof ZonedDateTime time ? (Long) time.toEpochSecond()
+        : value instanceof LocalDateTime time ? (Long) time.toEpochSecond(ZoneOffset.UTC)
+        : value instanceof Instant time ? (Long) time.getEpochSecond() : null;
   }
 
   private boolean writeBuiltin(BuiltinTag tag, Object value, int depth) {
@@ -176,14 +178,11 @@ final class TaggedWriter {
         openTag(tag.key, depth).put('"').put(uuid.toString().replace("-", "")).put("\"}"); // uuid.hex
       }
       case DATETIME -> {
-        if (!isDateTime(value)) {
+        Long second = epochSecond(value);
+        if (second == null) {
           return false;
         }
-        // naive = UTC, aware = converted to UTC, sub-seconds truncated (Werkzeug's http_date)
-        openTag(tag.key, depth).putHttpDate(value instanceof OffsetDateTime time ? time.toEpochSecond()
-            : value instanceof ZonedDateTime time ? time.toEpochSecond()
-            : value instanceof LocalDateTime time ? time.toEpochSecond(ZoneOffset.UTC)
-            : ((Instant) value).getEpochSecond()).put('}');
+        openTag(tag.key, depth).putHttpDate(second).put('}');
       }
     }
     return true;
@@ -290,7 +289,7 @@ final class TaggedWriter {
     return out.put('{').putQuoted(key).put(':');
   }
 
-  /** Called for every object or array opened; depth counts the ones already open around it. */
+  /** Called for every object or array opened, with the number already open around it. */
   private static void enter(int depth) {
     if (depth >= TaggedReader.MAX_DEPTH) { // the reader's bound, so whatever is written can be read back
       throw new TaggedJsonException(

@@ -41,14 +41,10 @@ public final class Tuple extends AbstractList<Object> implements RandomAccess {
     return items.length;
   }
 
+  /** Equal only to a tuple with equal items (AbstractList's hashCode agrees with this). */
   @Override
   public boolean equals(Object other) {
-    return other instanceof Tuple && Arrays.equals(items, ((Tuple) other).items);
-  }
-
-  @Override
-  public int hashCode() {
-    return 31 * Arrays.hashCode(items) + 7;
+    return other instanceof Tuple tuple && Arrays.equals(items, tuple.items);
   }
 
   @Override
