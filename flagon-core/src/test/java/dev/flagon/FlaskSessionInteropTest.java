@@ -11,9 +11,9 @@ import dev.flagon.codec.Secret;
 import dev.flagon.codec.Signing;
 import dev.flagon.json.TaggedJson;
 import dev.flagon.testing.PlainJson;
+import dev.flagon.testing.Subprocess;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +26,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,14 +49,12 @@ class FlaskSessionInteropTest {
   static void pythonAndFlaskAreAvailable() {
     seed = System.nanoTime();
     try {
-      Process probe = new ProcessBuilder("python3", "-c", "import flask, itsdangerous").start();
-      if (probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0) {
+      if (Subprocess.run("python3", new ProcessBuilder("python3", "-c", "import flask, itsdangerous"), "",
+          Duration.ofSeconds(60)).succeeded()) {
         return;
       }
     } catch (IOException e) {
       // handled below
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
     if (System.getenv("CI") != null) {
       fail("CI is set, so the live Flask interop test must run, but python3 with Flask is missing");
@@ -194,30 +190,14 @@ class FlaskSessionInteropTest {
     try (InputStream script = FlaskSessionInteropTest.class.getResourceAsStream(
         "/session/flask_session_oracle.py")) {
       String source = new String(script.readAllBytes(), StandardCharsets.UTF_8);
-      Process process = new ProcessBuilder("python3", "-c", source).start();
-      // Write from another thread: the answers fill the pipe while the requests are still going in.
-      CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
-        try (OutputStream in = process.getOutputStream()) {
-          in.write((String.join("\n", requests) + "\n").getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-      writing.get(60, TimeUnit.SECONDS);
-      if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        process.destroyForcibly();
-        fail("the Flask oracle failed: " + errors);
-      }
+      Subprocess.Result flask = Subprocess.run("the Flask oracle", new ProcessBuilder("python3", "-c", source),
+          String.join("\n", requests) + "\n", Duration.ofSeconds(60)).orFail();
       List<Map<String, Object>> answers = new ArrayList<>();
-      output.lines().forEach(line -> answers.add(PlainJson.map(PlainJson.parse(line))));
-      assertThat(answers).as("answers (stderr: %s)", errors).hasSize(requests.size());
+      flask.out().lines().forEach(line -> answers.add(PlainJson.map(PlainJson.parse(line))));
+      assertThat(answers).as("answers (stderr: %s)", flask.err()).hasSize(requests.size());
       return answers;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (Exception e) {
-      throw new AssertionError("talking to the Flask oracle failed", e);
     }
   }
 }

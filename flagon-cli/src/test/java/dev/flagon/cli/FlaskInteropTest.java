@@ -7,18 +7,15 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.flagon.testing.PlainJson;
+import dev.flagon.testing.Subprocess;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,22 +97,9 @@ class FlaskInteropTest {
 
   /** One round trip to flask_peer.py: Flask dumps the sessions and loads the cookies. */
   private static Map<String, Object> flask(List<String> dump, List<String> load) throws Exception {
-    Process process = new ProcessBuilder("python3", script().toString()).start();
-    CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-    process.getOutputStream().write(request(dump, load).getBytes(StandardCharsets.UTF_8));
-    process.getOutputStream().close();
-    String out = readAll(process.getInputStream());
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as(err.get()).isZero();
+    String out = Subprocess.run("flask_peer.py", new ProcessBuilder("python3", script().toString()),
+        request(dump, load), Duration.ofSeconds(60)).orFail().out();
     return PlainJson.map(PlainJson.parse(out));
-  }
-
-  private static String readAll(InputStream stream) {
-    try {
-      return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static String request(List<String> dump, List<String> load) throws IOException {
@@ -146,20 +130,15 @@ class FlaskInteropTest {
   /** Why the live test cannot run here, or null if it can. */
   private static String flaskProblem() {
     try {
-      Process process = new ProcessBuilder("python3", "-c", "import flask, itsdangerous")
-          .redirectErrorStream(true).start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
+      Subprocess.Result check = Subprocess.run("python3", new ProcessBuilder("python3", "-c",
+          "import flask, itsdangerous").redirectErrorStream(true), "", Duration.ofSeconds(60));
+      if (!check.finished()) {
         return "python3 did not answer within 60 s";
       }
-      String[] lines = output.strip().split("\n");
-      return process.exitValue() == 0 ? null : "python3 cannot import Flask (" + lines[lines.length - 1] + ")";
+      String[] lines = check.out().strip().split("\n");
+      return check.exit() == 0 ? null : "python3 cannot import Flask (" + lines[lines.length - 1] + ")";
     } catch (IOException e) {
       return "python3 is not installed (" + e.getMessage() + ")";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "interrupted";
     }
   }
 }

@@ -3,16 +3,17 @@ package dev.flagon.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagon.Flagon;
+import dev.flagon.testing.Subprocess;
+import dev.flagon.testing.Subprocess.Result;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,38 +31,32 @@ class LauncherIT {
 
   @TempDir Path tmp;
 
-  record Run(int exit, String out, String err) {}
-
   @BeforeAll
   static void jarWasPackaged() {
     assertThat(REPO.resolve("flagon")).isExecutable();
     assertThat(JAR).as("run after the package phase (mvn verify)").isRegularFile();
   }
 
-  private Run run(Path cwd, Path script, Map<String, String> env, String stdin, String... args)
-      throws IOException, InterruptedException {
+  private Result run(Path cwd, Path script, Map<String, String> env, String stdin, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(script.toString());
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile());
     builder.environment().remove("FLAGON_SECRET_KEY");
     builder.environment().putAll(env);
-    Path out = Files.createTempFile(tmp, "out", ".txt");
-    Path err = Files.createTempFile(tmp, "err", ".txt");
-    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-    process.getOutputStream().close();
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("flagon finished").isTrue();
-    return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+    Result run = Subprocess.run(script.toString(), builder, stdin, Duration.ofSeconds(120));
+    assertThat(run.finished()).as("flagon finished").isTrue();
+    return run;
   }
 
-  private Run flagon(Map<String, String> env, String... args) throws IOException, InterruptedException {
+  private Result flagon(Map<String, String> env, String... args) throws IOException {
     return run(REPO, Path.of("./flagon"), env, "", args);
   }
 
   @Test
   void launcher_secret_printsOneHexLine() throws Exception {
-    Run run = flagon(Map.of(), "secret");
+    Result run = flagon(Map.of(), "secret");
 
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out()).matches("[0-9a-f]{64}\n");
@@ -71,9 +66,9 @@ class LauncherIT {
   void launcher_encodeVerifyDecode_matchFlasksVectors() throws Exception {
     Map<String, String> env = Map.of("FLAGON_SECRET_KEY", KEY);
 
-    Run encode = flagon(env, "encode", "--timestamp", "1700000000", "--json", "{ \"user_id\" : 12345 }");
-    Run verify = flagon(env, "verify", "--format", "json", "--now", "1700000010", USER_ID.cookie());
-    Run decode = flagon(Map.of(), "decode", USER_ID.cookie());
+    Result encode = flagon(env, "encode", "--timestamp", "1700000000", "--json", "{ \"user_id\" : 12345 }");
+    Result verify = flagon(env, "verify", "--format", "json", "--now", "1700000010", USER_ID.cookie());
+    Result decode = flagon(Map.of(), "decode", USER_ID.cookie());
 
     assertThat(encode.exit()).as(encode.err()).isZero();
     assertThat(encode.out()).isEqualTo(USER_ID.cookie() + "\n");
@@ -87,7 +82,7 @@ class LauncherIT {
 
   @Test
   void launcher_encodeFromStdin_printsCookie() throws Exception {
-    Run run = run(REPO, Path.of("./flagon"), Map.of("K", KEY), USER_ID.taggedJson(),
+    Result run = run(REPO, Path.of("./flagon"), Map.of("K", KEY), USER_ID.taggedJson(),
         "encode", "--secret-env", "K", "--timestamp", "1700000000");
 
     assertThat(run.out()).isEqualTo(USER_ID.cookie() + "\n");
@@ -95,9 +90,9 @@ class LauncherIT {
 
   @Test
   void launcher_rejectedCookie_exits1() throws Exception {
-    Run wrongKey = flagon(Map.of("FLAGON_SECRET_KEY", "another-key"), "verify", "--format", "json",
+    Result wrongKey = flagon(Map.of("FLAGON_SECRET_KEY", "another-key"), "verify", "--format", "json",
         "--now", "1700000010", USER_ID.cookie());
-    Run garbage = flagon(Map.of(), "decode", "not-a-session-cookie");
+    Result garbage = flagon(Map.of(), "decode", "not-a-session-cookie");
 
     assertThat(wrongKey.exit()).isEqualTo(1);
     assertThat(wrongKey.out()).startsWith("{\"ok\":false,\"error\":\"BadTimeSignature\",\"message\":");
@@ -118,10 +113,10 @@ class LauncherIT {
       String cookie = TestCookies.signCompressed(json, 1_700_000_000L, KEY);
       assertThat(cookie.length()).isLessThan(2048);
 
-      Run decode = flagon(env, "decode", cookie);
-      Run verify = flagon(env, "verify", "--now", "1700000010", cookie);
+      Result decode = flagon(env, "decode", cookie);
+      Result verify = flagon(env, "verify", "--now", "1700000010", cookie);
 
-      for (Run run : List.of(decode, verify)) {
+      for (Result run : List.of(decode, verify)) {
         assertThat(run.exit()).as(run.err()).isEqualTo(1);
         assertThat(run.err()).contains("BadPayload", "a Flagon limit").doesNotContain("OutOfMemoryError", "xxx");
         assertThat(run.out()).isEmpty();
@@ -139,8 +134,8 @@ class LauncherIT {
     String cookie = TestCookies.signCompressed(json, 1_700_000_000L, KEY);
     assertThat(cookie.length()).isBetween(3_000, Flagon.MAX_COOKIE_VALUE_LENGTH);
 
-    Run decode = flagon(env, "decode", cookie);
-    Run verify = flagon(env, "verify", "--now", "1700000010", cookie);
+    Result decode = flagon(env, "decode", cookie);
+    Result verify = flagon(env, "verify", "--now", "1700000010", cookie);
 
     assertThat(decode.exit()).as(decode.err()).isZero();
     assertThat(decode.out()).isEqualTo(json + "\n");
@@ -150,11 +145,11 @@ class LauncherIT {
 
   @Test
   void launcher_usageErrors_exit2WithCleanStdout() throws Exception {
-    Run noKey = flagon(Map.of(), "verify", USER_ID.cookie());
-    Run badOption = flagon(Map.of(), "secret", "--bytes", "0");
-    Run noCommand = flagon(Map.of());
+    Result noKey = flagon(Map.of(), "verify", USER_ID.cookie());
+    Result badOption = flagon(Map.of(), "secret", "--bytes", "0");
+    Result noCommand = flagon(Map.of());
 
-    for (Run run : List.of(noKey, badOption, noCommand)) {
+    for (Result run : List.of(noKey, badOption, noCommand)) {
       assertThat(run.exit()).as(run.err()).isEqualTo(2);
       assertThat(run.out()).isEmpty();
       assertThat(run.err()).isNotBlank();
@@ -166,7 +161,7 @@ class LauncherIT {
     Files.writeString(tmp.resolve("session.json"), USER_ID.taggedJson());
     Files.writeString(tmp.resolve("key.txt"), KEY + "\n");
 
-    Run run = run(tmp, REPO.resolve("flagon"), Map.of(), "",
+    Result run = run(tmp, REPO.resolve("flagon"), Map.of(), "",
         "encode", "--secret-file", "key.txt", "--json-file", "session.json", "--timestamp", "1700000000");
 
     assertThat(run.exit()).as(run.err()).isZero();
@@ -177,7 +172,7 @@ class LauncherIT {
   void launcher_throughASymlink_findsTheRepository() throws Exception {
     Path link = Files.createSymbolicLink(tmp.resolve("flagon"), REPO.resolve("flagon"));
 
-    Run run = run(tmp, link, Map.of(), "", "secret", "--bytes", "4");
+    Result run = run(tmp, link, Map.of(), "", "secret", "--bytes", "4");
     Files.delete(link); // JUnit warns when its cleanup meets a link leading out of the temp dir
 
     assertThat(run.out()).matches("[0-9a-f]{8}\n");
@@ -191,7 +186,7 @@ class LauncherIT {
         + "echo 'maven noise on stdout'\n"
         + "mkdir -p flagon-cli/target && cp '" + JAR + "' flagon-cli/target/flagon-cli.jar\n");
 
-    Run run = run(tmp, fakeRepo.resolve("flagon"), Map.of("PATH", bin + ":" + System.getenv("PATH")), "",
+    Result run = run(tmp, fakeRepo.resolve("flagon"), Map.of("PATH", bin + ":" + System.getenv("PATH")), "",
         "secret");
 
     assertThat(run.exit()).as(run.err()).isZero();
@@ -206,7 +201,7 @@ class LauncherIT {
     Path fakeRepo = repoWithoutJar();
     Path bin = fakeMaven("echo 'BUILD FAILURE'\nexit 1\n");
 
-    Run run = run(tmp, fakeRepo.resolve("flagon"), Map.of("PATH", bin + ":" + System.getenv("PATH")), "",
+    Result run = run(tmp, fakeRepo.resolve("flagon"), Map.of("PATH", bin + ":" + System.getenv("PATH")), "",
         "secret");
 
     assertThat(run.exit()).isEqualTo(2);

@@ -8,17 +8,17 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.flagon.codec.Signing.Digest;
 import dev.flagon.codec.Signing.KeyDerivation;
 import dev.flagon.testing.PlainJson;
+import dev.flagon.testing.Subprocess;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -164,21 +164,9 @@ class ItsdangerousInteropTest {
 
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> runOracle(List<Case> cases) throws Exception {
-    Process p = new ProcessBuilder("python3", "-c", oracleScript())
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    try (OutputStream in = p.getOutputStream()) {
-      in.write(casesJson(cases).getBytes(StandardCharsets.UTF_8));
-    }
-    byte[] out;
-    try (InputStream stdout = p.getInputStream()) {
-      out = stdout.readAllBytes();
-    }
-    if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      p.destroyForcibly();
-      fail("the itsdangerous oracle failed (see its stderr above)");
-    }
-    Map<String, Object> root =
-        (Map<String, Object>) PlainJson.parseAllowingNaN(new String(out, StandardCharsets.UTF_8));
+    String out = Subprocess.run("the itsdangerous oracle", new ProcessBuilder("python3", "-c", oracleScript()),
+        casesJson(cases), Duration.ofSeconds(120)).orFail().out();
+    Map<String, Object> root = (Map<String, Object>) PlainJson.parseAllowingNaN(out);
     return (List<Map<String, Object>>) root.get("results");
   }
 
@@ -227,15 +215,14 @@ class ItsdangerousInteropTest {
   /** Null if python3 can import itsdangerous, else why not. */
   private static String pythonProblem() {
     try {
-      Process p = new ProcessBuilder("python3", "-c", "import itsdangerous, hashlib")
-          .redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      if (!p.waitFor(30, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
+      Subprocess.Result p = Subprocess.run("python3",
+          new ProcessBuilder("python3", "-c", "import itsdangerous, hashlib").redirectErrorStream(true), "",
+          Duration.ofSeconds(30));
+      if (!p.finished()) {
         return "python3 did not answer within 30 s";
       }
-      return p.exitValue() == 0 ? null : "import itsdangerous failed (exit " + p.exitValue() + ")";
-    } catch (IOException | InterruptedException e) {
+      return p.exit() == 0 ? null : "import itsdangerous failed (exit " + p.exit() + ")";
+    } catch (IOException e) {
       return "cannot start python3: " + e.getMessage();
     }
   }

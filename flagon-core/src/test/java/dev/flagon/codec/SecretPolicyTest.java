@@ -3,16 +3,17 @@ package dev.flagon.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.flagon.testing.Subprocess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -158,21 +159,14 @@ class SecretPolicyTest {
   /** The script's output; skips the test without python3, unless CI is set. */
   private static String run(String command) {
     try {
-      Process process = new ProcessBuilder("python3", SCRIPT, command).redirectErrorStream(true).start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        fail("python3 " + SCRIPT + " " + command + " failed: " + output);
-      }
-      return output;
+      return Subprocess.run("python3 " + SCRIPT + " " + command, new ProcessBuilder("python3", SCRIPT, command)
+          .redirectErrorStream(true), "", Duration.ofSeconds(120)).orFail().out();
     } catch (IOException e) {
       if (System.getenv("CI") != null) {
         fail("python3 is required when CI is set: " + e.getMessage());
       }
       Assumptions.abort("python3 is not available; the wordlist tests need it");
       throw new AssertionError("unreachable");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
     }
   }
 }

@@ -2,13 +2,12 @@ package dev.flagon.json;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.flagon.testing.Subprocess;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -61,9 +60,10 @@ final class PythonOracle {
 
   /** One answer per request; requests are {@link #request} lines. */
   static List<String> ask(List<String> requests) {
-    Process process;
+    Subprocess.Result result;
     try {
-      process = new ProcessBuilder("python3", "-c", SCRIPT).redirectErrorStream(false).start();
+      result = Subprocess.run("python3", new ProcessBuilder("python3", "-c", SCRIPT), String.join("\n", requests),
+          Duration.ofSeconds(120)).orFail();
     } catch (IOException e) {
       if (System.getenv("CI") != null) {
         fail("python3 is required when CI is set, but could not be started: " + e.getMessage());
@@ -71,27 +71,11 @@ final class PythonOracle {
       Assumptions.abort("python3 is not available; the differential test needs it");
       throw new AssertionError("unreachable");
     }
-    try {
-      try (OutputStream in = process.getOutputStream()) {
-        in.write(String.join("\n", requests).getBytes(StandardCharsets.UTF_8));
-      }
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        process.destroyForcibly();
-        fail("python3 failed: " + errors);
-      }
-      List<String> answers = output.lines().toList();
-      if (answers.size() != requests.size()) {
-        fail("python3 answered " + answers.size() + " of " + requests.size() + " requests: " + errors);
-      }
-      return answers;
-    } catch (IOException e) {
-      throw new AssertionError("talking to python3 failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
+    List<String> answers = result.out().lines().toList();
+    if (answers.size() != requests.size()) {
+      fail("python3 answered " + answers.size() + " of " + requests.size() + " requests: " + result.err());
     }
+    return answers;
   }
 
   /** A request line: {@code [mode, encoded value]}. */

@@ -3,10 +3,9 @@ package dev.flagon.testing;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -54,22 +53,18 @@ public final class LivePython {
   private static String problem(String python, String... modules) {
     String script = "import " + String.join(", ", modules);
     try {
-      Process process = new ProcessBuilder(python, "-c", script).redirectErrorStream(true).start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
+      Subprocess.Result check = Subprocess.run(python, new ProcessBuilder(python, "-c", script)
+          .redirectErrorStream(true), "", Duration.ofSeconds(60));
+      if (!check.finished()) {
         return python + " did not answer within 60 s";
       }
-      if (process.exitValue() != 0) {
-        String[] lines = output.split("\n");
+      if (check.exit() != 0) {
+        String[] lines = check.out().strip().split("\n");
         return python + " cannot import " + String.join(", ", modules) + " (" + lines[lines.length - 1] + ")";
       }
       return null;
     } catch (IOException e) {
       return "cannot start " + python + " (" + e.getMessage() + ")";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "interrupted while checking " + python;
     }
   }
 }

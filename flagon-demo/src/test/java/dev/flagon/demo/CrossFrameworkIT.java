@@ -5,6 +5,7 @@ import static dev.flagon.demo.TestHttp.onlySetCookie;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.flagon.testing.Subprocess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -138,14 +138,13 @@ class CrossFrameworkIT {
   }
 
   // null when python3 can import Flask 3.1.
-  private static String flaskProblem() throws InterruptedException {
+  private static String flaskProblem() {
     try {
-      Process check = new ProcessBuilder("python3", "-c",
+      Subprocess.Result check = Subprocess.run("python3", new ProcessBuilder("python3", "-c",
           "import importlib.metadata as m; v = m.version('flask'); assert v.startswith('3.1'), v; print(v)")
-          .redirectErrorStream(true).start();
-      String output = new String(check.getInputStream().readAllBytes()).trim();
-      if (!check.waitFor(30, TimeUnit.SECONDS) || check.exitValue() != 0) {
-        return "python3 has no Flask 3.1 (" + output + ")";
+          .redirectErrorStream(true), "", Duration.ofSeconds(30));
+      if (!check.succeeded()) {
+        return "python3 has no Flask 3.1 (" + check.out().trim() + ")";
       }
       return null;
     } catch (IOException e) {

@@ -2,15 +2,17 @@ package dev.flagon.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flagon.testing.Subprocess;
+import dev.flagon.testing.Subprocess.Result;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,27 +26,21 @@ class LaunchErrorsIT {
 
   @TempDir Path dir;
 
-  record Run(int exit, String out, String err) {}
-
-  private Run run(String script, Map<String, String> environment, String... args)
-      throws IOException, InterruptedException {
+  private Result run(String script, Map<String, String> environment, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(SCRIPTS.resolve(script).toString());
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().keySet().removeIf(name -> name.startsWith("FLAGON_"));
     builder.environment().putAll(environment);
-    Path out = dir.resolve("out.txt");
-    Path err = dir.resolve("err.txt");
-    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    if (!process.waitFor(120, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError(script + " did not exit; stderr: " + Files.readString(err));
+    Result run = Subprocess.run(script, builder, "", Duration.ofSeconds(120));
+    if (!run.finished()) {
+      throw new AssertionError(run.failure());
     }
-    return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+    return run;
   }
 
-  private static void assertOneLine(Run run, int exit) {
+  private static void assertOneLine(Result run, int exit) {
     assertThat(run.exit()).as(run.err()).isEqualTo(exit);
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).as("exactly one line").matches("[^\\n]+\\n");
@@ -52,7 +48,7 @@ class LaunchErrorsIT {
 
   @Test
   void demo_refusedKey_printsOneLineAndExits2() throws Exception {
-    Run run = run("demo", Map.of("FLAGON_SECRET_KEY", "changeme"), "--port", "0");
+    Result run = run("demo", Map.of("FLAGON_SECRET_KEY", "changeme"), "--port", "0");
 
     assertOneLine(run, 2);
     assertThat(run.err()).contains("SECRET_KEY is too weak", "./flagon secret");
@@ -61,7 +57,7 @@ class LaunchErrorsIT {
   @Test
   void demo_portInUse_printsOneLineNamingPortAndExits1() throws Exception {
     try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      Run run = run("demo", Map.of("FLAGON_SECRET_KEY", "launch-errors-it-secret-key-0123"),
+      Result run = run("demo", Map.of("FLAGON_SECRET_KEY", "launch-errors-it-secret-key-0123"),
           "--port", Integer.toString(busy.getLocalPort()));
 
       assertOneLine(run, 1);
@@ -73,7 +69,7 @@ class LaunchErrorsIT {
   void conformanceServer_malformedConfig_printsOneLineAndExits2() throws Exception {
     Path config = Files.writeString(dir.resolve("config.json"), "{\"config\": {\n");
 
-    Run run = run("conformance-server", Map.of(), "--port", "0", "--config", config.toString());
+    Result run = run("conformance-server", Map.of(), "--port", "0", "--config", config.toString());
 
     assertOneLine(run, 2);
     assertThat(run.err()).contains("not valid JSON");

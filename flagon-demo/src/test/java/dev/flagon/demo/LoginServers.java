@@ -3,6 +3,7 @@ package dev.flagon.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagon.testing.LivePython;
+import dev.flagon.testing.Subprocess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -10,7 +11,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * The conformance server and its Flask twin ({@code src/test/python/login_app.py}: real Flask-Login 0.6.3
@@ -46,7 +47,7 @@ final class LoginServers implements AutoCloseable {
       java = ConformanceServer.start(ConformanceSettings.read(file), "127.0.0.1", 0, true);
       return new LoginServers(java, flask, "http://127.0.0.1:" + port);
     } catch (Exception | Error e) {
-      stop(flask);
+      Subprocess.stop(flask, Duration.ofSeconds(10));
       throw e;
     }
   }
@@ -89,19 +90,7 @@ final class LoginServers implements AutoCloseable {
     try {
       java.close();
     } finally {
-      stop(flask);
-    }
-  }
-
-  private static void stop(Process process) {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
+      Subprocess.stop(flask, Duration.ofSeconds(10));
     }
   }
 }

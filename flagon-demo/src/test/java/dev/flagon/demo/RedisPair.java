@@ -2,6 +2,7 @@ package dev.flagon.demo;
 
 import dev.flagon.redis.testing.RedisServer;
 import dev.flagon.testing.LivePython;
+import dev.flagon.testing.Subprocess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -9,9 +10,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One real redis-server, the conformance server on it ({@code SESSION_TYPE=redis}, in process, with the test
@@ -87,10 +88,7 @@ final class RedisPair implements AutoCloseable {
       flagon.close();
     } finally {
       if (flask != null) {
-        flask.destroy();
-        if (!flask.waitFor(10, TimeUnit.SECONDS)) {
-          flask.destroyForcibly();
-        }
+        Subprocess.stop(flask, Duration.ofSeconds(10));
       }
       redis.close();
     }

@@ -1,5 +1,6 @@
 package dev.flagon.demo;
 
+import dev.flagon.testing.Subprocess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -43,7 +44,7 @@ final class ServerProcess implements AutoCloseable {
       }
       return new ServerProcess(process, url);
     } catch (Exception e) {
-      stop(process);
+      Subprocess.stop(process, Duration.ofSeconds(10));
       throw e;
     }
   }
@@ -55,7 +56,7 @@ final class ServerProcess implements AutoCloseable {
 
   @Override
   public void close() {
-    stop(process);
+    Subprocess.stop(process, Duration.ofSeconds(10));
   }
 
   // Reads stdout until the readiness line, then keeps draining it so the process never blocks on a full pipe.
@@ -75,18 +76,6 @@ final class ServerProcess implements AutoCloseable {
       return null;
     } catch (IOException e) {
       return null;
-    }
-  }
-
-  private static void stop(Process process) {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
     }
   }
 }

@@ -2,12 +2,11 @@ package dev.flagon.encrypted;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.flagon.testing.Subprocess;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -26,26 +25,11 @@ final class NodeJose {
   /** The script's JSON answer to a JSON request. */
   static String run(String requestJson) {
     install();
-    Path out = Path.of("target", "jose-interop.out").toAbsolutePath();
-    Path err = Path.of("target", "jose-interop.err").toAbsolutePath();
     try {
-      Process node = new ProcessBuilder("node", "interop.mjs").directory(DIR.toFile())
-          .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-      node.getOutputStream().write(requestJson.getBytes(StandardCharsets.UTF_8));
-      node.getOutputStream().close();
-      if (!node.waitFor(60, TimeUnit.SECONDS)) {
-        node.destroyForcibly();
-        fail("node interop.mjs did not finish within 60 s");
-      }
-      if (node.exitValue() != 0) {
-        fail("node interop.mjs failed: " + Files.readString(err));
-      }
-      return Files.readString(out);
+      return Subprocess.run("node interop.mjs", new ProcessBuilder("node", "interop.mjs").directory(DIR.toFile()),
+          requestJson, Duration.ofSeconds(60)).orFail().out();
     } catch (IOException e) {
       return unavailable("node could not be run: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 
@@ -57,20 +41,17 @@ final class NodeJose {
       Path log = Path.of("target", "npm-ci.log").toAbsolutePath();
       try {
         Files.createDirectories(log.getParent());
-        Process npm = new ProcessBuilder(List.of("npm", "ci", "--no-audit", "--no-fund")).directory(DIR.toFile())
-            .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!npm.waitFor(180, TimeUnit.SECONDS)) {
-          npm.destroyForcibly();
+        Subprocess.Result npm = Subprocess.run("npm ci", new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
+            .directory(DIR.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()), "",
+            Duration.ofSeconds(180));
+        if (!npm.finished()) {
           unavailable("npm ci did not finish within 180 s (see " + log + ")");
         }
-        if (npm.exitValue() != 0) {
+        if (npm.exit() != 0) {
           unavailable("npm ci failed (see " + log + "): " + Files.readString(log));
         }
       } catch (IOException e) {
         unavailable("npm could not be run: " + e.getMessage());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
       }
     }
     installed = true;

@@ -1,24 +1,21 @@
 package dev.flagon.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.flagon.Session;
 import dev.flagon.testing.LivePython;
 import dev.flagon.testing.PlainJson;
+import dev.flagon.testing.Subprocess;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The real Flask-Login and Flask-WTF, through {@code src/test/python/login_oracle.py}: one JSON request per
@@ -33,35 +30,20 @@ final class Oracle {
     String python = LivePython.require("flask_login", "flask_wtf");
     List<String> lines = new ArrayList<>();
     requests.forEach(request -> lines.add(json(request)));
+    Subprocess.Result oracle;
     try {
-      Process process = new ProcessBuilder(python, "src/test/python/login_oracle.py").start();
-      // Written from another thread: the answers fill the pipe while the requests still go in.
-      CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
-        try (OutputStream in = process.getOutputStream()) {
-          in.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-      writing.get(120, TimeUnit.SECONDS);
-      if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        process.destroyForcibly();
-        fail("the Flask-Login oracle failed: " + errors);
-      }
-      List<Map<String, Object>> answers = new ArrayList<>();
-      output.lines().forEach(line -> answers.add(PlainJson.map(PlainJson.parse(line))));
-      assertThat(answers).as("answers (stderr: %s)", errors).hasSize(requests.size());
-      for (int i = 0; i < answers.size(); i++) {
-        assertThat(answers.get(i)).as("oracle answer to %s", lines.get(i)).containsEntry("ok", true);
-      }
-      return answers;
+      oracle = Subprocess.run("the Flask-Login oracle", new ProcessBuilder(python, "src/test/python/login_oracle.py"),
+          String.join("\n", lines) + "\n", Duration.ofSeconds(120)).orFail();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (Exception e) {
-      throw new AssertionError("talking to the Flask-Login oracle failed", e);
     }
+    List<Map<String, Object>> answers = new ArrayList<>();
+    oracle.out().lines().forEach(line -> answers.add(PlainJson.map(PlainJson.parse(line))));
+    assertThat(answers).as("answers (stderr: %s)", oracle.err()).hasSize(requests.size());
+    for (int i = 0; i < answers.size(); i++) {
+      assertThat(answers.get(i)).as("oracle answer to %s", lines.get(i)).containsEntry("ok", true);
+    }
+    return answers;
   }
 
   /** An answer in the oracle's form, read back as plain JSON so that it compares with the oracle's. */

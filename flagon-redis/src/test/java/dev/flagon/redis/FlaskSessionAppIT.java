@@ -8,6 +8,7 @@ import dev.flagon.json.Tuple;
 import dev.flagon.redis.testing.RedisServer;
 import dev.flagon.testing.LivePython;
 import dev.flagon.testing.PlainJson;
+import dev.flagon.testing.Subprocess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,13 +22,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -109,10 +110,7 @@ class FlaskSessionAppIT {
         assertThat(store.get(id)).isEmpty();
       } finally {
         store.close();
-        app.destroy();
-        if (!app.waitFor(10, TimeUnit.SECONDS)) {
-          app.destroyForcibly();
-        }
+        Subprocess.stop(app, Duration.ofSeconds(10));
       }
     }
   }

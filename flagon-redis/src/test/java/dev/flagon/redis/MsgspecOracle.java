@@ -2,6 +2,7 @@ package dev.flagon.redis;
 
 import dev.flagon.testing.LivePython;
 import dev.flagon.testing.PlainJson;
+import dev.flagon.testing.Subprocess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -9,9 +10,9 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Live msgspec 0.22 (src/test/python/msgspec_oracle.py): one Python process answering a request per line.
@@ -94,13 +95,6 @@ final class MsgspecOracle implements AutoCloseable {
     } catch (IOException ignored) {
       // the process is ending anyway
     }
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    Subprocess.stop(process, Duration.ofSeconds(10));
   }
 }

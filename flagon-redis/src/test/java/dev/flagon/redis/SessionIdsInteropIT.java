@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagon.codec.Secret;
 import dev.flagon.testing.LivePython;
+import dev.flagon.testing.Subprocess;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Session ids and their signed cookies against Flask-Session 0.8's own code, both ways. */
@@ -46,14 +46,11 @@ class SessionIdsInteropIT {
     assertThat(out.get(3)).isEqualTo("!BadSignature");
   }
 
-  private static List<String> python(String... args) throws IOException, InterruptedException {
+  private static List<String> python(String... args) throws IOException {
     String python = LivePython.require("flask_session", "redis");
     List<String> command = new java.util.ArrayList<>(List.of(python, "-c", SCRIPT));
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as(output).isZero();
-    return output.lines().toList();
+    return Subprocess.run("Flask-Session's RedisSessionInterface", new ProcessBuilder(command)
+        .redirectErrorStream(true), "", Duration.ofSeconds(60)).orFail().out().lines().toList();
   }
 }

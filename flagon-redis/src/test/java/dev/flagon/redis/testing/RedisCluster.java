@@ -1,12 +1,11 @@
 package dev.flagon.redis.testing;
 
+import dev.flagon.testing.Subprocess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -76,17 +75,10 @@ public final class RedisCluster implements AutoCloseable {
     nodes.forEach(n -> command.add("127.0.0.1:" + n.port()));
     command.addAll(List.of("--cluster-replicas", "0", "--cluster-yes"));
     try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        process.destroyForcibly();
-        throw new IllegalStateException("redis-cli --cluster create failed:\n" + output);
-      }
+      Subprocess.run("redis-cli --cluster create", new ProcessBuilder(command).redirectErrorStream(true), "",
+          Duration.ofSeconds(60)).orFail();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while creating the cluster", e);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.flagon.redis.testing;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.flagon.testing.Subprocess;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -110,8 +111,7 @@ public final class RedisServer implements AutoCloseable {
   /** Stops the server (SIGTERM: Redis finishes its append-only file) and waits for it to exit. */
   public void stop() {
     if (process != null) {
-      process.destroy();
-      waitFor(process);
+      Subprocess.stop(process, Duration.ofSeconds(20));
       process = null;
     }
   }
@@ -177,8 +177,7 @@ public final class RedisServer implements AutoCloseable {
 
   private void destroy() {
     if (process != null) {
-      process.destroyForcibly();
-      waitFor(process);
+      Subprocess.stop(process, Duration.ZERO); // no grace: the data goes with the directory
       process = null;
     }
     deleteTree(dir);
@@ -244,16 +243,6 @@ public final class RedisServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       started.destroyForcibly();
       throw new IllegalStateException("interrupted while starting redis-server", e);
-    }
-  }
-
-  private static void waitFor(Process process) {
-    try {
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 

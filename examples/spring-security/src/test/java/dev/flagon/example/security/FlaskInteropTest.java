@@ -3,14 +3,15 @@ package dev.flagon.example.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagon.testing.LivePython;
+import dev.flagon.testing.Subprocess;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -58,12 +59,9 @@ class FlaskInteropTest {
   }
 
   @AfterAll
-  static void stopFlask() throws InterruptedException {
+  static void stopFlask() {
     if (flask != null) {
-      flask.destroy();
-      if (!flask.waitFor(10, TimeUnit.SECONDS)) {
-        flask.destroyForcibly();
-      }
+      Subprocess.stop(flask, Duration.ofSeconds(10));
     }
   }
 
