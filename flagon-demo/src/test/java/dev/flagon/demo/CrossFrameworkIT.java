@@ -113,7 +113,11 @@ class CrossFrameworkIT {
     char changed = cookie.charAt(at) == 'A' ? 'B' : 'A';
     String tampered = cookie.substring(0, at) + changed + cookie.substring(at + 1);
 
-    assertThat(get(demo.baseUrl(), "/", tampered).body()).contains("Not logged in");
+    HttpResponse<String> answer = get(demo.baseUrl(), "/", tampered);
+    assertThat(answer.body())
+        .as("the demo at %s answered %s %s for the tampered cookie %s (from %s)", demo.baseUrl(),
+            answer.statusCode(), answer.headers().map(), tampered, cookie)
+        .contains("Not logged in");
   }
 
   private static void assertLoggedOut(HttpResponse<String> index) {
