@@ -68,16 +68,13 @@ public class FlagonLoginAutoConfiguration {
   @ConditionalOnMissingBean(LoginManager.class)
   LoginManager<?> flagonLoginManager(UserLoader<?> users, Environment environment,
       ObjectProvider<FlagonConfig> flagonConfig) {
-    LoginConfig config = build(environment, LoginConfig::fromMap);
-    Clock clock = flagonConfig.stream().map(FlagonConfig::clock).findFirst().orElse(Clock.systemUTC());
-    return LoginManager.create(config, users, clock);
+    return LoginManager.create(build(environment, LoginConfig::fromMap), users, clock(flagonConfig));
   }
 
   @Bean
   @ConditionalOnMissingBean
   CsrfProtect flagonCsrfProtect(Environment environment, ObjectProvider<FlagonConfig> flagonConfig) {
-    Clock clock = flagonConfig.stream().map(FlagonConfig::clock).findFirst().orElse(Clock.systemUTC());
-    return CsrfProtect.create(build(environment, CsrfConfig::fromMap), clock);
+    return CsrfProtect.create(build(environment, CsrfConfig::fromMap), clock(flagonConfig));
   }
 
   @Bean
@@ -111,6 +108,11 @@ public class FlagonLoginAutoConfiguration {
       registration.setEnabled(flagon.isEnabled());
     }
     return registration;
+  }
+
+  /** The sessions' clock (a test's fixed one, say), so that logins and CSRF tokens keep the same time. */
+  private static Clock clock(ObjectProvider<FlagonConfig> flagonConfig) {
+    return flagonConfig.stream().map(FlagonConfig::clock).findFirst().orElse(Clock.systemUTC());
   }
 
   /** One parse of the settings (the login rows and the key they fall back on), by flagon-login. */
