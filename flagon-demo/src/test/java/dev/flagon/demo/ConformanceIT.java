@@ -7,6 +7,7 @@ import dev.flagon.testing.FlowReplay;
 import dev.flagon.testing.HttpFlow;
 import dev.flagon.testing.HttpFlow.Step;
 import dev.flagon.testing.HttpFlows;
+import dev.flagon.testing.OneConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -110,6 +111,16 @@ class ConformanceIT {
       assertThat(response.all("Set-Cookie")).hasSizeGreaterThan(1)
           .allSatisfy(cookie -> assertThat(cookie.length()).isLessThanOrEqualTo(4093));
       assertThat(response.all("Set-Cookie").get(1)).startsWith("session.1=");
+    }
+  }
+
+  /** CrossFrameworkIT once saw a tampered cookie answered as the valid one sent before it on the connection. */
+  @Test
+  void conformanceServer_validAndTamperedCookiesOnOneConnection_eachAnsweredFromItsOwnCookie() throws Exception {
+    HttpFlow flow = HttpFlows.named("http_login_index_logout");
+    try (WebServer server = start(flow)) {
+      OneConnection.assertNoCrossTalk(server.baseUrl(), "session",
+          FlowReplay.CLOCK_HEADER, Long.toString(flow.steps().get(0).now()));
     }
   }
 

@@ -12,6 +12,7 @@ import dev.flagon.codec.KeyRing;
 import dev.flagon.codec.Secret;
 import dev.flagon.codec.Signing;
 import dev.flagon.codec.UrlSafeTimedSerializer;
+import dev.flagon.testing.OneConnection;
 import java.net.http.HttpResponse;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -71,6 +72,12 @@ class DemoIT {
     // Reading the flashes removed them: the browser now holds the cookie without them.
     HttpResponse<String> second = get("/", cookiePair(onlySetCookie(first)));
     assertThat(second.body()).contains("Logged in as user 12345").doesNotContain("You are logged in");
+  }
+
+  /** What CrossFrameworkIT once saw: a tampered cookie answered as the valid one before it on the connection. */
+  @Test
+  void index_validAndTamperedCookiesOnOneConnection_eachAnsweredFromItsOwnCookie() {
+    OneConnection.assertNoCrossTalk(demo.baseUrl(), "session");
   }
 
   @Test
