@@ -42,6 +42,9 @@ public final class WebServer implements AutoCloseable {
     http.setSendServerVersion(false);
     http.setRequestHeaderSize(HEADER_BYTES);
     http.setResponseHeaderSize(HEADER_BYTES);
+    // Jetty's per-connection header cache ignores case by default: a Cookie differing from an earlier one on
+    // the connection only in letter case would be read as that earlier, valid value.
+    http.setHeaderCacheCaseSensitive(true);
     ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost(host);
     connector.setPort(port);
