@@ -9,6 +9,7 @@ import dev.flagon.SizePolicy;
 import dev.flagon.testing.FlowReplay;
 import dev.flagon.testing.HttpFlow;
 import dev.flagon.testing.HttpFlows;
+import dev.flagon.testing.OneConnection;
 import dev.flagon.testing.RequestClock;
 import java.util.HashMap;
 import java.util.List;
@@ -51,6 +52,16 @@ class HttpVectorsIT {
       assertThat(logs.messages(Level.WARNING)).as(flow + " warnings")
           .containsExactlyElementsOf(
               flow.steps().stream().flatMap(step -> step.warnings().stream()).toList());
+    }
+  }
+
+  /** Each request on a keep-alive connection is answered from its own Cookie header, even one differing only in case. */
+  @Test
+  void validAndTamperedCookies_onOneConnection_eachAnsweredFromItsOwnCookie() {
+    HttpFlow flow = HttpFlows.named("http_login_index_logout");
+    try (TestServer server = TestServer.start(flagon(flow), FlaskRoutes::addTo)) {
+      OneConnection.assertNoCrossTalk(server.baseUrl(), "session",
+          FlowReplay.CLOCK_HEADER, Long.toString(flow.steps().get(0).now()));
     }
   }
 
