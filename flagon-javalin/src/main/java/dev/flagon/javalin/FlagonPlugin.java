@@ -81,10 +81,15 @@ public final class FlagonPlugin extends ContextPlugin<Void, Session> {
     return lifecycleOf(ctx).session();
   }
 
-  /** Answers a {@link SessionStoreException} with 503, unless the application maps it itself. */
+  /**
+   * Answers a {@link SessionStoreException} with 503, unless the application maps it itself; makes Jetty's
+   * header cache case-sensitive, which by default hands a {@code Cookie} differing from an earlier one on the
+   * connection only in letter case to the application as that earlier value.
+   */
   @Override
   public void onInitialize(JavalinState state) {
     state.appData(KEY, this);
+    state.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
     state.routes.exception(SessionStoreException.class, (e, ctx) -> lifecycleOf(ctx).answerStoreFailure(e));
   }
 
