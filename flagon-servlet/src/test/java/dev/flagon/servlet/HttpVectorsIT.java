@@ -6,11 +6,13 @@ import dev.flagon.SizePolicy;
 import dev.flagon.testing.FlowReplay;
 import dev.flagon.testing.HttpFlow;
 import dev.flagon.testing.HttpFlows;
+import dev.flagon.testing.OneConnection;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -46,6 +48,24 @@ class HttpVectorsIT {
           logs.await(Level.WARNING, warning);
         }
       }
+    }
+  }
+
+  /**
+   * Each request on a keep-alive connection is answered from its own Cookie header: no lifecycle outlives
+   * its request, and Jetty configured as docs/security.md asks (a case-sensitive header cache) reads a
+   * cookie differing from the one before it only in letter case as sent.
+   */
+  @Test
+  void validAndTamperedCookies_onOneConnection_eachAnsweredFromItsOwnCookie() throws Exception {
+    HttpFlow flow = HttpFlows.named("http_login_index_logout");
+    Map<String, Object> flaskConfig = new HashMap<>(flow.config());
+    flaskConfig.values().removeIf(v -> v == null);
+    FlagonConfig config = FlagonConfig.fromMap(flaskConfig).toBuilder()
+        .clock(new MutableClock(Instant.ofEpochSecond(flow.steps().get(0).now()))).build();
+    try (TestServer server = TestServer.start(new FlagonFilter(Flagon.create(config)),
+        Map.of("/", new FlaskRoutes()))) {
+      OneConnection.assertNoCrossTalk(server.baseUrl(), "session");
     }
   }
 }
