@@ -7,6 +7,7 @@ import dev.flagon.spring.InvalidFlagonConfigurationException;
 import dev.flagon.testing.FlowReplay;
 import dev.flagon.testing.HttpFlow;
 import dev.flagon.testing.HttpFlows;
+import dev.flagon.testing.OneConnection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,17 @@ class HttpConformanceIT {
     int port = ((WebServerApplicationContext) server).getWebServer().getPort();
 
     FlowReplay.replay(flow, "http://127.0.0.1:" + port);
+  }
+
+  /** Each request on a keep-alive connection to Tomcat is answered from its own Cookie header. */
+  @Test
+  void springBootServer_validAndTamperedCookiesOnOneConnection_eachAnsweredFromItsOwnCookie() {
+    HttpFlow flow = HttpFlows.named("http_login_index_logout");
+    ConfigurableApplicationContext server = SERVERS.computeIfAbsent(flow.config(), HttpConformanceIT::start);
+    int port = ((WebServerApplicationContext) server).getWebServer().getPort();
+
+    OneConnection.assertNoCrossTalk("http://127.0.0.1:" + port, "session",
+        FlowReplay.CLOCK_HEADER, Long.toString(flow.steps().get(0).now()));
   }
 
   @Test
