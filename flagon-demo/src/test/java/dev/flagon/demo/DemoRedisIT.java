@@ -3,6 +3,7 @@ package dev.flagon.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagon.redis.testing.RedisServer;
+import dev.flagon.testing.OneConnection;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
@@ -35,6 +36,21 @@ class DemoRedisIT {
       String id = cookie.get().substring("session=".length());
       assertThat(id).matches("[A-Za-z0-9_-]{43}");
       assertThat((Long) redis.command("EXISTS", "session:" + id)).isEqualTo(1L);
+    }
+  }
+
+  /** A session id differing from the one before it on a keep-alive connection is never read as that one. */
+  @Test
+  void demo_redisSessionIdsOnOneConnection_eachAnsweredFromItsOwnCookie() throws Exception {
+    try (RedisServer redis = RedisServer.start()) {
+      int status = DemoApp.run(new String[] {"--port", "0", "--redis", redis.url()},
+          Map.of("FLAGON_SECRET_KEY", "demo-redis-secret-key-0123456789"), new PrintStream(new ByteArrayOutputStream()),
+          new PrintStream(new ByteArrayOutputStream()), server -> {
+            try (server) {
+              OneConnection.assertNoCrossTalk(server.baseUrl(), "session");
+            }
+          });
+      assertThat(status).isZero();
     }
   }
 }
