@@ -20,8 +20,8 @@ import java.util.Map;
  * computed from its own request's {@code Cookie} header, never from a request before it (a stale session, a
  * response left over on the connection, a header value the server cached). Against the route catalog
  * ({@code /login} logs in as user 12345, {@code /} says who is logged in), it logs in, then sends the valid
- * cookie alternating with tampered ones, pipelined and then one at a time, on a raw socket read by the
- * responses' own framing. Bounded by a socket timeout; the tampered cookies include letter-case changes,
+ * cookie alternating with tampered ones and answers of other shapes (a redirect, a HEAD, a 404), pipelined
+ * and then one at a time, on a raw socket read by the responses' own framing. Bounded by a socket timeout; the tampered cookies include letter-case changes,
  * which a server's case-insensitive header cache (Jetty's default) answers with the earlier, valid value.
  */
 public final class OneConnection implements AutoCloseable {
@@ -56,26 +56,34 @@ public final class OneConnection implements AutoCloseable {
    */
   public static void assertNoCrossTalk(String baseUrl, String cookieName, String... headers) {
     try (OneConnection connection = new OneConnection(baseUrl)) {
-      Response login = connection.exchange(List.of(request("/login", null, headers))).get(0);
+      Response login = connection.exchange(List.of(new Exchange("GET", "/login", null, 302, null)), headers).get(0);
       String valid = login.all("Set-Cookie").stream().map(header -> header.split(";", 2)[0])
           .filter(pair -> pair.startsWith(cookieName + "=")).findFirst()
           .orElseThrow(() -> new AssertionError("/login set no " + cookieName + " cookie: " + login));
-      List<String> cookies = new ArrayList<>();
-      for (String tampered : tampered(valid)) {
-        cookies.add(valid);
-        cookies.add(tampered);
+      // Each valid/tampered pair is followed by an answer of another shape: a redirect, a HEAD, a 404.
+      List<Exchange> others = List.of(new Exchange("GET", "/login", null, 302, null),
+          new Exchange("HEAD", "/", valid, 0, null), new Exchange("GET", "/no-such-page", valid, 404, null));
+      List<Exchange> exchanges = new ArrayList<>();
+      List<String> tampered = tampered(valid);
+      for (int i = 0; i < tampered.size(); i++) {
+        exchanges.add(new Exchange("GET", "/", valid, 200, LOGGED_IN));
+        exchanges.add(new Exchange("GET", "/", tampered.get(i), 200, LOGGED_OUT));
+        exchanges.add(others.get(i % others.size()));
       }
-      List<String> pipelined = cookies.stream().map(cookie -> request("/", cookie, headers)).toList();
-      assertAnswers(cookies, valid, connection.exchange(pipelined), "pipelined");
+      exchanges.add(new Exchange("GET", "/", tampered.get(0), 200, LOGGED_OUT)); // reads what the last one left
+      assertAnswers(exchanges, connection.exchange(exchanges, headers), "pipelined");
       List<Response> oneByOne = new ArrayList<>();
-      for (String request : pipelined) {
-        oneByOne.addAll(connection.exchange(List.of(request)));
+      for (Exchange exchange : exchanges) {
+        oneByOne.addAll(connection.exchange(List.of(exchange), headers));
       }
-      assertAnswers(cookies, valid, oneByOne, "one at a time");
+      assertAnswers(exchanges, oneByOne, "one at a time");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** A request and what its answer must be: a status (0: any) and a text its body holds (null: anything). */
+  private record Exchange(String method, String path, String cookie, int status, String body) {}
 
   /** Letter-case changes in the signature and the payload, and a changed signature character. */
   static List<String> tampered(String pair) {
@@ -99,43 +107,47 @@ public final class OneConnection implements AutoCloseable {
     throw new AssertionError("no letter to change in the cookie");
   }
 
-  private static void assertAnswers(List<String> cookies, String valid, List<Response> answers, String how) {
-    assertThat(answers).hasSameSizeAs(cookies);
-    for (int i = 0; i < cookies.size(); i++) {
-      boolean isValid = cookies.get(i).equals(valid);
-      assertThat(answers.get(i).status()).as(how + " answer %d", i).isEqualTo(200);
-      assertThat(answers.get(i).body())
-          .as("%s answer %d, to the %s cookie %s", how, i, isValid ? "valid" : "tampered", cookies.get(i))
-          .contains(isValid ? LOGGED_IN : LOGGED_OUT);
+  private static void assertAnswers(List<Exchange> exchanges, List<Response> answers, String how) {
+    assertThat(answers).hasSameSizeAs(exchanges);
+    for (int i = 0; i < exchanges.size(); i++) {
+      Exchange sent = exchanges.get(i);
+      String as = how + " answer " + i + ", to " + sent.method() + " " + sent.path() + " with " + sent.cookie();
+      if (sent.status() != 0) {
+        assertThat(answers.get(i).status()).as(as).isEqualTo(sent.status());
+      }
+      if (sent.body() != null) {
+        assertThat(answers.get(i).body()).as(as).contains(sent.body());
+      }
     }
   }
 
-  private static String request(String path, String cookie, String... headers) {
-    StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\n");
+  private static String request(Exchange exchange, String host, String... headers) {
+    StringBuilder request = new StringBuilder(exchange.method() + " " + exchange.path() + " HTTP/1.1\r\n");
+    request.append("Host: ").append(host).append("\r\n");
     for (int i = 0; i + 1 < headers.length; i += 2) {
       request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
     }
-    if (cookie != null) {
-      request.append("Cookie: ").append(cookie).append("\r\n");
+    if (exchange.cookie() != null) {
+      request.append("Cookie: ").append(exchange.cookie()).append("\r\n");
     }
-    return request.toString();
+    return request.append("\r\n").toString();
   }
 
   /** Writes the requests at once (pipelined), then reads as many responses. */
-  private List<Response> exchange(List<String> requests) throws IOException {
+  private List<Response> exchange(List<Exchange> exchanges, String... headers) throws IOException {
     StringBuilder all = new StringBuilder();
-    requests.forEach(request -> all.append(request).append("Host: ").append(host).append("\r\n\r\n"));
+    exchanges.forEach(exchange -> all.append(request(exchange, host, headers)));
     socket.getOutputStream().write(all.toString().getBytes(StandardCharsets.ISO_8859_1));
     socket.getOutputStream().flush();
     List<Response> responses = new ArrayList<>();
-    for (int i = 0; i < requests.size(); i++) {
-      responses.add(read());
+    for (Exchange exchange : exchanges) {
+      responses.add(read(exchange.method().equals("HEAD")));
     }
     return responses;
   }
 
   /** One response, framed by Content-Length or chunked encoding (the catalog never closes to end a body). */
-  private Response read() throws IOException {
+  private Response read(boolean bodiless) throws IOException {
     String[] statusLine = line().split(" ", 3);
     List<Map.Entry<String, String>> headers = new ArrayList<>();
     for (String line = line(); !line.isEmpty(); line = line()) {
@@ -144,7 +156,9 @@ public final class OneConnection implements AutoCloseable {
     }
     Response head = new Response(Integer.parseInt(statusLine[1]), headers, "");
     byte[] body;
-    if (head.all("Transfer-Encoding").stream().anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("chunked"))) {
+    if (bodiless || head.status() == 204 || head.status() == 304) {
+      body = new byte[0];
+    } else if (head.all("Transfer-Encoding").stream().anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("chunked"))) {
       ByteArrayOutputStream chunks = new ByteArrayOutputStream();
       for (int size; (size = Integer.parseInt(line().split(";", 2)[0].trim(), 16)) > 0; line()) {
         chunks.write(in.readNBytes(size));
