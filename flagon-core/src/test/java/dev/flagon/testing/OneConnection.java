@@ -21,8 +21,9 @@ import java.util.Map;
  * response left over on the connection, a header value the server cached). Against the route catalog
  * ({@code /login} logs in as user 12345, {@code /} says who is logged in), it logs in, then sends the valid
  * cookie alternating with tampered ones and answers of other shapes (a redirect, a HEAD, a 404), pipelined
- * and then one at a time, on a raw socket read by the responses' own framing. Bounded by a socket timeout; the tampered cookies include letter-case changes,
- * which a server's case-insensitive header cache (Jetty's default) answers with the earlier, valid value.
+ * and then one at a time, on a raw socket read by the responses' own framing. Bounded by a socket timeout.
+ * The tampered cookies include letter-case changes, which a server's case-insensitive header cache (Jetty's
+ * default) answers with the earlier, valid value.
  */
 public final class OneConnection implements AutoCloseable {
   private static final int TIMEOUT_MILLIS = 10_000;
