@@ -2,7 +2,6 @@ package dev.flagon.spring;
 
 import dev.flagon.FlagonSettings;
 import dev.flagon.Setting;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,6 +12,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -108,8 +108,9 @@ public final class SpringSettings {
   /** The row whose Spring or Flask name is the fewest edits away, ignoring case, dots and dashes. */
   private static String closest(ConfigurationPropertyName name) {
     String wanted = uniform(name.subName(1).toString());
-    ToIntFunction<Setting<?>> edits = row -> Math.min(distance(wanted, uniform(row.name())),
-        distance(wanted, uniform(row.springName().substring("flagon.".length()))));
+    LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+    ToIntFunction<Setting<?>> edits = row -> Math.min(distance.apply(wanted, uniform(row.name())),
+        distance.apply(wanted, uniform(row.springName().substring("flagon.".length()))));
     Setting<?> best = ROWS.stream().min(Comparator.comparingInt(edits)).orElseThrow();
     return edits.applyAsInt(best) > Math.max(3, wanted.length() / 2) ? ""
         : " Did you mean " + best.springName() + " (" + best.name() + ")?";
@@ -117,21 +118,5 @@ public final class SpringSettings {
 
   private static String uniform(String name) {
     return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-  }
-
-  /** Levenshtein distance, one row at a time: property names are short. */
-  private static int distance(String a, String b) {
-    int[] row = new int[b.length() + 1];
-    Arrays.setAll(row, j -> j);
-    for (int i = 1; i <= a.length(); i++) {
-      int diagonal = row[0];
-      row[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int above = row[j];
-        row[j] = Math.min(diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1), Math.min(above, row[j - 1]) + 1);
-        diagonal = above;
-      }
-    }
-    return row[b.length()];
   }
 }
