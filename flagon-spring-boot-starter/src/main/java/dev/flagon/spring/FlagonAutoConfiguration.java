@@ -10,12 +10,16 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletRequest;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.jetty.ConfigurableJettyWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,9 +50,8 @@ public class FlagonAutoConfiguration {
   public static final String FILTER_REGISTRATION_BEAN = "flagonFilterRegistration";
 
   @Bean
-  // flagon-redis's Spring sessions (SESSION_TYPE=redis) are built from this configuration
   @ConditionalOnMissingBean(value = {FlagonConfig.class, SessionInterface.class},
-      ignoredType = "dev.flagon.redis.RedisSessionInterface")
+      ignoredType = "dev.flagon.redis.RedisSessionInterface") // flagon-redis's sessions are built from it
   FlagonConfig flagonConfig(Environment environment, ObjectProvider<FlagonConfigCustomizer> customizers) {
     SpringSettings.refuseUnknown(environment);
     return SpringSettings.build(environment, FlagonSettings.all(), settings -> {
@@ -74,6 +77,18 @@ public class FlagonAutoConfiguration {
     registration.setAsyncSupported(true);
     registration.setOrder(FILTER_ORDER);
     return registration;
+  }
+
+  /** On Jetty, the {@code Cookie} header as sent: its header cache ignores case by default (docs/security.md). */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.jetty.ConfigurableJettyWebServerFactory")
+  static class JettyHeaderCache {
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableJettyWebServerFactory> flagonJettyHeaderCache() {
+      return factory -> factory.addServerCustomizers(server -> Stream.of(server.getConnectors())
+          .map(connector -> connector.getConnectionFactory(HttpConnectionFactory.class)).filter(Objects::nonNull)
+          .forEach(http -> http.getHttpConfiguration().setHeaderCacheCaseSensitive(true)));
+    }
   }
 
   /** The {@link Session} controller parameter, when the application uses Spring MVC. */

@@ -19,10 +19,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.jetty.JettyWebServer;
+import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The HTTP behaviour contract on Spring Boot: every flow Flask recorded, replayed by the shared runner
@@ -43,7 +50,7 @@ class HttpConformanceIT {
   @ParameterizedTest(name = "{0}")
   @MethodSource("flowsWithKey")
   void springBootServer_replayingFlaskFlow_answersAsFlask(HttpFlow flow) {
-    ConfigurableApplicationContext server = SERVERS.computeIfAbsent(flow.config(), HttpConformanceIT::start);
+    ConfigurableApplicationContext server = SERVERS.computeIfAbsent(flow.config(), HttpConformanceIT::onTomcat);
     int port = ((WebServerApplicationContext) server).getWebServer().getPort();
 
     FlowReplay.replay(flow, "http://127.0.0.1:" + port);
@@ -53,18 +60,50 @@ class HttpConformanceIT {
   @Test
   void springBootServer_validAndTamperedCookiesOnOneConnection_eachAnsweredFromItsOwnCookie() {
     HttpFlow flow = HttpFlows.named("http_login_index_logout");
-    ConfigurableApplicationContext server = SERVERS.computeIfAbsent(flow.config(), HttpConformanceIT::start);
-    int port = ((WebServerApplicationContext) server).getWebServer().getPort();
+    WebServer tomcat = ((WebServerApplicationContext) SERVERS.computeIfAbsent(flow.config(), HttpConformanceIT::onTomcat))
+        .getWebServer();
 
-    OneConnection.assertNoCrossTalk("http://127.0.0.1:" + port, "session",
+    assertThat(tomcat).isInstanceOf(TomcatWebServer.class);
+    OneConnection.assertNoCrossTalk("http://127.0.0.1:" + tomcat.getPort(), "session",
         FlowReplay.CLOCK_HEADER, Long.toString(flow.steps().get(0).now()));
+  }
+
+  /** On Jetty too, whose header cache would hand over an earlier Cookie differing only in letter case. */
+  @Test
+  void springBootOnJetty_validAndTamperedCookiesOnOneConnection_eachAnsweredFromItsOwnCookie() {
+    HttpFlow flow = HttpFlows.named("http_login_index_logout");
+    try (ConfigurableApplicationContext server = start(flow.config(), OnJetty.class)) {
+      WebServer jetty = ((WebServerApplicationContext) server).getWebServer();
+
+      assertThat(jetty).isInstanceOf(JettyWebServer.class);
+      OneConnection.assertNoCrossTalk("http://127.0.0.1:" + jetty.getPort(), "session",
+          FlowReplay.CLOCK_HEADER, Long.toString(flow.steps().get(0).now()));
+    }
+  }
+
+  /** The catalog on Tomcat, Spring Boot's default (Jetty is on the test class path too). */
+  @Configuration(proxyBeanMethods = false)
+  static class OnTomcat {
+    @Bean
+    TomcatServletWebServerFactory tomcat() {
+      return new TomcatServletWebServerFactory();
+    }
+  }
+
+  /** The catalog on Jetty. */
+  @Configuration(proxyBeanMethods = false)
+  static class OnJetty {
+    @Bean
+    JettyServletWebServerFactory jetty() {
+      return new JettyServletWebServerFactory();
+    }
   }
 
   @Test
   void springBootApp_flowWithoutSecretKey_failsToStartSayingHowToGenerateOne(CapturedOutput output) {
     HttpFlow flow = HttpFlows.named("http_no_secret_key");
 
-    assertThatThrownBy(() -> start(flow.config()))
+    assertThatThrownBy(() -> onTomcat(flow.config()))
         .hasRootCauseInstanceOf(IllegalStateException.class)
         .hasStackTraceContaining(InvalidFlagonConfigurationException.class.getName());
     assertThat(output.toString())
@@ -80,8 +119,12 @@ class HttpConformanceIT {
     SERVERS.values().forEach(ConfigurableApplicationContext::close);
   }
 
+  private static ConfigurableApplicationContext onTomcat(Map<String, Object> flaskConfig) {
+    return start(flaskConfig, OnTomcat.class);
+  }
+
   /** Starts the catalog with the flow's Flask config given as Spring properties under Flask's names. */
-  private static ConfigurableApplicationContext start(Map<String, Object> flaskConfig) {
+  private static ConfigurableApplicationContext start(Map<String, Object> flaskConfig, Class<?> server) {
     Map<String, Object> properties = new LinkedHashMap<>();
     flaskConfig.forEach((name, value) -> {
       if (value != null) {
@@ -94,7 +137,7 @@ class HttpConformanceIT {
     properties.put("server.port", "0");
     properties.put("spring.main.banner-mode", "off");
     properties.put("logging.level.root", "warn"); // the startup failure report is logged at ERROR
-    return new SpringApplicationBuilder(CatalogApplication.class).properties(properties).run();
+    return new SpringApplicationBuilder(CatalogApplication.class).sources(server).properties(properties).run();
   }
 
   private static String jsonArray(List<?> items) {
