@@ -66,7 +66,7 @@ def main():
     parser.add_argument("--spring", default="http://127.0.0.1:8080")
     args = parser.parse_args()
     server = make_server("127.0.0.1", args.port, create_app(args.spring), threaded=True)
-    print(f"listening on http://127.0.0.1:{args.port}", flush=True)
+    print(f"listening on http://127.0.0.1:{server.server_port}", flush=True)
     server.serve_forever()
 
 

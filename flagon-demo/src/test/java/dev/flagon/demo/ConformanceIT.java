@@ -8,6 +8,7 @@ import dev.flagon.testing.HttpFlow;
 import dev.flagon.testing.HttpFlow.Step;
 import dev.flagon.testing.HttpFlows;
 import dev.flagon.testing.OneConnection;
+import dev.flagon.testing.ServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

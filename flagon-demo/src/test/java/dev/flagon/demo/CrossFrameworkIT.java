@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.flagon.testing.Subprocess;
+import dev.flagon.testing.ServerProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;

@@ -1,17 +1,12 @@
 package dev.flagon.demo;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.flagon.testing.LivePython;
-import dev.flagon.testing.Subprocess;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
+import dev.flagon.testing.ServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The conformance server and its Flask twin ({@code src/test/python/login_app.py}: real Flask-Login 0.6.3
@@ -19,52 +14,26 @@ import java.time.Duration;
  */
 final class LoginServers implements AutoCloseable {
   private final WebServer java;
-  private final Process flask;
-  private final String flaskUrl;
+  private final ServerProcess flask;
 
-  private LoginServers(WebServer java, Process flask, String flaskUrl) {
+  private LoginServers(WebServer java, ServerProcess flask) {
     this.java = java;
     this.flask = flask;
-    this.flaskUrl = flaskUrl;
   }
 
   /** Starts both on the {@code config} member given as JSON text. */
   static LoginServers start(Path dir, String configJson) throws Exception {
     String python = LivePython.require("flask_login", "flask_wtf");
     Path file = Files.writeString(dir.resolve("login-config.json"), "{\"config\": " + configJson + "}");
-    int port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
-    Process flask = new ProcessBuilder(python, Path.of("src/test/python/login_app.py").toAbsolutePath().toString(),
-        "--port", Integer.toString(port), "--config", file.toString(), "--test-clock")
-        .redirectErrorStream(true).start();
-    WebServer java = null;
+    ServerProcess flask = ServerProcess.start(List.of(python,
+        Path.of("src/test/python/login_app.py").toAbsolutePath().toString(), "--port", "0", "--config",
+        file.toString(), "--test-clock"), Map.of(), dir.resolve("login-app.log"), Duration.ofSeconds(30));
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(flask.getInputStream(), StandardCharsets.UTF_8));
-      assertThat(out.readLine()).isEqualTo("listening on http://127.0.0.1:" + port);
-      drain(out);
-      java = ConformanceServer.start(ConformanceSettings.read(file), "127.0.0.1", 0, true);
-      return new LoginServers(java, flask, "http://127.0.0.1:" + port);
+      return new LoginServers(ConformanceServer.start(ConformanceSettings.read(file), "127.0.0.1", 0, true), flask);
     } catch (Exception | Error e) {
-      Subprocess.stop(flask, Duration.ofSeconds(10));
+      flask.close();
       throw e;
     }
-  }
-
-  /** Keeps reading the app's output so that it never blocks on a full pipe. */
-  private static void drain(BufferedReader out) {
-    Thread reader = new Thread(() -> {
-      try {
-        while (out.readLine() != null) {
-          // request log lines: not needed
-        }
-      } catch (IOException ignored) {
-        // the process ended
-      }
-    });
-    reader.setDaemon(true);
-    reader.start();
   }
 
   String java() {
@@ -72,7 +41,7 @@ final class LoginServers implements AutoCloseable {
   }
 
   String flask() {
-    return flaskUrl;
+    return flask.baseUrl();
   }
 
   /** The base URL of {@code "java"} or {@code "flask"}. */
@@ -90,7 +59,7 @@ final class LoginServers implements AutoCloseable {
     try {
       java.close();
     } finally {
-      Subprocess.stop(flask, Duration.ofSeconds(10));
+      flask.close();
     }
   }
 }

@@ -2,16 +2,12 @@ package dev.flagon.demo;
 
 import dev.flagon.redis.testing.RedisServer;
 import dev.flagon.testing.LivePython;
-import dev.flagon.testing.Subprocess;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
+import dev.flagon.testing.ServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,51 +20,38 @@ final class RedisPair implements AutoCloseable {
 
   final RedisServer redis;
   final WebServer flagon;
-  private final Process flask;
-  private final String flaskUrl;
+  private final ServerProcess flask;
 
-  private RedisPair(RedisServer redis, WebServer flagon, Process flask, String flaskUrl) {
+  private RedisPair(RedisServer redis, WebServer flagon, ServerProcess flask) {
     this.redis = redis;
     this.flagon = flagon;
     this.flask = flask;
-    this.flaskUrl = flaskUrl;
   }
 
   /** Starts the pair; {@code settings} are Flask's and Flask-Session's, over SECRET_KEY and the Redis URL. */
   static RedisPair start(Map<String, Object> settings, boolean withFlask, Path dir) throws Exception {
     RedisServer redis = RedisServer.start();
+    ServerProcess flask = null;
     try {
       Map<String, Object> config = new LinkedHashMap<>(Map.of("SECRET_KEY", KEY, "SESSION_TYPE", "redis",
           "SESSION_REDIS", redis.url()));
       config.putAll(settings);
       String json = JsonText.object(Map.of("config", config));
+      if (withFlask) {
+        String python = LivePython.require("flask_session", "msgspec", "redis");
+        Path configFile = Files.writeString(dir.resolve("flask-session.json"), json);
+        flask = ServerProcess.start(List.of(python,
+            Path.of("../flagon-redis/src/test/python/flask_session_app.py").toAbsolutePath().toString(),
+            "--port", "0", "--config", configFile.toString(), "--test-clock"), Map.of(),
+            dir.resolve("flask-session.log"), Duration.ofSeconds(30));
+      }
       WebServer flagon = ConformanceServer.start(ConformanceSettings.of(JsonValues.parse(json)), "127.0.0.1", 0,
           true);
-      if (!withFlask) {
-        return new RedisPair(redis, flagon, null, null);
-      }
-      String python = LivePython.require("flask_session", "msgspec", "redis");
-      Path configFile = dir.resolve("flask-session.json");
-      Files.writeString(configFile, json);
-      int port;
-      try (ServerSocket free = new ServerSocket(0)) {
-        port = free.getLocalPort();
-      }
-      Process flask = new ProcessBuilder(python,
-          Path.of("../flagon-redis/src/test/python/flask_session_app.py").toAbsolutePath().toString(),
-          "--port", Integer.toString(port), "--config", configFile.toString(), "--test-clock")
-          .redirectErrorStream(true).start();
-      BufferedReader out = new BufferedReader(new InputStreamReader(flask.getInputStream(), StandardCharsets.UTF_8));
-      String first = out.readLine();
-      if (first == null || !first.startsWith("listening on ")) {
-        flask.destroyForcibly();
-        throw new IllegalStateException("the Flask-Session app did not start: " + first);
-      }
-      Thread drain = new Thread(() -> out.lines().forEach(line -> { }), "flask-session-output");
-      drain.setDaemon(true);
-      drain.start();
-      return new RedisPair(redis, flagon, flask, first.substring("listening on ".length()));
+      return new RedisPair(redis, flagon, flask);
     } catch (Exception | Error e) {
+      if (flask != null) {
+        flask.close();
+      }
       redis.close();
       throw e;
     }
@@ -79,7 +62,7 @@ final class RedisPair implements AutoCloseable {
   }
 
   String flaskUrl() {
-    return flaskUrl;
+    return flask.baseUrl();
   }
 
   @Override
@@ -88,7 +71,7 @@ final class RedisPair implements AutoCloseable {
       flagon.close();
     } finally {
       if (flask != null) {
-        Subprocess.stop(flask, Duration.ofSeconds(10));
+        flask.close();
       }
       redis.close();
     }

@@ -8,12 +8,9 @@ import dev.flagon.json.Tuple;
 import dev.flagon.redis.testing.RedisServer;
 import dev.flagon.testing.LivePython;
 import dev.flagon.testing.PlainJson;
-import dev.flagon.testing.Subprocess;
-import java.io.BufferedReader;
+import dev.flagon.testing.ServerProcess;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.math.BigInteger;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -50,23 +47,18 @@ class FlaskSessionAppIT {
     Path configFile = dir.resolve("config.json");
     Files.writeString(configFile, "{\"config\": {\"SECRET_KEY\": \"" + KEY + "\", \"PERMANENT_SESSION_LIFETIME\": 3600,"
         + " \"SESSION_SERIALIZATION_FORMAT\": \"" + format + "\", \"SESSION_USE_SIGNER\": " + signer + "}}");
-    int port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
     try (RedisServer redis = RedisServer.start()) {
       RedisSessionConfig config = RedisSessionConfig.fromMap(Map.of("SESSION_TYPE", "redis", "SESSION_REDIS",
           redis.url(), "SESSION_SERIALIZATION_FORMAT", format, "SESSION_USE_SIGNER", signer));
       MsgSpecSerializer serializer = MsgSpecSerializer.of(config.serializationFormat());
       SessionIds ids = SessionIds.create(config, Secret.fromText(KEY));
       RedisSessionStore store = RedisSessionStore.connect(config);
-      Process app = new ProcessBuilder(python, Path.of("src/test/python/flask_session_app.py").toAbsolutePath().toString(),
-          "--port", Integer.toString(port), "--config", configFile.toString(), "--redis", redis.url())
-          .redirectErrorStream(true).start();
-      try {
-        BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
-        assertThat(out.readLine()).isEqualTo("listening on http://127.0.0.1:" + port);
-        String base = "http://127.0.0.1:" + port;
+      try (store;
+          ServerProcess app = ServerProcess.start(List.of(python,
+              Path.of("src/test/python/flask_session_app.py").toAbsolutePath().toString(), "--port", "0",
+              "--config", configFile.toString(), "--redis", redis.url()), Map.of(), dir.resolve("app.log"),
+              Duration.ofSeconds(30))) {
+        String base = app.baseUrl();
 
         // Flask-Session writes, Flagon reads
         HttpResponse<String> login = get(base + "/login", null);
@@ -108,9 +100,6 @@ class FlaskSessionAppIT {
         // clear on the Python side deletes the entry, for both
         assertThat(get(base + "/clear", cookie).body()).isEqualTo("cleared");
         assertThat(store.get(id)).isEmpty();
-      } finally {
-        store.close();
-        Subprocess.stop(app, Duration.ofSeconds(10));
       }
     }
   }

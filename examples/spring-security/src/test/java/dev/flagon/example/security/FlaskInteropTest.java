@@ -3,14 +3,11 @@ package dev.flagon.example.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagon.testing.LivePython;
-import dev.flagon.testing.Subprocess;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
+import dev.flagon.testing.ServerProcess;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,7 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class FlaskInteropTest {
   static final String KEY = "f3a9c1e07b5d42e8a6c4b1d9e2f07a35";
   private static final Pattern TOKEN = Pattern.compile("name=\"csrf_token\" value=\"([^\"]+)\"");
-  private static Process flask;
+  private static ServerProcess flask;
   private static String flaskUrl;
 
   @LocalServerPort int port;
@@ -42,26 +39,15 @@ class FlaskInteropTest {
   @BeforeAll
   static void startFlask() throws Exception {
     String python = LivePython.require("flask_login", "flask_wtf");
-    int flaskPort;
-    try (ServerSocket free = new ServerSocket(0)) {
-      flaskPort = free.getLocalPort();
-    }
-    ProcessBuilder builder = new ProcessBuilder(python, Path.of("flask_app.py").toAbsolutePath().toString(),
-        "--port", Integer.toString(flaskPort)).redirectErrorStream(true);
-    builder.environment().put("SECRET_KEY", KEY);
-    flask = builder.start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(flask.getInputStream(), StandardCharsets.UTF_8));
-    flaskUrl = "http://127.0.0.1:" + flaskPort;
-    assertThat(out.readLine()).isEqualTo("listening on " + flaskUrl);
-    Thread drain = new Thread(() -> out.lines().forEach(line -> { }), "flask-output");
-    drain.setDaemon(true);
-    drain.start();
+    flask = ServerProcess.start(List.of(python, Path.of("flask_app.py").toAbsolutePath().toString(), "--port", "0"),
+        Map.of("SECRET_KEY", KEY), Path.of("target", "flask_app.log"), Duration.ofSeconds(30));
+    flaskUrl = flask.baseUrl();
   }
 
   @AfterAll
   static void stopFlask() {
     if (flask != null) {
-      Subprocess.stop(flask, Duration.ofSeconds(10));
+      flask.close();
     }
   }
 
