@@ -21,7 +21,7 @@ public final class UrlSafeTimedSerializer {
   // output as a fresh stream (zlib's deflateReset clears all state the output depends on, zlib FAQ 36);
   // PayloadTest checks reused against fresh streams.
   private static final Pool<Deflater> DEFLATERS = new Pool<>();
-  private static final Pool<BoundedInflater> INFLATERS = new Pool<>();
+  static final Pool<BoundedInflater> INFLATERS = new Pool<>();
 
   private final TimestampSigner signer;
 
@@ -131,12 +131,14 @@ public final class UrlSafeTimedSerializer {
         z = new BoundedInflater(false);
       }
       int length = z.inflate(bytes, MAX_INFLATED_LENGTH); // ends z on failure
-      String text = Encodings.fromUtf8(z.buffer(), 0, length);
-      z.reset();
-      if (!INFLATERS.offer(z)) {
-        z.end();
+      try {
+        return Encodings.fromUtf8(z.buffer(), 0, length);
+      } finally { // also after invalid UTF-8: the inflater goes back, its native memory not left to the GC
+        z.reset();
+        if (!INFLATERS.offer(z)) {
+          z.end();
+        }
       }
-      return text;
     } catch (CharacterCodingException e) {
       throw new BadPayloadException("The payload is not valid UTF-8", e);
     }

@@ -42,6 +42,18 @@ class PayloadTest {
   }
 
   @Test
+  void decode_compressedInvalidUtf8_badPayload_andTheInflaterGoesBackToThePool() {
+    while (UrlSafeTimedSerializer.INFLATERS.poll() != null) {
+      // empty the pool: the inflater found after the decode is the one it used
+    }
+    String payload = "." + Encodings.base64(Zlib.compress(new byte[] {'"', (byte) 0xff, '"'}));
+
+    assertThatThrownBy(() -> UrlSafeTimedSerializer.decode(payload)).isExactlyInstanceOf(BadPayloadException.class)
+        .hasMessage("The payload is not valid UTF-8");
+    assertThat(UrlSafeTimedSerializer.INFLATERS.poll()).isNotNull();
+  }
+
+  @Test
   void loads_signedZipBomb_badPayloadAtTheCap() {
     byte[] bomb = Zlib.compress(new byte[40 << 20]); // 40 MiB of zeros in ~40 KiB
     String token = TIMED.sign("." + Encodings.base64(bomb), T);
