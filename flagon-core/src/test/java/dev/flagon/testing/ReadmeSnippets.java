@@ -20,8 +20,8 @@ import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
 
 /**
- * Compiles the repository README's Java examples against the real API, so docs break the build when
- * they drift. Each {@code java} block that follows a {@code <!-- snippet: NAME -->} marker is pasted
+ * Compiles the repository README's (and docs') Java examples against the real API, so docs break the
+ * build when they drift. Each {@code java} block that follows a {@code <!-- snippet: NAME -->} marker is pasted
  * into a template (a class around a method body, with the imports it needs) and compiled with the
  * test's class path. Each integration module checks its own snippets with its own class path.
  */
@@ -30,9 +30,14 @@ public final class ReadmeSnippets {
 
   /** The java blocks marked {@code <!-- snippet: name -->} in the repository's README. */
   public static List<String> marked(String name) {
+    return marked("README.md", name);
+  }
+
+  /** The java blocks marked {@code <!-- snippet: name -->} in a Markdown file, such as {@code docs/login.md}. */
+  public static List<String> marked(String document, String name) {
     Pattern block = Pattern.compile(
         "<!-- snippet: " + Pattern.quote(name) + " -->\\s*```java\\n(.*?)```", Pattern.DOTALL);
-    Matcher matcher = block.matcher(readme());
+    Matcher matcher = block.matcher(read(document));
     List<String> snippets = new ArrayList<>();
     while (matcher.find()) {
       snippets.add(matcher.group(1));
@@ -141,8 +146,12 @@ public final class ReadmeSnippets {
 
   /** The repository's README. */
   public static String readme() {
+    return read("README.md");
+  }
+
+  private static String read(String document) {
     try {
-      return Files.readString(repositoryRoot().resolve("README.md"), StandardCharsets.UTF_8);
+      return Files.readString(repositoryRoot().resolve(document), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

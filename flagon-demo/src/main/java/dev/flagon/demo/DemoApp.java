@@ -134,7 +134,7 @@ public final class DemoApp {
   public static WebServer start(SessionInterface sessions, Duration rememberMe, int port) throws Exception {
     return WebServer.start(LOOPBACK, port, context -> {
       WebServer.addSessionFilter(context, sessions);
-      context.addServlet(new ServletHolder(new DemoServlet(sessions.cookieName(), rememberMe)), "/");
+      context.addServlet(new ServletHolder(new DemoServlet(sessions, rememberMe)), "/");
     });
   }
 

@@ -45,16 +45,15 @@ final class DemoPages {
   /**
    * The cookie page: the raw cookie, what it decodes to without the key, and what the server accepted.
    *
+   * @param kind what the cookie carries, which decides what the page may claim about it
    * @param cookieValue the session cookie's value, or null if the browser sent none
    * @param decoded the decoded cookie, or null if there is none or it could not be decoded
    * @param verifiedKeys the keys of the session the server accepted after checking the signature
    */
-  static String cookie(
+  static String cookie(CookieKind kind,
       String cookieName, String cookieValue, UnsignedCookie decoded, Set<String> verifiedKeys) {
     StringBuilder body = new StringBuilder();
-    body.append("<p>A Flask session cookie is <strong>signed, not encrypted</strong>. Anyone who holds it can"
-        + " read it, as this page does <em>without the secret key</em>; the signature only stops them from"
-        + " changing it. Keep nothing private in a session.</p>\n");
+    body.append("<p>").append(kind.intro).append("</p>\n");
     if (cookieValue == null) {
       body.append("<p>Your browser sent no <code>").append(Html.escape(cookieName))
           .append("</code> cookie. <a href=\"/\">Log in</a> first.</p>\n");
@@ -79,12 +78,12 @@ final class DemoPages {
         body.append("</table>\n");
       }
     }
-    body.append("<h2>Checked with the key</h2>\n<p>");
+    body.append("<h2>").append(kind.heading).append("</h2>\n<p>");
     if (verifiedKeys.isEmpty()) {
-      body.append("The server accepted nothing: the signature is wrong or the cookie has expired, so it"
-          + " starts a fresh, empty session.");
+      body.append("The server accepted nothing: ").append(kind.rejected)
+          .append(", so it starts a fresh, empty session.");
     } else {
-      body.append("The signature is valid; the server reads the keys ")
+      body.append(kind.accepted).append(" The server reads the keys ")
           .append(Html.escape(String.join(", ", verifiedKeys))).append('.');
     }
     body.append("</p>\n<p><a href=\"/\">Back</a></p>\n");

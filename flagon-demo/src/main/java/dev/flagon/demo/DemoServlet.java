@@ -1,6 +1,7 @@
 package dev.flagon.demo;
 
 import dev.flagon.Session;
+import dev.flagon.SessionInterface;
 import dev.flagon.json.TaggedJson;
 import dev.flagon.servlet.FlagonFilter;
 import jakarta.servlet.http.Cookie;
@@ -14,14 +15,16 @@ import java.util.Set;
 /** The demo's routes: Flask's login example with flash messages, plus the cookie page. */
 final class DemoServlet extends HttpServlet {
   private final String cookieName;
+  private final CookieKind cookieKind;
   private final transient Duration rememberMe;
 
   /**
-   * @param cookieName the session cookie's name
+   * @param sessions the sessions the demo runs on: their cookie's name and what it carries
    * @param rememberMe how long "remember me" keeps a user logged in
    */
-  DemoServlet(String cookieName, Duration rememberMe) {
-    this.cookieName = cookieName;
+  DemoServlet(SessionInterface sessions, Duration rememberMe) {
+    this.cookieName = sessions.cookieName();
+    this.cookieKind = CookieKind.of(sessions);
     this.rememberMe = rememberMe;
   }
 
@@ -78,7 +81,7 @@ final class DemoServlet extends HttpServlet {
       }
     }
     Set<String> verifiedKeys = FlagonFilter.session(request).keys();
-    FlaskResponses.ok(response, DemoPages.cookie(cookieName, value, decoded, verifiedKeys));
+    FlaskResponses.ok(response, DemoPages.cookie(cookieKind, cookieName, value, decoded, verifiedKeys));
   }
 
   // The first cookie of that name wins, as in Flask.

@@ -39,7 +39,7 @@ class CookiePageTest {
     } catch (RuntimeException e) {
       decoded = null; // as DemoServlet does
     }
-    return DemoPages.cookie("session", cookie, decoded, Set.of());
+    return DemoPages.cookie(CookieKind.SIGNED, "session", cookie, decoded, Set.of());
   }
 
   @Test

@@ -127,6 +127,23 @@ class DemoIT {
         "&quot;user_id&quot;:12345", "You are logged in", "The signature is valid");
   }
 
+  /** FLAGON_SESSION_FORMAT=encrypted: the page must not tell the user that anyone can read the cookie. */
+  @Test
+  void cookiePage_encryptedSessions_saysOnlyKeyHoldersCanReadTheCookie() throws Exception {
+    FlagonConfig encrypted = DemoApp.configFromEnvironment(Map.of("FLAGON_SECRET_KEY",
+        "demo-integration-test-secret", "FLAGON_SESSION_FORMAT", "encrypted"));
+    try (WebServer server = DemoApp.start(encrypted, 0)) {
+      String loggedIn = cookiePair(onlySetCookie(TestHttp.get(server.baseUrl() + "/login", null)));
+
+      HttpResponse<String> page = TestHttp.get(server.baseUrl() + "/cookie", loggedIn);
+
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).contains("<strong>encrypted</strong>", "only a holder of the secret key",
+          "This cookie cannot be decoded.", "The server reads the keys _flashes, user_id")
+          .doesNotContain("signed, not encrypted", "signature");
+    }
+  }
+
   /** Issue 11: twelve at once gave OutOfMemoryError 500s at -Xmx512m; each is now refused within its budget. */
   @Test
   void cookiePage_hostileUnsignedCookies_inParallel_sayTheyCannotBeDecoded() throws Exception {

@@ -19,6 +19,7 @@ class DemoRedisIT {
     try (RedisServer redis = RedisServer.start()) {
       AtomicReference<String> loggedIn = new AtomicReference<>();
       AtomicReference<String> cookie = new AtomicReference<>();
+      AtomicReference<String> cookiePage = new AtomicReference<>();
       ByteArrayOutputStream err = new ByteArrayOutputStream();
       int status = DemoApp.run(new String[] {"--port", "0", "--redis", redis.url()},
           Map.of("FLAGON_SECRET_KEY", "demo-redis-secret-key-0123456789", "FLAGON_SESSION_COOKIE_SECURE", "false"),
@@ -27,6 +28,7 @@ class DemoRedisIT {
               HttpResponse<String> login = TestHttp.postForm(server.baseUrl() + "/login", "remember=on", null);
               cookie.set(TestHttp.cookiePair(TestHttp.onlySetCookie(login)));
               loggedIn.set(TestHttp.get(server.baseUrl() + "/", cookie.get()).body());
+              cookiePage.set(TestHttp.get(server.baseUrl() + "/cookie", cookie.get()).body());
             } catch (java.io.IOException e) {
               throw new java.io.UncheckedIOException(e);
             }
@@ -36,6 +38,9 @@ class DemoRedisIT {
       String id = cookie.get().substring("session=".length());
       assertThat(id).matches("[A-Za-z0-9_-]{43}");
       assertThat((Long) redis.command("EXISTS", "session:" + id)).isEqualTo(1L);
+      // The cookie page tells what this cookie is: an id, not data anyone can read, and no signature.
+      assertThat(cookiePage.get()).contains("only a random session id", "The server reads the keys _permanent, user_id")
+          .doesNotContain("signed, not encrypted", "signature");
     }
   }
 

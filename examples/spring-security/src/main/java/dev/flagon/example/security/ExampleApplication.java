@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -16,9 +17,10 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
  * Spring Security sharing login and CSRF tokens with a Flask app (flask_app.py) through the Flagon session:
- * the user loader, and one line in the filter chain.
+ * the user loader, and one line in the filter chain. Users are Flask-Login's, so Spring Boot's generated
+ * in-memory user (and the password it prints) is left out.
  */
-@SpringBootApplication
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @EnableMethodSecurity
 public class ExampleApplication {
   private static final Map<String, ExampleUser> USERS = Map.of(
