@@ -57,6 +57,9 @@ final class SeedCorpus {
     put(seeds, cookie.resolve("signed-plain"), 0, "eyJfZmxhc2hlcyI6W3siIHQiOlsibWVzc2FnZSIsIkhpIl19XX0");
     put(seeds, cookie.resolve("signed-zlib"), 0, ".eJyrVipOLS7OzM9TsorWUMpLLUotzsjMS1eqBQBxcAh3");
     put(seeds, cookie.resolve("signed-bad-base64"), 0, "e*J");
+    put(seeds, cookie.resolve("json-flashes"), 2, "{\"_flashes\":[{\" t\":[\"message\",\"Hi\"]}],\"n\":1.5e3}");
+    put(seeds, cookie.resolve("json-zlib-tags"), 4,
+        "{\"_permanent\":true,\"d\":{\" d\":\"Tue, 14 Nov 2023 22:13:20 GMT\"},\"u\":{\" u\":\"12345678123456781234567812345678\"}}");
 
     Path json = dir("TaggedJsonFuzzTest", "loads");
     List<String> texts = List.of("{\"user_id\":12345}", "{\" t\":[\"message\",{\" m\":\"<b>hi</b>\"}]}",
