@@ -16,11 +16,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.zip.Deflater;
 
 /**
  * The committed seed corpus, in Jazzer's layout ({@code src/test/resources/<package>/<Class>Inputs/<method>/}):
@@ -81,6 +83,12 @@ final class SeedCorpus {
     put(seeds, jwe.resolve("client-shape"), 1, "eyJhbGciOiJkaXIifQ..AAAAAAAAAAAAAAAA.AA.AAAAAAAAAAAAAAAAAAAAAA");
     put(seeds, jwe.resolve("sealed-plain"), 0, header + "\n{\"user_id\":7}");
     put(seeds, jwe.resolve("sealed-zip"), 2, forge.header(Targets.NOW, Targets.NOW, true) + "\nnot deflate");
+    byte[] zipHeader = (forge.header(Targets.NOW, Targets.NOW + 60, true) + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] deflated = rawDeflate("{\"user_id\":7,\"cart\":[1,2,3,4,5,6,7,8,9,1,2,3,4,5,6,7,8,9]}");
+    byte[] zipSeed = new byte[1 + zipHeader.length + deflated.length];
+    System.arraycopy(zipHeader, 0, zipSeed, 1, zipHeader.length);
+    System.arraycopy(deflated, 0, zipSeed, 1 + zipHeader.length, deflated.length);
+    seeds.put(jwe.resolve("sealed-zip-deflated"), zipSeed);
     put(seeds, jwe.resolve("sealed-no-times"), 0,
         "{\"alg\":\"dir\",\"enc\":\"A256GCM\",\"kid\":\"" + forge.kid() + "\"}\n{}");
 
@@ -140,6 +148,17 @@ final class SeedCorpus {
       header.append(header.length() == 0 ? "" : "; ").append(setCookie, 0, setCookie.indexOf(';'));
     }
     return header.toString();
+  }
+
+  /** Raw deflate (no zlib header), as a JWE with {@code "zip":"DEF"} carries its plaintext. */
+  private static byte[] rawDeflate(String text) {
+    Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+    deflater.setInput(text.getBytes(StandardCharsets.UTF_8));
+    deflater.finish();
+    byte[] buffer = new byte[1024];
+    int n = deflater.deflate(buffer);
+    deflater.end();
+    return Arrays.copyOf(buffer, n);
   }
 
   private static void put(Map<Path, byte[]> seeds, Path file, int mode, String text) {
