@@ -8,11 +8,12 @@ import dev.flagon.codec.Secret;
 import dev.flagon.encrypted.JweForge;
 import dev.flagon.encrypted.JweSerializer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * JweSerializer.loads. Odd first byte: the rest is a token as any client could send, which must fail with
  * BadSignatureException (or its subclasses) unless it is a real token. Even: the rest is
- * {@code header JSON \n plaintext}, sealed under the key as only a key holder could, so the fuzzer reaches
+ * {@code header JSON \n plaintext bytes}, sealed under the key as only a key holder could, so the fuzzer reaches
  * the header checks, times, raw inflate and UTF-8: a value or a BadDataException, nothing else.
  */
 class JweDecoderFuzzTest {
@@ -31,9 +32,14 @@ class JweDecoderFuzzTest {
       }
       return;
     }
-    int newline = text.indexOf('\n');
-    String header = newline < 0 ? text : text.substring(0, newline);
-    byte[] plaintext = newline < 0 ? new byte[0] : text.substring(newline + 1).getBytes(StandardCharsets.UTF_8);
+    byte[] rest = input.length == 0 ? input : Arrays.copyOfRange(input, 1, input.length);
+    int newline = 0;
+    while (newline < rest.length && rest[newline] != '\n') {
+      newline++;
+    }
+    String header = new String(rest, 0, newline, StandardCharsets.UTF_8);
+    // The plaintext as raw bytes, not text: a zip header's raw deflate stream can be any bytes.
+    byte[] plaintext = newline < rest.length ? Arrays.copyOfRange(rest, newline + 1, rest.length) : new byte[0];
     try {
       JWE.loads(FORGE.seal(header, plaintext), Targets.NOW, 3600);
     } catch (BadDataException expected) {

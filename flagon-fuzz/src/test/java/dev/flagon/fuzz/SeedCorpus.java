@@ -3,6 +3,7 @@ package dev.flagon.fuzz;
 import dev.flagon.CookieUpdate;
 import dev.flagon.Flagon;
 import dev.flagon.Session;
+import dev.flagon.WerkzeugCookie;
 import dev.flagon.codec.KeyRing;
 import dev.flagon.codec.Secret;
 import dev.flagon.codec.Signing;
@@ -14,10 +15,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.zip.Deflater;
 
 /**
  * The committed seed corpus, in Jazzer's layout ({@code src/test/resources/<package>/<Class>Inputs/<method>/}):
@@ -57,6 +62,10 @@ final class SeedCorpus {
     put(seeds, cookie.resolve("signed-plain"), 0, "eyJfZmxhc2hlcyI6W3siIHQiOlsibWVzc2FnZSIsIkhpIl19XX0");
     put(seeds, cookie.resolve("signed-zlib"), 0, ".eJyrVipOLS7OzM9TsorWUMpLLUotzsjMS1eqBQBxcAh3");
     put(seeds, cookie.resolve("signed-bad-base64"), 0, "e*J");
+    put(seeds, cookie.resolve("json-flashes"), 2, "{\"_flashes\":[{\" t\":[\"message\",\"Hi\"]}],\"n\":1.5e3}");
+    put(seeds, cookie.resolve("json-zlib-tags"), 4,
+        "{\"_permanent\":true,\"d\":{\" d\":\"Tue, 14 Nov 2023 22:13:20 GMT\"},"
+        + "\"u\":{\" u\":\"12345678123456781234567812345678\"}}");
 
     Path json = dir("TaggedJsonFuzzTest", "loads");
     List<String> texts = List.of("{\"user_id\":12345}", "{\" t\":[\"message\",{\" m\":\"<b>hi</b>\"}]}",
@@ -74,6 +83,12 @@ final class SeedCorpus {
     put(seeds, jwe.resolve("client-shape"), 1, "eyJhbGciOiJkaXIifQ..AAAAAAAAAAAAAAAA.AA.AAAAAAAAAAAAAAAAAAAAAA");
     put(seeds, jwe.resolve("sealed-plain"), 0, header + "\n{\"user_id\":7}");
     put(seeds, jwe.resolve("sealed-zip"), 2, forge.header(Targets.NOW, Targets.NOW, true) + "\nnot deflate");
+    byte[] zipHeader = (forge.header(Targets.NOW, Targets.NOW + 60, true) + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] deflated = rawDeflate("{\"user_id\":7,\"cart\":[1,2,3,4,5,6,7,8,9,1,2,3,4,5,6,7,8,9]}");
+    byte[] zipSeed = new byte[1 + zipHeader.length + deflated.length];
+    System.arraycopy(zipHeader, 0, zipSeed, 1, zipHeader.length);
+    System.arraycopy(deflated, 0, zipSeed, 1 + zipHeader.length, deflated.length);
+    seeds.put(jwe.resolve("sealed-zip-deflated"), zipSeed);
     put(seeds, jwe.resolve("sealed-no-times"), 0,
         "{\"alg\":\"dir\",\"enc\":\"A256GCM\",\"kid\":\"" + forge.kid() + "\"}\n{}");
 
@@ -92,6 +107,33 @@ final class SeedCorpus {
       seeds.put(stored.resolve(serializer.format().flaskName()), withMode);
     }
     seeds.put(stored.resolve("pickle"), new byte[] {0, (byte) 0x80, 4, (byte) 0x95, 0x10, 0, 0, 0, 0, 0, 0, 0, 0x7d});
+
+    Path unverified = dir("UnverifiedCookieFuzzTest", "decode");
+    seeds.put(unverified.resolve("valid"), signed.getBytes(StandardCharsets.UTF_8));
+    seeds.put(unverified.resolve("zlib"),
+        ".eJyrVipOLS7OzM9TsorWUMpLLUotzsjMS1eqBQBxcAh3.ZVPxAA.c2ln".getBytes(StandardCharsets.UTF_8));
+    seeds.put(unverified.resolve("date-tag"), (Base64.getUrlEncoder().withoutPadding().encodeToString(
+        "{\" d\":\"Tue, 14 Nov 2023 22:13:20 GMT\"}".getBytes(StandardCharsets.UTF_8)) + ".ZVPxAA.c2ln")
+        .getBytes(StandardCharsets.UTF_8));
+
+    Path csrf = dir("CsrfTokenFuzzTest", "protect");
+    String token = CsrfTokenFuzzTest.SIGNER.dumps("\"" + CsrfTokenFuzzTest.RAW + "\"", Targets.NOW - 60);
+    put(seeds, csrf.resolve("client-valid"), 1, token + "\nhttps://" + FuzzRequest.HOST + "/form");
+    put(seeds, csrf.resolve("client-other-origin"), 1, token + "\nhttps://" + FuzzRequest.HOST + ":8443/");
+    put(seeds, csrf.resolve("client-expired"), 1,
+        CsrfTokenFuzzTest.SIGNER.dumps("\"" + CsrfTokenFuzzTest.RAW + "\"", Targets.NOW - 7200) + "\n");
+    put(seeds, csrf.resolve("signed-raw"), 0, "\"" + CsrfTokenFuzzTest.RAW + "\"\n https://" + FuzzRequest.HOST);
+    put(seeds, csrf.resolve("signed-untimed-ipv6"), 2, "\"\\u0030123\"\nhttps://[::1]:443/");
+
+    Path login = dir("RememberCookieFuzzTest", "currentUser");
+    String remember42 = RememberCookieFuzzTest.asSentBack(
+        WerkzeugCookie.builder("remember_token").build()
+            .set(RememberCookieFuzzTest.rememberCookie("42"), Instant.EPOCH));
+    put(seeds, login.resolve("client-remembered"), 1, remember42 + "; session=x\nMozilla/5.0\n203.0.113.7");
+    put(seeds, login.resolve("client-user7-strong"), 7, "remember_token=\"7|00\"\nMozilla/5.0\n203.0.113.7, ::1");
+    put(seeds, login.resolve("signed-remembered"), 0,
+        "42\nMozilla/5.0\n10.0.0.1\n{\"_remember_seconds\":1.5,\"_user_id\":\"7\",\"_id\":\"x\"}");
+    put(seeds, login.resolve("signed-odd-id"), 2, "\u00e9|;\\\"\n\u00ff\n\n{\"_user_id\":42,\"_fresh\":false}");
     return seeds;
   }
 
@@ -106,6 +148,17 @@ final class SeedCorpus {
       header.append(header.length() == 0 ? "" : "; ").append(setCookie, 0, setCookie.indexOf(';'));
     }
     return header.toString();
+  }
+
+  /** Raw deflate (no zlib header), as a JWE with {@code "zip":"DEF"} carries its plaintext. */
+  private static byte[] rawDeflate(String text) {
+    Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+    deflater.setInput(text.getBytes(StandardCharsets.UTF_8));
+    deflater.finish();
+    byte[] buffer = new byte[1024];
+    int n = deflater.deflate(buffer);
+    deflater.end();
+    return Arrays.copyOf(buffer, n);
   }
 
   private static void put(Map<Path, byte[]> seeds, Path file, int mode, String text) {

@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** The committed corpus is in place and still meaningful: its chunk seeds open to the seed session. */
+/**
+ * The committed corpus is in place and still meaningful: its chunk seeds open to the seed session, its CSRF
+ * and remember cookie seeds get past the signatures.
+ */
 class SeedCorpusTest {
   @Test
   void corpus_everyTargetHasSeeds_andChunkSeedsOpen() throws IOException {
@@ -26,5 +29,18 @@ class SeedCorpusTest {
       assertThat(header).contains("session.1=");
       assertThat(flagon.open(header).get("data")).as(name).isEqualTo(SeedCorpus.DATA);
     }
+  }
+
+  @Test
+  void loginSeeds_reachPastTheSignatures() throws IOException {
+    Path csrf = SeedCorpus.dir("CsrfTokenFuzzTest", "protect");
+    assertThat(CsrfTokenFuzzTest.passes(Files.readAllBytes(csrf.resolve("client-valid")))).isTrue();
+    assertThat(CsrfTokenFuzzTest.passes(Files.readAllBytes(csrf.resolve("signed-raw")))).isTrue();
+    assertThat(CsrfTokenFuzzTest.passes(Files.readAllBytes(csrf.resolve("client-expired")))).isFalse();
+    Path login = SeedCorpus.dir("RememberCookieFuzzTest", "currentUser");
+    assertThat(RememberCookieFuzzTest.user(Files.readAllBytes(login.resolve("client-remembered"))))
+        .hasValueSatisfying(user -> assertThat(user.id()).isEqualTo("42"));
+    assertThat(RememberCookieFuzzTest.user(Files.readAllBytes(login.resolve("signed-remembered"))))
+        .hasValueSatisfying(user -> assertThat(user.id()).isEqualTo("7"));
   }
 }
