@@ -17,16 +17,9 @@ final class Pool<T> {
   private final AtomicReferenceArray<T> slots;
   private final int mask;
 
-  /** A pool of {@code 2 × available processors} slots (a power of two, at least 4). */
+  /** A pool of {@code 2 × available processors} slots, rounded up to a power of two, at least 4. */
   Pool() {
-    this(Math.max(4, Integer.highestOneBit(Math.max(1, 2 * Runtime.getRuntime().availableProcessors() - 1)) << 1));
-  }
-
-  /** @param size the number of slots, a power of two */
-  Pool(int size) {
-    if (Integer.bitCount(size) != 1) {
-      throw new IllegalArgumentException("size must be a power of two: " + size);
-    }
+    int size = Math.max(4, Integer.highestOneBit(Math.max(1, 2 * Runtime.getRuntime().availableProcessors() - 1)) << 1);
     this.slots = new AtomicReferenceArray<>(size * STRIDE);
     this.mask = size - 1;
   }

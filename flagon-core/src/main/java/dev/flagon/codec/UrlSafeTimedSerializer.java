@@ -14,9 +14,6 @@ import java.util.zip.Deflater;
  * is the caller's job; the caller wraps its parse errors in a {@link BadPayloadException}.
  */
 public final class UrlSafeTimedSerializer {
-  /** Largest inflated payload: {@link BoundedInflater#MAX_INFLATED_LENGTH}. */
-  static final int MAX_INFLATED_LENGTH = BoundedInflater.MAX_INFLATED_LENGTH;
-
   // Pooled: a Deflater costs ~270 KB of native memory and microseconds to set up. reset() gives the same
   // output as a fresh stream (zlib's deflateReset clears all state the output depends on, zlib FAQ 36);
   // PayloadTest checks reused against fresh streams.
@@ -130,7 +127,7 @@ public final class UrlSafeTimedSerializer {
       if (z == null) {
         z = new BoundedInflater(false);
       }
-      int length = z.inflate(bytes, MAX_INFLATED_LENGTH); // ends z on failure
+      int length = z.inflate(bytes, BoundedInflater.MAX_INFLATED_LENGTH); // ends z on failure
       try {
         return Encodings.fromUtf8(z.buffer(), 0, length);
       } finally { // also after invalid UTF-8: the inflater goes back, its native memory not left to the GC

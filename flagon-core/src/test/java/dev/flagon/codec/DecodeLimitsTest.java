@@ -3,6 +3,7 @@ package dev.flagon.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flagon.internal.BoundedInflater;
 import dev.flagon.testing.Zlib;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class DecodeLimitsTest {
   private static final String SECRET = "decode-limits-test-key-000001";
   private static final long T = 1_700_000_000L;
-  private static final int CAP = UrlSafeTimedSerializer.MAX_INFLATED_LENGTH;
+  private static final int CAP = BoundedInflater.MAX_INFLATED_LENGTH;
 
   @Test
   void signedInflate_exactlyAtTheCap_isRead_andOneByteMoreIsBadPayload() {

@@ -60,7 +60,7 @@ class PayloadTest {
     assertThat(token.length()).isLessThanOrEqualTo(Signer.MAX_TOKEN_LENGTH);
 
     assertThatThrownBy(() -> SERIALIZER.loads(token, T, 0)).isExactlyInstanceOf(BadPayloadException.class)
-        .hasMessageContaining("inflates beyond " + UrlSafeTimedSerializer.MAX_INFLATED_LENGTH);
+        .hasMessageContaining("inflates beyond " + BoundedInflater.MAX_INFLATED_LENGTH);
   }
 
   @Test
@@ -69,7 +69,7 @@ class PayloadTest {
     // OutOfMemoryError here, not a BadPayloadException.
     byte[] bomb = repeatedZeroBlocks(8 * 1024);
 
-    assertThatThrownBy(() -> BoundedInflater.inflate(bomb, false, UrlSafeTimedSerializer.MAX_INFLATED_LENGTH))
+    assertThatThrownBy(() -> BoundedInflater.inflate(bomb, false, BoundedInflater.MAX_INFLATED_LENGTH))
         .isExactlyInstanceOf(BadPayloadException.class).hasMessageContaining("Flagon limit");
   }
 
