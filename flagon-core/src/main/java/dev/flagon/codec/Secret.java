@@ -1,7 +1,6 @@
 package dev.flagon.codec;
 
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -44,7 +43,7 @@ public final class Secret {
       throw new IllegalArgumentException("hex key must have an even number of digits, has " + hex.length());
     }
     for (int i = 0; i < hex.length(); i++) {
-      if ("0123456789abcdefABCDEF".indexOf(hex.charAt(i)) < 0) {
+      if (!HexFormat.isHexDigit(hex.charAt(i))) {
         throw new IllegalArgumentException("hex key has a non-hex character at index " + i); // not the key
       }
     }
@@ -83,12 +82,7 @@ public final class Secret {
    * wordlist attackers try first, or made of predictable parts. The reason never shows the key.
    */
   public Optional<String> weakness() {
-    byte[] copy = copyBytes();
-    try {
-      return SecretPolicy.load().weakness(copy);
-    } finally {
-      Arrays.fill(copy, (byte) 0);
-    }
+    return SecretPolicy.load().weakness(bytes); // which only reads them
   }
 
   /** A copy of the key bytes, for key derivation. */

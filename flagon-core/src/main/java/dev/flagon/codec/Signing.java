@@ -3,6 +3,7 @@ package dev.flagon.codec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -70,13 +71,9 @@ public record Signing(String salt, Digest digest, KeyDerivation keyDerivation) {
 
     /** The digest named {@code sha1}, {@code SHA-256} ... (any case). @throws IllegalArgumentException if unknown */
     public static Digest fromName(String name) {
-      for (Digest d : values()) {
-        if (d.name().equalsIgnoreCase(name) || d.jcaName().equalsIgnoreCase(name)) {
-          return d;
-        }
-      }
-      throw new IllegalArgumentException("Unknown digest '" + name + "': expected sha1, sha256, sha384 or sha512"
-          + " (or SHA-1, SHA-256, SHA-384, SHA-512; case-insensitive)");
+      return Arrays.stream(values()).filter(d -> d.name().equalsIgnoreCase(name) || d.jcaName().equalsIgnoreCase(name))
+          .findFirst().orElseThrow(() -> new IllegalArgumentException("Unknown digest '" + name
+              + "': expected sha1, sha256, sha384 or sha512 (or SHA-1, SHA-256, SHA-384, SHA-512; case-insensitive)"));
     }
 
     private String jcaName() {
@@ -115,13 +112,9 @@ public record Signing(String salt, Digest digest, KeyDerivation keyDerivation) {
 
     /** The derivation named {@code hmac}, {@code django-concat} ... @throws IllegalArgumentException if unknown */
     public static KeyDerivation fromName(String name) {
-      for (KeyDerivation k : values()) {
-        if (k.flaskName().equalsIgnoreCase(name)) {
-          return k;
-        }
-      }
-      throw new IllegalArgumentException(
-          "Unknown key derivation '" + name + "': expected hmac, django-concat, concat or none");
+      return Arrays.stream(values()).filter(k -> k.flaskName().equalsIgnoreCase(name)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("Unknown key derivation '" + name
+              + "': expected hmac, django-concat, concat or none"));
     }
   }
 }
