@@ -21,16 +21,11 @@ final class DictKeys {
   static final int MAX_KEY_LENGTH = 32;
   private static final int SLOTS = 128;
 
-  private final Shape[] slots;
-
-  /** @param enabled false for a table that never learns or finds a shape (tests: the general path only) */
-  DictKeys(boolean enabled) {
-    this.slots = enabled ? new Shape[SLOTS] : null;
-  }
+  private final Shape[] slots = new Shape[SLOTS];
 
   /** A known shape of this size whose first key equals {@code firstKey} (its other keys unchecked), or null. */
   Shape candidate(Object firstKey, int size) {
-    if (slots == null || !(firstKey instanceof String text)) {
+    if (!(firstKey instanceof String text)) {
       return null;
     }
     int slot = slot(text, size);
@@ -45,7 +40,7 @@ final class DictKeys {
   /** Keeps the keys of a dict that {@link #inPythonOrder} accepted; null if too many or too long. */
   Shape learn(Map<?, ?> map) {
     int size = map.size();
-    if (slots == null || size == 0 || size > MAX_KEYS) {
+    if (size == 0 || size > MAX_KEYS) {
       return null;
     }
     String[] keys = new String[size];

@@ -40,7 +40,7 @@ public final class TaggedJson {
   private final Map<String, Object> byKey;
   /** Most one-key objects read have a key ({@code user_id}) longer than any tag key: no hashing for them. */
   private final int longestKey;
-  private final DictKeys shapes = new DictKeys(true);
+  private final DictKeys shapes = new DictKeys();
   /**
    * A little more than a recent text's length, so that a usual session does not grow its buffer. Any value
    * gives the same text: shared unsynchronized, written only when far off (not to bounce between caches).
