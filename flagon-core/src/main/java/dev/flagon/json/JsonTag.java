@@ -31,12 +31,7 @@ public abstract class JsonTag<T> {
     return key;
   }
 
-  /** The Java type this tag carries. */
-  public final Class<T> type() {
-    return type;
-  }
-
-  /** Whether this tag handles the value; by default, whether it is an instance of {@link #type()}. */
+  /** Whether this tag handles the value; by default, whether it is an instance of the tag's type. */
   public boolean check(Object value) {
     return type.isInstance(value);
   }
