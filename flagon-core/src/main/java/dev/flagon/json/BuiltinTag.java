@@ -28,15 +28,9 @@ enum BuiltinTag {
   DATETIME(" d");
 
   /** Shared by tuples made of a string or of bytes, so each item costs a reference (docs/security.md). */
-  private static final String[] LATIN1_CHARACTERS = new String[256];
-  private static final Integer[] BYTE_VALUES = new Integer[256];
-
-  static {
-    for (int i = 0; i < 256; i++) {
-      LATIN1_CHARACTERS[i] = String.valueOf((char) i);
-      BYTE_VALUES[i] = i;
-    }
-  }
+  private static final String[] LATIN1_CHARACTERS =
+      IntStream.range(0, 256).mapToObj(Character::toString).toArray(String[]::new);
+  private static final Integer[] BYTE_VALUES = IntStream.range(0, 256).boxed().toArray(Integer[]::new);
 
   /** The tag key, or null for a pass-through entry. */
   final String key;
