@@ -81,10 +81,6 @@ final class DictKeys {
    *     ending at {@code ends[i]}
    */
   record Shape(String[] keys, byte[] prefixes, int[] ends) {
-    int size() {
-      return keys.length;
-    }
-
     /** Whether the key equals the i-th key (usually the same string). */
     boolean isKey(int i, Object key) {
       return key == keys[i] || keys[i].equals(key);

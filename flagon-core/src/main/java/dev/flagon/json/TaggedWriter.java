@@ -233,7 +233,7 @@ final class TaggedWriter {
   private boolean writeOneByShape(Map<?, ?> map, int depth) {
     Map.Entry<?, ?> only = map.entrySet().iterator().next();
     DictKeys.Shape shape = recent;
-    if (shape == null || shape.size() != 1 || !shape.isKey(0, only.getKey())) {
+    if (shape == null || shape.keys().length != 1 || !shape.isKey(0, only.getKey())) {
       shape = shapes.candidate(only.getKey(), 1); // its first key checked: for one key, the whole shape
       if (shape == null) {
         return false;
