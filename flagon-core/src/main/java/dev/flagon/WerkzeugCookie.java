@@ -64,8 +64,8 @@ public final class WerkzeugCookie {
 
   /** The first value of the named cookie in {@code Cookie} header values (null ones skipped), or null. */
   public static String firstValue(List<String> cookieHeaderValues, String name) {
-    return CookieHeader.firstValue(Objects.requireNonNull(cookieHeaderValues, "cookieHeaderValues"),
-        Objects.requireNonNull(name, "name"));
+    Objects.requireNonNull(cookieHeaderValues, "cookieHeaderValues");
+    return CookieHeader.firstValues(cookieHeaderValues, Objects.requireNonNull(name, "name")::equals).get(name);
   }
 
   @Override

@@ -38,7 +38,7 @@ public record CookieCarrier(WerkzeugCookie main, boolean split, int limit, int c
   public Incoming read(List<String> headers) {
     String name = main.name();
     if (!split) {
-      return new Incoming(CookieHeader.firstValue(headers, name), null, null);
+      return new Incoming(WerkzeugCookie.firstValue(headers, name), null, null);
     }
     Map<String, String> found = CookieHeader.firstValues(headers, n -> n.equals(name) || chunkIndex(n) > 0);
     List<Integer> present = found.keySet().stream().map(this::chunkIndex).filter(i -> i > 0).sorted().toList();

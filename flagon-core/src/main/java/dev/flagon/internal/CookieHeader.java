@@ -36,13 +36,8 @@ public final class CookieHeader {
     this.n = header.length();
   }
 
-  /** The first value of the named cookie in these headers (null ones skipped), or null. */
-  public static String firstValue(List<? extends CharSequence> headerValues, String name) {
-    return firstValues(headerValues, name::equals).get(name);
-  }
-
-  /** The first value of each cookie whose name passes {@code wanted}, in one pass over the headers. */
-  static Map<String, String> firstValues(List<? extends CharSequence> headerValues, Predicate<String> wanted) {
+  /** The first value of each cookie whose name passes {@code wanted}, in one pass over the headers (nulls skipped). */
+  public static Map<String, String> firstValues(List<? extends CharSequence> headerValues, Predicate<String> wanted) {
     Map<String, String> found = new HashMap<>();
     for (CharSequence header : headerValues) {
       if (header != null) {

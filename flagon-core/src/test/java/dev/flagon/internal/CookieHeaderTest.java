@@ -4,6 +4,7 @@ import static dev.flagon.testing.PlainJson.list;
 import static dev.flagon.testing.PlainJson.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flagon.WerkzeugCookie;
 import dev.flagon.testing.PlainJson;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class CookieHeaderTest {
 
   private static String session(String... headers) {
-    return CookieHeader.firstValue(Arrays.asList(headers), "session");
+    return WerkzeugCookie.firstValue(Arrays.asList(headers), "session");
   }
 
   @Test
@@ -89,13 +90,14 @@ class CookieHeaderTest {
     assertThat(cases).hasSizeGreaterThan(400);
     for (Object c : cases) {
       String header = (String) map(c).get("header");
-      assertThat(CookieHeader.firstValue(List.of(header), "session")).as("%s", header).isEqualTo(map(c).get("session"));
+      assertThat(WerkzeugCookie.firstValue(List.of(header), "session")).as("%s", header)
+          .isEqualTo(map(c).get("session"));
       Map<String, Object> firstByName = new LinkedHashMap<>();
       for (Object pair : list(map(c).get("all"))) {
         firstByName.putIfAbsent((String) list(pair).get(0), list(pair).get(1));
       }
       firstByName.forEach((name, value) ->
-          assertThat(CookieHeader.firstValue(List.of(header), name)).as("%s in %s", name, header).isEqualTo(value));
+          assertThat(WerkzeugCookie.firstValue(List.of(header), name)).as("%s in %s", name, header).isEqualTo(value));
     }
   }
 
