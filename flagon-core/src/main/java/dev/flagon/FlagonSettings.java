@@ -139,11 +139,8 @@ public final class FlagonSettings {
       refuseWeak("SECRET_KEY", key);
       c.secretKeyFallbacks().forEach(fallback -> refuseWeak("SECRET_KEY_FALLBACKS", fallback));
     }
-    for (Setting<String> path : List.of(APPLICATION_ROOT, SESSION_COOKIE_PATH)) {
-      if (c.get(path) != null) { // a control character or a lone surrogate (Python's quote() fails on it)
-        WerkzeugCookie.checkPath(path.name(), c.get(path));
-      }
-    }
+    Stream.of(APPLICATION_ROOT, SESSION_COOKIE_PATH).filter(path -> c.get(path) != null)
+        .forEach(path -> WerkzeugCookie.checkPath(path.name(), c.get(path)));
     checkBrowserRules(c);
   }
 

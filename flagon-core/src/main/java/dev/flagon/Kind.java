@@ -123,8 +123,7 @@ record Kind<T>(String expected, String typeName, boolean isSecret, boolean isLis
       throw new IllegalArgumentException("must be between 0 and 999999999 days, not "
           + seconds.stripTrailingZeros().toPlainString() + "s");
     }
-    BigDecimal whole = new BigDecimal(seconds.toBigInteger());
-    return Duration.ofSeconds(whole.longValueExact(), seconds.subtract(whole).movePointRight(9).longValue());
+    return Duration.ofSeconds(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
   }
 
   /** Text, shown through {@code redact} if not null (a URL with a password), and then never in messages. */

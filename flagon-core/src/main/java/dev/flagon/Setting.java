@@ -148,7 +148,7 @@ public final class Setting<T> {
   /** The default as written in configuration; {@code none} when there is none. */
   public String defaultText() {
     boolean none = defaultValue == null || (defaultValue instanceof Collection<?> c && c.isEmpty());
-    return none ? "none" : kind.shower().apply(defaultValue);
+    return none ? "none" : show(defaultValue);
   }
 
   /** One line on what the setting does, for the README and Spring's configuration metadata. */
