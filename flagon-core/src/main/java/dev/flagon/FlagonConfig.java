@@ -9,7 +9,6 @@ import dev.flagon.json.TaggedJson;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -79,7 +78,7 @@ public final class FlagonConfig {
   /** {@link #fromMap} over a properties file (UTF-8) with Flask's names. @throws UncheckedIOException */
   public static FlagonConfig fromProperties(Path propertiesFile) {
     Properties properties = new Properties();
-    try (Reader reader = Files.newBufferedReader(propertiesFile, StandardCharsets.UTF_8)) {
+    try (Reader reader = Files.newBufferedReader(propertiesFile)) {
       properties.load(reader);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read Flagon properties " + propertiesFile, e);
