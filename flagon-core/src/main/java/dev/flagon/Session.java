@@ -52,11 +52,6 @@ public final class Session extends SessionMap {
   // Flask-Session's ServerSideSession.clear() keeps _permanent; Flask's cookie session drops it.
   private boolean clearKeepsPermanent;
 
-  /** A copy of the loaded data, checked by Flask's own serializer; untouched. */
-  Session(Map<String, ?> loaded) {
-    this(new LinkedHashMap<>(loaded), TaggedJson.standard());
-  }
-
   /** A session over this very map, which nobody else holds: no copy. */
   Session(LinkedHashMap<String, Object> owned, TaggedJson json) {
     super(owned, json);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flagon.json.Markup;
+import dev.flagon.json.TaggedJson;
 import dev.flagon.json.Tuple;
 import java.util.HashMap;
 import java.util.List;
@@ -17,12 +18,12 @@ class SessionFlashTest {
     Map<String, Object> data = new HashMap<>();
     data.put("_flashes", flashes);
     data.put("user_id", 1);
-    return new Session(data);
+    return Session.of(data, TaggedJson.standard(), null);
   }
 
   @Test
   void flash_emptySession_storesListOfCategoryMessageTuples() {
-    Session session = new Session(Map.of());
+    Session session = Session.of(Map.of(), TaggedJson.standard(), null);
     session.flash("Hello");
     session.flash("Bad things happened", "error");
     assertThat(session.isModified()).isTrue();
@@ -55,7 +56,7 @@ class SessionFlashTest {
 
   @Test
   void flashedMessages_noFlashes_isEmptyAndUnmodifiedButAccessed() {
-    Session session = new Session(Map.of("user_id", 1));
+    Session session = Session.of(Map.of("user_id", 1), TaggedJson.standard(), null);
     assertThat(session.flashedMessages(true)).isEmpty();
     assertThat(session.isModified()).isFalse();
     assertThat(session.isAccessed()).isTrue();
@@ -102,7 +103,8 @@ class SessionFlashTest {
 
   @Test
   void flashes_poppingTheOnlyKey_leavesAnEmptyModifiedSession() {
-    Session session = new Session(Map.of("_flashes", List.of(Tuple.of("info", "Welcome!"))));
+    Map<String, Object> data = Map.of("_flashes", List.of(Tuple.of("info", "Welcome!")));
+    Session session = Session.of(data, TaggedJson.standard(), null);
     session.flashes();
     assertThat(session.data()).isEmpty();
     assertThat(session.isModified()).isTrue();

@@ -3,6 +3,7 @@ package dev.flagon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flagon.json.TaggedJson;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -203,7 +204,7 @@ class SessionMapTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("rows")
   void mapMethod_followsFlasksRules(Row row) {
-    Session session = new Session(row.empty() ? map() : START);
+    Session session = Session.of(row.empty() ? map() : START, TaggedJson.standard(), null);
 
     Object returned = row.call().apply(session);
 
@@ -216,19 +217,19 @@ class SessionMapTest {
 
   @Test
   void session_isAMapForCodeThatTakesOne() {
-    Session session = new Session(map("user_id", 7, "name", "ada"));
+    Session session = Session.of(map("user_id", 7, "name", "ada"), TaggedJson.standard(), null);
     Map<String, Object> asMap = session;
 
     assertThat(new HashMap<>(asMap)).isEqualTo(Map.of("user_id", 7, "name", "ada"));
     assertThat(Map.copyOf(asMap)).isEqualTo(session);
-    assertThat(session).isEqualTo(new Session(map("name", "ada", "user_id", 7)));
+    assertThat(session).isEqualTo(Session.of(map("name", "ada", "user_id", 7), TaggedJson.standard(), null));
     assertThat(session.hashCode()).isEqualTo(Map.of("user_id", 7, "name", "ada").hashCode());
     assertThat(asMap.entrySet().stream().map(Map.Entry::getKey)).containsExactly("user_id", "name");
   }
 
   @Test
   void views_cannotAdd() {
-    Session session = new Session(START);
+    Session session = Session.of(START, TaggedJson.standard(), null);
     assertThatThrownBy(() -> session.keySet().add("b")).isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> session.values().add(1)).isInstanceOf(UnsupportedOperationException.class);
     assertThat(session.isModified()).isFalse();
@@ -236,7 +237,7 @@ class SessionMapTest {
 
   @Test
   void views_areLive() {
-    Session session = new Session(START);
+    Session session = Session.of(START, TaggedJson.standard(), null);
     Set<String> keys = session.keySet();
     session.put("b", 2);
     assertThat(keys).containsExactly("a", "n", "b");
@@ -244,7 +245,7 @@ class SessionMapTest {
 
   @Test
   void toString_ofSessionViewsAndEntries_neverShowsKeysOrValues() {
-    Session session = new Session(map("secret_token", "hunter2"));
+    Session session = Session.of(map("secret_token", "hunter2"), TaggedJson.standard(), null);
     for (Object shown : List.of(session, session.keySet(), session.values(), session.entrySet(),
         session.entrySet().iterator().next())) {
       assertThat(shown.toString()).doesNotContain("secret_token").doesNotContain("hunter2");
@@ -253,7 +254,7 @@ class SessionMapTest {
 
   @Test
   void nullKey_isRefusedByEveryWritingMethod() {
-    Session session = new Session(START);
+    Session session = Session.of(START, TaggedJson.standard(), null);
     List<Function<Session, Object>> writes = List.of(s -> s.put(null, 1), s -> s.putIfAbsent(null, 1),
         s -> {
           s.putAll(java.util.Collections.singletonMap(null, 1));

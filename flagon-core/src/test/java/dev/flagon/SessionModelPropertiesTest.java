@@ -2,6 +2,7 @@ package dev.flagon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flagon.json.TaggedJson;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -255,7 +256,7 @@ class SessionModelPropertiesTest {
   @Property(tries = 3000)
   void session_anyCalls_matchesPythonDictWithFlasksFlags(@ForAll("loaded") Map<String, Object> loaded,
       @ForAll("calls") List<Op> calls) {
-    Session session = new Session(loaded);
+    Session session = Session.of(loaded, TaggedJson.standard(), null);
     PyDict model = new PyDict();
     model.d.putAll(loaded);
     for (Op call : calls) {

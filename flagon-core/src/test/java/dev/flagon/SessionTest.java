@@ -3,6 +3,7 @@ package dev.flagon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flagon.json.TaggedJson;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +21,7 @@ class SessionTest {
     for (int i = 0; i < keyValues.length; i += 2) {
       data.put((String) keyValues[i], keyValues[i + 1]);
     }
-    return new Session(data);
+    return Session.of(data, TaggedJson.standard(), null);
   }
 
   private static Session after(Session session, Consumer<Session> action) {

@@ -39,7 +39,7 @@ class SessionValuesTest {
   }
 
   private static Session loaded() {
-    return new Session(new LinkedHashMap<>(Map.of("a", 1)));
+    return Session.of(new LinkedHashMap<>(Map.of("a", 1)), TaggedJson.standard(), null);
   }
 
   private static HashSet<String> aSet() {
