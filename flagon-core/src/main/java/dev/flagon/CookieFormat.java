@@ -46,11 +46,6 @@ public interface CookieFormat {
       public Verified open(String value, long nowEpochSeconds) {
         return serializer.loads(value, nowEpochSeconds, maxAge);
       }
-
-      @Override
-      public String toString() {
-        return "CookieFormat[" + SIGNED + "]";
-      }
     };
   }
 

@@ -89,7 +89,7 @@ public final class Flagon implements SessionInterface {
       rejected(incoming.problem()); // and the value is null: a fresh session
     }
     Session session = openCookieValue(incoming.value());
-    session.storeState(incoming.state()); // the split chunks the request carried, for saving
+    session.storeState = incoming.state(); // the split chunks the request carried, for saving
     return session;
   }
 

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -48,7 +49,7 @@ public final class Session extends SessionMap {
   // Flask caches the popped flashes on the request context; a Session lives exactly that long.
   private List<FlashMessage> poppedFlashes;
   // What the SessionInterface that opened it needs again when saving (a server-side id, the chunk cookies).
-  private Object storeState;
+  Object storeState;
   // Flask-Session's ServerSideSession.clear() keeps _permanent; Flask's cookie session drops it.
   private boolean clearKeepsPermanent;
 
@@ -127,8 +128,7 @@ public final class Session extends SessionMap {
       return boxed.cast(value);
     }
     BigInteger integer = value instanceof BigInteger i ? i
-        : value instanceof Integer || value instanceof Long ? BigInteger.valueOf(((Number) value).longValue())
-        : null;
+        : value instanceof Integer || value instanceof Long ? BigInteger.valueOf(((Number) value).longValue()) : null;
     Object converted = integer == null ? null
         : boxed == BigInteger.class ? integer
         : boxed == Long.class && integer.bitLength() < 64 ? (Object) integer.longValue()
@@ -226,15 +226,10 @@ public final class Session extends SessionMap {
   /** The flashed messages with their categories, in these categories (all if none), as above. */
   public List<FlashMessage> flashes(String... categoryFilter) {
     if (poppedFlashes == null) {
-      poppedFlashes = new ArrayList<>();
-      if (pop(FLASHES_KEY, null) instanceof List<?> entries) {
-        for (Object entry : entries) {
-          if (entry instanceof List<?> pair && pair.size() == 2) {
-            Object category = pair.get(0);
-            poppedFlashes.add(new FlashMessage(category == null ? null : category.toString(), pair.get(1)));
-          }
-        }
-      }
+      List<?> entries = pop(FLASHES_KEY, null) instanceof List<?> list ? list : List.of();
+      poppedFlashes = entries.stream().filter(entry -> entry instanceof List<?> pair && pair.size() == 2)
+          .map(entry -> (List<?>) entry)
+          .map(pair -> new FlashMessage(Objects.toString(pair.get(0), null), pair.get(1))).toList();
     }
     accessed = true;
     List<String> wanted = Arrays.asList(categoryFilter);
@@ -252,18 +247,11 @@ public final class Session extends SessionMap {
     return storeState;
   }
 
-  void storeState(Object state) {
-    storeState = state;
-  }
-
   /** The permanent flag, for saving, as Python's {@code bool}: does not mark access. */
   boolean permanentFlag() {
     Object value = data().get(PERMANENT_KEY);
-    if (value instanceof Double || value instanceof Float) {
-      double d = ((Number) value).doubleValue();
-      return d != 0.0 || Double.isNaN(d); // NaN is truthy in Python, -0.0 falsy
-    }
     return value instanceof Boolean flag ? flag
+        : value instanceof Double || value instanceof Float ? ((Number) value).doubleValue() != 0 // NaN truthy
         : value instanceof BigInteger integer ? integer.signum() != 0
         : value instanceof BigDecimal decimal ? decimal.signum() != 0
         : value instanceof Number number ? number.longValue() != 0

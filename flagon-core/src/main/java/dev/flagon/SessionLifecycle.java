@@ -162,12 +162,7 @@ public final class SessionLifecycle {
   /** Adds the written headers again where the container removed them for an error page (Jetty drops Vary). */
   public synchronized void restoreHeaders() {
     if (written != null && !response.isCommitted()) {
-      Collection<String> present = response.getHeaders("Set-Cookie");
-      Stream.concat(ownCookies.stream(), written.setCookieHeaders().stream())
-          .filter(header -> !present.contains(header)).forEach(header -> response.addHeader("Set-Cookie", header));
-      if (written.varyCookie()) {
-        addVaryCookie();
-      }
+      write(written, response.getHeaders("Set-Cookie"));
     }
   }
 
@@ -219,12 +214,17 @@ public final class SessionLifecycle {
       }
       return;
     }
+    write(update, List.of());
+    written = update;
+  }
+
+  /** Our own cookies, then the session's (those not present), and {@code Cookie} in {@code Vary} if needed. */
+  private void write(CookieUpdate update, Collection<String> present) {
     Stream.concat(ownCookies.stream(), update.setCookieHeaders().stream())
-        .forEach(header -> response.addHeader("Set-Cookie", header));
+        .filter(header -> !present.contains(header)).forEach(header -> response.addHeader("Set-Cookie", header));
     if (update.varyCookie()) {
       addVaryCookie();
     }
-    written = update;
   }
 
   private void fail(int status, RuntimeException e) {
@@ -248,13 +248,8 @@ public final class SessionLifecycle {
 
   /** Adds {@code Cookie} to {@code Vary} as Werkzeug does: a set, case-insensitive, at most once. */
   private void addVaryCookie() {
-    Collection<String> values = response.getHeaders("Vary");
-    if (values.isEmpty()) {
-      response.addHeader("Vary", "Cookie"); // nothing to merge with
-      return;
-    }
-    List<String> names = values.stream().flatMap(value -> Arrays.stream(value.split(","))).map(String::trim)
-        .filter(name -> !name.isEmpty()).collect(Collectors.toCollection(ArrayList::new));
+    List<String> names = response.getHeaders("Vary").stream().flatMap(value -> Arrays.stream(value.split(",")))
+        .map(String::trim).filter(name -> !name.isEmpty()).collect(Collectors.toCollection(ArrayList::new));
     if (names.stream().noneMatch("Cookie"::equalsIgnoreCase)) {
       names.add("Cookie");
       response.setHeader("Vary", String.join(", ", names));
