@@ -83,12 +83,9 @@ public final class Session extends SessionMap {
   static Session load(TaggedJson json, String payload, int sourceLength) {
     Object value;
     try {
-      value = json.loads(payload, sourceLength);
+      value = Objects.requireNonNullElseGet(json.loads(payload, sourceLength), LinkedHashMap::new); // null: empty
     } catch (TaggedJsonException e) {
       throw new BadPayloadException("the signed payload is not valid tagged JSON: " + e.getMessage(), e);
-    }
-    if (value == null) {
-      return new Session(new LinkedHashMap<>(), json);
     }
     if (!(value instanceof Map<?, ?> map)) {
       throw new BadPayloadException("the signed payload is not a session: " + (value instanceof Tuple
