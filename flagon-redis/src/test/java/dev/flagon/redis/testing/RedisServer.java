@@ -69,7 +69,14 @@ public final class RedisServer implements AutoCloseable {
    * {@code redis-sentinel://127.0.0.1:PORT/0#mymaster} URLs.
    */
   public static RedisServer startSentinel(RedisServer master) {
-    return start(List.of("sentinel monitor mymaster 127.0.0.1 " + master.port() + " 1"), true);
+    // quick failure detection and failover, so that failover tests wait seconds, not the default minutes
+    return start(List.of("sentinel monitor mymaster 127.0.0.1 " + master.port() + " 1",
+        "sentinel down-after-milliseconds mymaster 1000", "sentinel failover-timeout mymaster 10000"), true);
+  }
+
+  /** A started standalone server replicating {@code master} ({@code --replicaof}). */
+  public static RedisServer startReplica(RedisServer master) {
+    return start(List.of("--replicaof", "127.0.0.1", Integer.toString(master.port())));
   }
 
   private static RedisServer start(List<String> extraArgs, boolean sentinel) {
