@@ -1,0 +1,59 @@
+package dev.flagon.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flagon.redis.testing.Await;
+import dev.flagon.redis.testing.RedisCluster;
+import dev.flagon.redis.testing.RedisServer;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sessions on a real Redis Cluster with a replica per master while one master fails over: until its replica
+ * is promoted, requests for its slots are refused (503), never given an empty session; afterwards Lettuce's
+ * topology refresh has found the new master, and those sessions are read back and saved there.
+ */
+class RedisClusterFailoverIT {
+  private static final Duration LIMIT = Duration.ofSeconds(20);
+  private static final int SESSIONS = 30;
+
+  @Test
+  void masterStops_replicaPromoted_itsSessionsReadAndWrittenThere() {
+    try (RedisCluster cluster = RedisCluster.startWithReplicas()) {
+      FailoverTraffic traffic = new FailoverTraffic(cluster.url(), true);
+      try {
+        for (int i = 0; i < SESSIONS; i++) {
+          traffic.saveNew("user-" + i);
+        }
+        RedisServer master = cluster.nodeFor("session:" + traffic.ids().get(0));
+        RedisServer replica = cluster.replicaOf(master);
+        List<String> onMaster = traffic.ids().stream().filter(id -> cluster.nodeFor("session:" + id) == master)
+            .toList();
+        Await.until(LIMIT, "the replica holding its master's sessions",
+            () -> master.command("DBSIZE").equals(replica.command("DBSIZE")));
+        master.stop();
+
+        int[] visit = {0};
+        Await.until(LIMIT, "the replica's promotion, then every session served through the cluster client",
+            () -> traffic.round(++visit[0]) && RedisSentinelFailoverIT.isMaster(replica));
+        assertThat(traffic.refused()).as("requests refused (503) while the stopped master's slots had none")
+            .isPositive();
+
+        for (String id : onMaster) { // saved after the promotion: on the promoted replica
+          byte[] stored = (byte[]) replica.command("GET", "session:" + id);
+          assertThat(FailoverTraffic.decode(stored)).as("session %s on the promoted replica", id)
+              .containsEntry("visit", traffic.lastVisit(id)).containsKey("user");
+        }
+        String fresh = traffic.saveNew("after-failover");
+        for (int i = 0; cluster.nodeFor("session:" + fresh) != replica && i < 200; i++) {
+          fresh = traffic.saveNew("after-failover-" + i); // until one falls in the failed-over slots
+        }
+        assertThat(replica.command("EXISTS", "session:" + fresh)).as("a new session in the failed-over slots")
+            .isEqualTo(1L);
+      } finally {
+        traffic.close();
+      }
+    }
+  }
+}
