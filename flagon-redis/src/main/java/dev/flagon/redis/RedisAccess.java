@@ -77,8 +77,11 @@ final class RedisAccess implements AutoCloseable {
       RedisClusterClient cluster = RedisClusterClient.create(resources, uris);
       cluster.setOptions(ClusterClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts)
           .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-          // learn a failover or a resharding from MOVED, ASK and lost connections, as Spring Boot does
-          .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder().enableAllAdaptiveRefreshTriggers().build())
+          // learn a failover or a resharding from MOVED, ASK and lost connections, as Spring Boot does; at most
+          // every 2 s rather than Lettuce's 30: the first refresh comes as a master goes down, before its
+          // replica is promoted, and the next one is what finds the new master (RedisClusterFailoverIT)
+          .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder().enableAllAdaptiveRefreshTriggers()
+              .adaptiveRefreshTriggersTimeout(Duration.ofSeconds(2)).build())
           .build());
       client = cluster;
     } else {
