@@ -75,13 +75,14 @@ final class FailoverTraffic {
     return true;
   }
 
-  /** One request for every stored session; whether all were served. */
+  /** One request for each stored session in turn, up to the first refused one; whether all were served. */
   boolean round(int visit) {
-    boolean all = true;
     for (String id : users.keySet()) {
-      all &= request(id, visit);
+      if (!request(id, visit)) {
+        return false; // a refusal may have cost a whole timeout: spend no more on this round
+      }
     }
-    return all;
+    return true;
   }
 
   /** How many requests Redis refused so far (each a 503 in an integration). */

@@ -7,11 +7,12 @@ import dev.flagon.redis.testing.RedisServer;
 import dev.flagon.redis.testing.Resp;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
  * Sessions through a real Redis Sentinel while it fails over: a master, one replica, a Sentinel (quorum 1,
- * down after 1 s). The master stops; until the replica is promoted requests are served or refused (503),
+ * down after 1 s). The master stops or freezes; until the replica is promoted requests are served or refused (503),
  * never given an empty session; afterwards every session is read back and saves land on the new master.
  */
 class RedisSentinelFailoverIT {
@@ -20,6 +21,16 @@ class RedisSentinelFailoverIT {
 
   @Test
   void masterStops_replicaPromoted_sessionsSurvive_503sBetween_savesOnTheNewMaster() {
+    failOver(RedisServer::stop);
+  }
+
+  /** A frozen master closes no connection: the client must learn the new master from the Sentinel anyway. */
+  @Test
+  void masterFreezes_replicaPromoted_sessionsSurvive_503sBetween_savesOnTheNewMaster() {
+    failOver(RedisServer::freeze);
+  }
+
+  private static void failOver(Consumer<RedisServer> takeDown) {
     try (RedisServer master = RedisServer.start(); RedisServer replica = RedisServer.startReplica(master);
         RedisServer sentinel = RedisServer.startSentinel(master)) {
       Await.until(LIMIT, "the Sentinel discovering the replica", () -> sentinelKnows(sentinel, replica));
@@ -31,14 +42,15 @@ class RedisSentinelFailoverIT {
         }
         Await.until(LIMIT, "the replica holding every session",
             () -> Long.valueOf(SESSIONS).equals(replica.command("DBSIZE")));
-        master.stop();
+        takeDown.accept(master);
 
         int[] visit = {0};
-        Await.until(LIMIT, "the replica's promotion, then every session served through the Sentinel URL",
-            () -> traffic.round(++visit[0]) && isMaster(replica));
+        Await.until(LIMIT, "the Sentinel naming the promoted replica as master", () -> traffic.round(++visit[0])
+            & isMaster(replica) && Integer.toString(replica.port()).equals(Resp.text(
+                ((List<?>) sentinel.command("SENTINEL", "GET-MASTER-ADDR-BY-NAME", "mymaster")).get(1))));
+        Await.until(LIMIT, "every session served through the Sentinel URL after the promotion",
+            () -> traffic.round(++visit[0]));
         assertThat(traffic.refused()).as("requests refused (503) while no master was known").isPositive();
-        assertThat(Resp.text(((List<?>) sentinel.command("SENTINEL", "GET-MASTER-ADDR-BY-NAME", "mymaster")).get(1)))
-            .as("the master the Sentinel names").isEqualTo(Integer.toString(replica.port()));
 
         for (String id : traffic.ids()) { // the old master is stopped: the new one holds the saves
           byte[] stored = (byte[]) replica.command("GET", "session:" + id);

@@ -123,6 +123,24 @@ public final class RedisServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Freezes the server ({@code SIGSTOP}), as a paused VM or a network partition does: its connections stay
+   * open and it answers nothing. {@link #close} still ends it.
+   */
+  public void freeze() {
+    try {
+      Process kill = new ProcessBuilder("kill", "-STOP", Long.toString(process.pid())).inheritIO().start();
+      if (kill.waitFor() != 0) {
+        throw new IllegalStateException("kill -STOP failed for redis-server on port " + port);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while freezing redis-server", e);
+    }
+  }
+
   /** Starts the stopped server again on the same port with the same data directory. */
   public void restart() {
     stop();
