@@ -19,6 +19,8 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.masterreplica.MasterReplica;
+import io.lettuce.core.masterreplica.StatefulRedisMasterReplicaConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
@@ -47,6 +49,7 @@ final class RedisAccess implements AutoCloseable {
 
   private final AbstractRedisClient client;
   private final ClientResources ownedResources; // null when the client is the application's
+  private final RedisURI sentinelUri; // SESSION_REDIS when it names Sentinels, else null
   private final String address;
   private final long timeoutNanos;
   private final long connectTimeoutNanos;
@@ -55,10 +58,11 @@ final class RedisAccess implements AutoCloseable {
   private volatile StatefulConnection<String, byte[]> connection;
   private volatile RedisClusterAsyncCommands<String, byte[]> commands;
 
-  private RedisAccess(AbstractRedisClient client, ClientResources ownedResources, String address,
-      Duration commandTimeout, Duration connectTimeout) {
+  private RedisAccess(AbstractRedisClient client, ClientResources ownedResources, RedisURI sentinelUri,
+      String address, Duration commandTimeout, Duration connectTimeout) {
     this.client = client;
     this.ownedResources = ownedResources;
+    this.sentinelUri = sentinelUri;
     this.address = address;
     this.timeoutNanos = commandTimeout.toNanos();
     this.connectTimeoutNanos = connectTimeout.toNanos();
@@ -90,7 +94,9 @@ final class RedisAccess implements AutoCloseable {
           .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
       client = standalone;
     }
-    return new RedisAccess(client, resources, config.redisAddress(), config.commandTimeout(), config.connectTimeout());
+    RedisURI sentinel = config.cluster() || uris.get(0).getSentinels().isEmpty() ? null : uris.get(0);
+    return new RedisAccess(client, resources, sentinel, config.redisAddress(), config.commandTimeout(),
+        config.connectTimeout());
   }
 
   /**
@@ -101,7 +107,7 @@ final class RedisAccess implements AutoCloseable {
     if (!(client instanceof RedisClient || client instanceof RedisClusterClient)) {
       throw new IllegalArgumentException("a RedisClient or a RedisClusterClient is needed, not " + client.getClass());
     }
-    return new RedisAccess(client, null, "the application's Redis (" + client.getClass().getSimpleName() + ")",
+    return new RedisAccess(client, null, null, "the application's Redis (" + client.getClass().getSimpleName() + ")",
         config.commandTimeout(), config.connectTimeout());
   }
 
@@ -178,6 +184,13 @@ final class RedisAccess implements AutoCloseable {
   private void connect() {
     if (client instanceof RedisClusterClient cluster) {
       StatefulRedisClusterConnection<String, byte[]> opened = cluster.connect(CODEC);
+      connection = opened;
+      commands = opened.async();
+    } else if (sentinelUri != null) {
+      // a plain connection asks the Sentinels only when it reconnects: a master that hangs rather than closing
+      // its connections would keep it forever. Master/Replica also follows the Sentinels' failover events.
+      StatefulRedisMasterReplicaConnection<String, byte[]> opened =
+          MasterReplica.connect((RedisClient) client, CODEC, sentinelUri);
       connection = opened;
       commands = opened.async();
     } else {
