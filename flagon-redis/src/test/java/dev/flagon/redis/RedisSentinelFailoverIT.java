@@ -45,9 +45,11 @@ class RedisSentinelFailoverIT {
         takeDown.accept(master);
 
         int[] visit = {0};
-        Await.until(LIMIT, "the Sentinel naming the promoted replica as master", () -> traffic.round(++visit[0])
-            & isMaster(replica) && Integer.toString(replica.port()).equals(Resp.text(
-                ((List<?>) sentinel.command("SENTINEL", "GET-MASTER-ADDR-BY-NAME", "mymaster")).get(1))));
+        Await.until(LIMIT, "the Sentinel naming the promoted replica as master", () -> {
+          traffic.round(++visit[0]); // requests go on meanwhile: served, or refused while there is no master
+          return isMaster(replica) && Integer.toString(replica.port()).equals(Resp.text(
+              ((List<?>) sentinel.command("SENTINEL", "GET-MASTER-ADDR-BY-NAME", "mymaster")).get(1)));
+        });
         Await.until(LIMIT, "every session served through the Sentinel URL after the promotion",
             () -> traffic.round(++visit[0]));
         assertThat(traffic.refused()).as("requests refused (503) while no master was known").isPositive();
