@@ -7,10 +7,11 @@ import dev.flagon.redis.testing.RedisCluster;
 import dev.flagon.redis.testing.RedisServer;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sessions on a real Redis Cluster with a replica per master while one master fails over: until its replica
+ * Sessions on a real Redis Cluster with a replica per master while one master stops or freezes: until its replica
  * is promoted, requests for its slots are refused (503), never given an empty session; afterwards Lettuce's
  * topology refresh has found the new master, and those sessions are read back and saved there.
  */
@@ -20,6 +21,16 @@ class RedisClusterFailoverIT {
 
   @Test
   void masterStops_replicaPromoted_itsSessionsReadAndWrittenThere() {
+    failOver(RedisServer::stop);
+  }
+
+  /** A frozen master closes no connection and answers nothing: only the cluster's new topology helps. */
+  @Test
+  void masterFreezes_replicaPromoted_itsSessionsReadAndWrittenThere() {
+    failOver(RedisServer::freeze);
+  }
+
+  private static void failOver(Consumer<RedisServer> takeDown) {
     try (RedisCluster cluster = RedisCluster.startWithReplicas()) {
       FailoverTraffic traffic = new FailoverTraffic(cluster.url(), true);
       try {
@@ -32,11 +43,15 @@ class RedisClusterFailoverIT {
             .toList();
         Await.until(LIMIT, "the replica holding its master's sessions",
             () -> master.command("DBSIZE").equals(replica.command("DBSIZE")));
-        master.stop();
+        takeDown.accept(master);
 
         int[] visit = {0};
-        Await.until(LIMIT, "the replica's promotion, then every session served through the cluster client",
-            () -> traffic.round(++visit[0]) && RedisSentinelFailoverIT.isMaster(replica));
+        Await.until(LIMIT, "the replica's promotion", () -> {
+          traffic.round(++visit[0]); // requests go on meanwhile: served, or refused while its slots have no master
+          return RedisSentinelFailoverIT.isMaster(replica);
+        });
+        Await.until(LIMIT, "every session served through the cluster client after the promotion",
+            () -> traffic.round(++visit[0]));
         assertThat(traffic.refused()).as("requests refused (503) while the stopped master's slots had none")
             .isPositive();
 
