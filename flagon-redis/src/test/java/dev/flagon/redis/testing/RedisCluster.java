@@ -115,10 +115,11 @@ public final class RedisCluster implements AutoCloseable {
     }
   }
 
-  /** Polls CLUSTER INFO until every node reports the cluster ok (gossip takes a moment). */
+  /** Polls until every node reports the cluster ok and knows every replica (gossip takes a moment). */
   private void awaitFormed() {
     long deadline = System.nanoTime() + FORM_TIMEOUT.toNanos();
-    while (!nodes.stream().allMatch(n -> Resp.text(n.command("CLUSTER", "INFO")).contains("cluster_state:ok"))) {
+    while (!nodes.stream().allMatch(n -> Resp.text(n.command("CLUSTER", "INFO")).contains("cluster_state:ok")
+        && clusterNodes(n).stream().filter(f -> f[2].contains("slave")).count() == 3L * replicasPerMaster)) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("the cluster did not form within " + FORM_TIMEOUT.toSeconds() + " s");
       }
