@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -46,6 +47,7 @@ import java.util.function.Function;
 final class RedisAccess implements AutoCloseable {
   static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
   private static final System.Logger LOG = System.getLogger("dev.flagon.redis");
+  private static final Duration TOPOLOGY_REFRESH_INTERVAL = Duration.ofSeconds(2);
 
   private final AbstractRedisClient client;
   private final ClientResources ownedResources; // null when the client is the application's
@@ -55,6 +57,8 @@ final class RedisAccess implements AutoCloseable {
   private final long connectTimeoutNanos;
   private final ReentrantLock connecting = new ReentrantLock();
   private final AtomicBoolean healthy = new AtomicBoolean(true);
+  private final AtomicLong lastTopologyRefresh =
+      new AtomicLong(System.nanoTime() - TOPOLOGY_REFRESH_INTERVAL.toNanos());
   private volatile StatefulConnection<String, byte[]> connection;
   private volatile RedisClusterAsyncCommands<String, byte[]> commands;
 
@@ -85,7 +89,7 @@ final class RedisAccess implements AutoCloseable {
           // every 2 s rather than Lettuce's 30: the first refresh comes as a master goes down, before its
           // replica is promoted, and the next one is what finds the new master (RedisClusterFailoverIT)
           .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder().enableAllAdaptiveRefreshTriggers()
-              .adaptiveRefreshTriggersTimeout(Duration.ofSeconds(2)).build())
+              .adaptiveRefreshTriggersTimeout(TOPOLOGY_REFRESH_INTERVAL).build())
           .build());
       client = cluster;
     } else {
@@ -144,6 +148,7 @@ final class RedisAccess implements AutoCloseable {
       return result;
     } catch (TimeoutException e) {
       future.cancel(true);
+      refreshClusterTopology();
       throw failed(operation, "no answer within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms", e);
     } catch (ExecutionException e) {
       throw failed(operation, describe(e.getCause()), e.getCause());
@@ -197,6 +202,19 @@ final class RedisAccess implements AutoCloseable {
       StatefulRedisConnection<String, byte[]> opened = ((RedisClient) client).connect(CODEC);
       connection = opened;
       commands = opened.async();
+    }
+  }
+
+  /**
+   * A Cluster master that hangs closes no connection and answers no MOVED, so no adaptive trigger fires: a
+   * timeout asks the cluster for its topology (at most every 2 s), which names the replica promoted in its place.
+   */
+  private void refreshClusterTopology() {
+    long now = System.nanoTime();
+    long last = lastTopologyRefresh.get();
+    if (client instanceof RedisClusterClient cluster && now - last >= TOPOLOGY_REFRESH_INTERVAL.toNanos()
+        && lastTopologyRefresh.compareAndSet(last, now)) {
+      cluster.refreshPartitionsAsync(); // failing, it leaves the topology as it was: the next timeout retries
     }
   }
 
