@@ -75,10 +75,14 @@ final class FailoverTraffic {
     return true;
   }
 
-  /** One request for each stored session in turn, up to the first refused one; whether all were served. */
+  /**
+   * One request for each stored session in turn, starting at a different one each visit, up to the first
+   * refused one; whether all were served.
+   */
   boolean round(int visit) {
-    for (String id : users.keySet()) {
-      if (!request(id, visit)) {
+    List<String> ids = ids();
+    for (int i = 0; i < ids.size(); i++) {
+      if (!request(ids.get((visit + i) % ids.size()), visit)) {
         return false; // a refusal may have cost a whole timeout: spend no more on this round
       }
     }
