@@ -41,13 +41,15 @@ import java.util.function.Function;
  * never waits longer than the command timeout, or, while the first connection is made, the connect and
  * command timeouts together (requests arriving meanwhile wait for it rather than fail).
  *
- * <p>Logs one WARNING when Redis starts failing and one INFO when it answers again (DEBUG in between): the
+ * <p>Logs one WARNING when Redis starts failing and one INFO when it answers again (DEBUG in between, and for
+ * failures within 10 s of an INFO: one Cluster node down fails some requests while others succeed): the
  * address and the kind of failure, never a key or data.
  */
 final class RedisAccess implements AutoCloseable {
   static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
   private static final System.Logger LOG = System.getLogger("dev.flagon.redis");
   private static final Duration TOPOLOGY_REFRESH_INTERVAL = Duration.ofSeconds(2);
+  private static final long WARNING_QUIET_NANOS = Duration.ofSeconds(10).toNanos();
 
   private final AbstractRedisClient client;
   private final ClientResources ownedResources; // null when the client is the application's
@@ -56,7 +58,8 @@ final class RedisAccess implements AutoCloseable {
   private final long timeoutNanos;
   private final long connectTimeoutNanos;
   private final ReentrantLock connecting = new ReentrantLock();
-  private final AtomicBoolean healthy = new AtomicBoolean(true);
+  private final AtomicBoolean warned = new AtomicBoolean(); // a WARNING not yet followed by its INFO
+  private volatile long lastRecovery = System.nanoTime() - WARNING_QUIET_NANOS;
   private final AtomicLong lastTopologyRefresh =
       new AtomicLong(System.nanoTime() - TOPOLOGY_REFRESH_INTERVAL.toNanos());
   private volatile StatefulConnection<String, byte[]> connection;
@@ -142,7 +145,8 @@ final class RedisAccess implements AutoCloseable {
     }
     try {
       T result = future.get(timeoutNanos, TimeUnit.NANOSECONDS);
-      if (!healthy.getAndSet(true)) {
+      if (warned.compareAndSet(true, false)) {
+        lastRecovery = System.nanoTime();
         LOG.log(System.Logger.Level.INFO, "Redis at {0} answers again", address);
       }
       return result;
@@ -220,7 +224,7 @@ final class RedisAccess implements AutoCloseable {
 
   private SessionStoreException failed(String operation, String why, Throwable cause) {
     String message = "Redis at " + address + ": " + operation + " failed: " + why;
-    if (healthy.getAndSet(false)) {
+    if (System.nanoTime() - lastRecovery >= WARNING_QUIET_NANOS && warned.compareAndSet(false, true)) {
       LOG.log(System.Logger.Level.WARNING, message + "; requests that need Redis fail until it answers again");
     } else {
       LOG.log(System.Logger.Level.DEBUG, message);
