@@ -43,6 +43,7 @@ public final class RedisServer implements AutoCloseable {
   private final List<String> extraArgs;
   private final boolean sentinel;
   private Process process;
+  private boolean frozen;
   private final Thread cleanup;
 
   private RedisServer(Path dir, int port, List<String> extraArgs, boolean sentinel) {
@@ -110,16 +111,17 @@ public final class RedisServer implements AutoCloseable {
     return "redis://127.0.0.1:" + port + "/0";
   }
 
-  /** Whether the process is running. */
+  /** Whether the process is running (not stopped, and not {@link #freeze frozen}). */
   public boolean isRunning() {
-    return process != null && process.isAlive();
+    return process != null && process.isAlive() && !frozen;
   }
 
   /** Stops the server (SIGTERM: Redis finishes its append-only file) and waits for it to exit. */
   public void stop() {
     if (process != null) {
-      Subprocess.stop(process, Duration.ofSeconds(20));
+      Subprocess.stop(process, frozen ? Duration.ZERO : Duration.ofSeconds(20)); // frozen: SIGTERM waits forever
       process = null;
+      frozen = false;
     }
   }
 
@@ -133,6 +135,7 @@ public final class RedisServer implements AutoCloseable {
       if (kill.waitFor() != 0) {
         throw new IllegalStateException("kill -STOP failed for redis-server on port " + port);
       }
+      frozen = true;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
