@@ -66,11 +66,11 @@ public final class RedisServer implements AutoCloseable {
   }
 
   /**
-   * A started Sentinel that monitors {@code master} under the name {@code mymaster} (quorum 1), for
+   * A started Sentinel that monitors {@code master} under the name {@code mymaster} (quorum 1, down after 1 s
+   * without an answer, so that failover tests wait seconds, not the default minutes), for
    * {@code redis-sentinel://127.0.0.1:PORT/0#mymaster} URLs.
    */
   public static RedisServer startSentinel(RedisServer master) {
-    // quick failure detection and failover, so that failover tests wait seconds, not the default minutes
     return start(List.of("sentinel monitor mymaster 127.0.0.1 " + master.port() + " 1",
         "sentinel down-after-milliseconds mymaster 1000", "sentinel failover-timeout mymaster 10000"), true);
   }
