@@ -19,6 +19,8 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.masterreplica.MasterReplica;
+import io.lettuce.core.masterreplica.StatefulRedisMasterReplicaConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
@@ -27,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -38,27 +41,35 @@ import java.util.function.Function;
  * never waits longer than the command timeout, or, while the first connection is made, the connect and
  * command timeouts together (requests arriving meanwhile wait for it rather than fail).
  *
- * <p>Logs one WARNING when Redis starts failing and one INFO when it answers again (DEBUG in between): the
+ * <p>Logs one WARNING when Redis starts failing and one INFO when it answers again (DEBUG in between, and for
+ * failures within 10 s of an INFO: one Cluster node down fails some requests while others succeed): the
  * address and the kind of failure, never a key or data.
  */
 final class RedisAccess implements AutoCloseable {
   static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
   private static final System.Logger LOG = System.getLogger("dev.flagon.redis");
+  private static final Duration TOPOLOGY_REFRESH_INTERVAL = Duration.ofSeconds(2);
+  private static final long WARNING_QUIET_NANOS = Duration.ofSeconds(10).toNanos();
 
   private final AbstractRedisClient client;
   private final ClientResources ownedResources; // null when the client is the application's
+  private final RedisURI sentinelUri; // SESSION_REDIS when it names Sentinels, else null
   private final String address;
   private final long timeoutNanos;
   private final long connectTimeoutNanos;
   private final ReentrantLock connecting = new ReentrantLock();
-  private final AtomicBoolean healthy = new AtomicBoolean(true);
+  private final AtomicBoolean warned = new AtomicBoolean(); // a WARNING not yet followed by its INFO
+  private volatile long lastRecovery = System.nanoTime() - WARNING_QUIET_NANOS;
+  private final AtomicLong lastTopologyRefresh =
+      new AtomicLong(System.nanoTime() - TOPOLOGY_REFRESH_INTERVAL.toNanos());
   private volatile StatefulConnection<String, byte[]> connection;
   private volatile RedisClusterAsyncCommands<String, byte[]> commands;
 
-  private RedisAccess(AbstractRedisClient client, ClientResources ownedResources, String address,
-      Duration commandTimeout, Duration connectTimeout) {
+  private RedisAccess(AbstractRedisClient client, ClientResources ownedResources, RedisURI sentinelUri,
+      String address, Duration commandTimeout, Duration connectTimeout) {
     this.client = client;
     this.ownedResources = ownedResources;
+    this.sentinelUri = sentinelUri;
     this.address = address;
     this.timeoutNanos = commandTimeout.toNanos();
     this.connectTimeoutNanos = connectTimeout.toNanos();
@@ -77,8 +88,11 @@ final class RedisAccess implements AutoCloseable {
       RedisClusterClient cluster = RedisClusterClient.create(resources, uris);
       cluster.setOptions(ClusterClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts)
           .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-          // learn a failover or a resharding from MOVED, ASK and lost connections, as Spring Boot does
-          .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder().enableAllAdaptiveRefreshTriggers().build())
+          // learn a failover or a resharding from MOVED, ASK and lost connections, as Spring Boot does; at most
+          // every 2 s rather than Lettuce's 30: the first refresh comes as a master goes down, before its
+          // replica is promoted, and the next one is what finds the new master (RedisClusterFailoverIT)
+          .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder().enableAllAdaptiveRefreshTriggers()
+              .adaptiveRefreshTriggersTimeout(TOPOLOGY_REFRESH_INTERVAL).build())
           .build());
       client = cluster;
     } else {
@@ -87,7 +101,9 @@ final class RedisAccess implements AutoCloseable {
           .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
       client = standalone;
     }
-    return new RedisAccess(client, resources, config.redisAddress(), config.commandTimeout(), config.connectTimeout());
+    RedisURI sentinel = config.cluster() || uris.get(0).getSentinels().isEmpty() ? null : uris.get(0);
+    return new RedisAccess(client, resources, sentinel, config.redisAddress(), config.commandTimeout(),
+        config.connectTimeout());
   }
 
   /**
@@ -98,7 +114,7 @@ final class RedisAccess implements AutoCloseable {
     if (!(client instanceof RedisClient || client instanceof RedisClusterClient)) {
       throw new IllegalArgumentException("a RedisClient or a RedisClusterClient is needed, not " + client.getClass());
     }
-    return new RedisAccess(client, null, "the application's Redis (" + client.getClass().getSimpleName() + ")",
+    return new RedisAccess(client, null, null, "the application's Redis (" + client.getClass().getSimpleName() + ")",
         config.commandTimeout(), config.connectTimeout());
   }
 
@@ -129,12 +145,14 @@ final class RedisAccess implements AutoCloseable {
     }
     try {
       T result = future.get(timeoutNanos, TimeUnit.NANOSECONDS);
-      if (!healthy.getAndSet(true)) {
+      if (warned.compareAndSet(true, false)) {
+        lastRecovery = System.nanoTime();
         LOG.log(System.Logger.Level.INFO, "Redis at {0} answers again", address);
       }
       return result;
     } catch (TimeoutException e) {
       future.cancel(true);
+      refreshClusterTopology();
       throw failed(operation, "no answer within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms", e);
     } catch (ExecutionException e) {
       throw failed(operation, describe(e.getCause()), e.getCause());
@@ -177,6 +195,13 @@ final class RedisAccess implements AutoCloseable {
       StatefulRedisClusterConnection<String, byte[]> opened = cluster.connect(CODEC);
       connection = opened;
       commands = opened.async();
+    } else if (sentinelUri != null) {
+      // a plain connection asks the Sentinels only when it reconnects: a master that hangs rather than closing
+      // its connections would keep it forever. Master/Replica also follows the Sentinels' failover events.
+      StatefulRedisMasterReplicaConnection<String, byte[]> opened =
+          MasterReplica.connect((RedisClient) client, CODEC, sentinelUri);
+      connection = opened;
+      commands = opened.async();
     } else {
       StatefulRedisConnection<String, byte[]> opened = ((RedisClient) client).connect(CODEC);
       connection = opened;
@@ -184,9 +209,22 @@ final class RedisAccess implements AutoCloseable {
     }
   }
 
+  /**
+   * A Cluster master that hangs closes no connection and answers no MOVED, so no adaptive trigger fires: a
+   * timeout asks the cluster for its topology (at most every 2 s), which names the replica promoted in its place.
+   */
+  private void refreshClusterTopology() {
+    long now = System.nanoTime();
+    long last = lastTopologyRefresh.get();
+    if (client instanceof RedisClusterClient cluster && now - last >= TOPOLOGY_REFRESH_INTERVAL.toNanos()
+        && lastTopologyRefresh.compareAndSet(last, now)) {
+      cluster.refreshPartitionsAsync(); // failing, it leaves the topology as it was: the next timeout retries
+    }
+  }
+
   private SessionStoreException failed(String operation, String why, Throwable cause) {
     String message = "Redis at " + address + ": " + operation + " failed: " + why;
-    if (healthy.getAndSet(false)) {
+    if (System.nanoTime() - lastRecovery >= WARNING_QUIET_NANOS && warned.compareAndSet(false, true)) {
       LOG.log(System.Logger.Level.WARNING, message + "; requests that need Redis fail until it answers again");
     } else {
       LOG.log(System.Logger.Level.DEBUG, message);

@@ -5,27 +5,41 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A three-master Redis Cluster on loopback ports for tests: three {@link RedisServer}s in cluster mode,
- * joined by {@code redis-cli --cluster create}, without replicas and with {@code cluster-require-full-coverage
- * no}, so that a stopped master fails only the keys in its slots. Every node is stopped and deleted by
- * {@link #close}, also when starting fails half-way.
+ * A three-master Redis Cluster on loopback ports for tests: {@link RedisServer}s in cluster mode, joined by
+ * {@code redis-cli --cluster create}, with {@code cluster-require-full-coverage no}, so that a stopped master
+ * fails only the keys in its slots; without replicas, or with one per master ({@link #startWithReplicas}),
+ * which takes over its slots when its master stops. Every node is stopped and deleted by {@link #close}, also
+ * when starting fails half-way.
  */
 public final class RedisCluster implements AutoCloseable {
   private static final Duration FORM_TIMEOUT = Duration.ofSeconds(30);
 
   private final List<RedisServer> nodes = new ArrayList<>();
+  private final int replicasPerMaster;
 
-  private RedisCluster() {}
+  private RedisCluster(int replicasPerMaster) {
+    this.replicasPerMaster = replicasPerMaster;
+  }
 
-  /** A started, formed three-master cluster. */
+  /** A started, formed three-master cluster without replicas. */
   public static RedisCluster start() {
-    RedisCluster cluster = new RedisCluster();
+    return start(0);
+  }
+
+  /** A started, formed three-master cluster with one replica per master (six nodes). */
+  public static RedisCluster startWithReplicas() {
+    return start(1);
+  }
+
+  private static RedisCluster start(int replicasPerMaster) {
+    RedisCluster cluster = new RedisCluster(replicasPerMaster);
     try {
-      for (int i = 0; i < 3; i++) {
+      for (int i = 0; i < 3 * (1 + replicasPerMaster); i++) {
         cluster.nodes.add(RedisServer.start(List.of("--cluster-enabled", "yes", "--cluster-config-file",
             "nodes.conf", "--cluster-node-timeout", "2000", "--cluster-require-full-coverage", "no")));
       }
@@ -48,12 +62,12 @@ public final class RedisCluster implements AutoCloseable {
     return "redis://" + nodes.stream().map(n -> "127.0.0.1:" + n.port()).collect(Collectors.joining(","));
   }
 
-  /** The node that serves a key's hash slot. */
+  /** The node that serves a key's hash slot, as a running node sees the cluster. */
   public RedisServer nodeFor(String key) {
-    long slot = (Long) nodes.get(0).command("CLUSTER", "KEYSLOT", key);
-    for (String line : Resp.text(nodes.get(0).command("CLUSTER", "NODES")).split("\n")) {
-      String[] fields = line.strip().split(" ");
-      int port = Integer.parseInt(fields[1].substring(fields[1].indexOf(':') + 1, fields[1].indexOf('@')));
+    RedisServer asked = nodes.stream().filter(RedisServer::isRunning).findFirst().orElseThrow();
+    long slot = (Long) asked.command("CLUSTER", "KEYSLOT", key);
+    for (String[] fields : clusterNodes(asked)) {
+      int port = port(fields);
       for (int i = 8; i < fields.length; i++) {
         String[] range = fields[i].split("-");
         if (!range[0].startsWith("[") && slot >= Long.parseLong(range[0])
@@ -65,6 +79,25 @@ public final class RedisCluster implements AutoCloseable {
     throw new IllegalStateException("no node serves slot " + slot);
   }
 
+  /** The replica of {@code master}, as {@code master} sees the cluster. */
+  public RedisServer replicaOf(RedisServer master) {
+    List<String[]> lines = clusterNodes(master);
+    String masterId = lines.stream().filter(f -> f[2].contains("myself")).findFirst().orElseThrow()[0];
+    int port = port(lines.stream().filter(f -> f[3].equals(masterId)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("the node on port " + master.port() + " has no replica")));
+    return nodes.stream().filter(n -> n.port() == port).findFirst().orElseThrow();
+  }
+
+  /** CLUSTER NODES, one array of fields per node: id, ip:port@bus, flags, master id, ..., slots. */
+  private static List<String[]> clusterNodes(RedisServer asked) {
+    return Arrays.stream(Resp.text(asked.command("CLUSTER", "NODES")).split("\n"))
+        .map(line -> line.strip().split(" ")).toList();
+  }
+
+  private static int port(String[] fields) {
+    return Integer.parseInt(fields[1].substring(fields[1].indexOf(':') + 1, fields[1].indexOf('@')));
+  }
+
   @Override
   public void close() {
     nodes.forEach(RedisServer::close);
@@ -73,7 +106,7 @@ public final class RedisCluster implements AutoCloseable {
   private void create() {
     List<String> command = new ArrayList<>(List.of(RedisServer.requireBinary("redis-cli"), "--cluster", "create"));
     nodes.forEach(n -> command.add("127.0.0.1:" + n.port()));
-    command.addAll(List.of("--cluster-replicas", "0", "--cluster-yes"));
+    command.addAll(List.of("--cluster-replicas", Integer.toString(replicasPerMaster), "--cluster-yes"));
     try {
       Subprocess.run("redis-cli --cluster create", new ProcessBuilder(command).redirectErrorStream(true), "",
           Duration.ofSeconds(60)).orFail();
@@ -82,10 +115,11 @@ public final class RedisCluster implements AutoCloseable {
     }
   }
 
-  /** Polls CLUSTER INFO until every node reports the cluster ok (gossip takes a moment). */
+  /** Polls until every node reports the cluster ok and knows every replica (gossip takes a moment). */
   private void awaitFormed() {
     long deadline = System.nanoTime() + FORM_TIMEOUT.toNanos();
-    while (!nodes.stream().allMatch(n -> Resp.text(n.command("CLUSTER", "INFO")).contains("cluster_state:ok"))) {
+    while (!nodes.stream().allMatch(n -> Resp.text(n.command("CLUSTER", "INFO")).contains("cluster_state:ok")
+        && clusterNodes(n).stream().filter(f -> f[2].contains("slave")).count() == 3L * replicasPerMaster)) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("the cluster did not form within " + FORM_TIMEOUT.toSeconds() + " s");
       }

@@ -43,6 +43,7 @@ public final class RedisServer implements AutoCloseable {
   private final List<String> extraArgs;
   private final boolean sentinel;
   private Process process;
+  private boolean frozen;
   private final Thread cleanup;
 
   private RedisServer(Path dir, int port, List<String> extraArgs, boolean sentinel) {
@@ -65,11 +66,18 @@ public final class RedisServer implements AutoCloseable {
   }
 
   /**
-   * A started Sentinel that monitors {@code master} under the name {@code mymaster} (quorum 1), for
+   * A started Sentinel that monitors {@code master} under the name {@code mymaster} (quorum 1, down after 1 s
+   * without an answer, so that failover tests wait seconds, not the default minutes), for
    * {@code redis-sentinel://127.0.0.1:PORT/0#mymaster} URLs.
    */
   public static RedisServer startSentinel(RedisServer master) {
-    return start(List.of("sentinel monitor mymaster 127.0.0.1 " + master.port() + " 1"), true);
+    return start(List.of("sentinel monitor mymaster 127.0.0.1 " + master.port() + " 1",
+        "sentinel down-after-milliseconds mymaster 1000", "sentinel failover-timeout mymaster 10000"), true);
+  }
+
+  /** A started standalone server replicating {@code master} ({@code --replicaof}). */
+  public static RedisServer startReplica(RedisServer master) {
+    return start(List.of("--replicaof", "127.0.0.1", Integer.toString(master.port())));
   }
 
   private static RedisServer start(List<String> extraArgs, boolean sentinel) {
@@ -103,16 +111,36 @@ public final class RedisServer implements AutoCloseable {
     return "redis://127.0.0.1:" + port + "/0";
   }
 
-  /** Whether the process is running. */
+  /** Whether the process is running (not stopped, and not {@link #freeze frozen}). */
   public boolean isRunning() {
-    return process != null && process.isAlive();
+    return process != null && process.isAlive() && !frozen;
   }
 
   /** Stops the server (SIGTERM: Redis finishes its append-only file) and waits for it to exit. */
   public void stop() {
     if (process != null) {
-      Subprocess.stop(process, Duration.ofSeconds(20));
+      Subprocess.stop(process, frozen ? Duration.ZERO : Duration.ofSeconds(20)); // frozen: SIGTERM waits forever
       process = null;
+      frozen = false;
+    }
+  }
+
+  /**
+   * Freezes the server ({@code SIGSTOP}), as a paused VM or a network partition does: its connections stay
+   * open and it answers nothing. {@link #close} still ends it.
+   */
+  public void freeze() {
+    try {
+      Process kill = new ProcessBuilder("kill", "-STOP", Long.toString(process.pid())).inheritIO().start();
+      if (kill.waitFor() != 0) {
+        throw new IllegalStateException("kill -STOP failed for redis-server on port " + port);
+      }
+      frozen = true;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while freezing redis-server", e);
     }
   }
 
