@@ -15,7 +15,7 @@ import java.util.Map;
  * cookie and saves it with a new visit count. A request is either served with the stored data or fails with
  * {@link SessionStoreException} (the 503 path): an empty session in place of a stored one fails the test.
  */
-final class FailoverTraffic {
+final class FailoverTraffic implements AutoCloseable {
   private final RedisSessionInterface sessions;
   private final Map<String, String> users = new LinkedHashMap<>(); // session id -> the user stored in it
   private final Map<String, Integer> visits = new LinkedHashMap<>(); // session id -> the last visit saved
@@ -104,7 +104,8 @@ final class FailoverTraffic {
     return MsgSpecSerializer.of(SerializationFormat.MSGPACK).decode(stored);
   }
 
-  void close() {
+  @Override
+  public void close() {
     sessions.close();
   }
 }

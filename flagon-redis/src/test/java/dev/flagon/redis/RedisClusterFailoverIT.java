@@ -33,8 +33,7 @@ class RedisClusterFailoverIT {
 
   private static void failOver(Consumer<RedisServer> takeDown) {
     try (RedisCluster cluster = RedisCluster.startWithReplicas()) {
-      FailoverTraffic traffic = new FailoverTraffic(cluster.url(), true);
-      try {
+      try (FailoverTraffic traffic = new FailoverTraffic(cluster.url(), true)) {
         for (int i = 0; i < SESSIONS; i++) {
           traffic.saveNew("user-" + i);
         }
@@ -49,7 +48,7 @@ class RedisClusterFailoverIT {
           takeDown.accept(master);
           Await.until(LIMIT, "the replica's promotion", () -> {
             traffic.round(++visit[0]); // requests go on: served, or refused while its slots have no master
-            return RedisSentinelFailoverIT.isMaster(replica);
+            return replica.isMaster();
           });
           Await.until(LIMIT, "every session served through the cluster client after the promotion",
               () -> traffic.round(++visit[0]));
@@ -70,8 +69,6 @@ class RedisClusterFailoverIT {
         }
         assertThat(replica.command("EXISTS", "session:" + fresh)).as("a new session in the failed-over slots")
             .isEqualTo(1L);
-      } finally {
-        traffic.close();
       }
     }
   }

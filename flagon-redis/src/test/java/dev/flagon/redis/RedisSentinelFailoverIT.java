@@ -34,9 +34,8 @@ class RedisSentinelFailoverIT {
     try (RedisServer master = RedisServer.start(); RedisServer replica = RedisServer.startReplica(master);
         RedisServer sentinel = RedisServer.startSentinel(master)) {
       Await.until(LIMIT, "the Sentinel discovering the replica", () -> sentinelKnows(sentinel, replica));
-      FailoverTraffic traffic = new FailoverTraffic(
-          "redis-sentinel://127.0.0.1:" + sentinel.port() + "/0#mymaster", false);
-      try {
+      try (FailoverTraffic traffic = new FailoverTraffic(
+          "redis-sentinel://127.0.0.1:" + sentinel.port() + "/0#mymaster", false)) {
         for (int i = 0; i < SESSIONS; i++) {
           traffic.saveNew("user-" + i);
         }
@@ -47,7 +46,7 @@ class RedisSentinelFailoverIT {
         int[] visit = {0};
         Await.until(LIMIT, "the Sentinel naming the promoted replica as master", () -> {
           traffic.round(++visit[0]); // requests go on meanwhile: served, or refused while there is no master
-          return isMaster(replica) && Integer.toString(replica.port()).equals(Resp.text(
+          return replica.isMaster() && Integer.toString(replica.port()).equals(Resp.text(
               ((List<?>) sentinel.command("SENTINEL", "GET-MASTER-ADDR-BY-NAME", "mymaster")).get(1)));
         });
         Await.until(LIMIT, "every session served through the Sentinel URL after the promotion",
@@ -62,8 +61,6 @@ class RedisSentinelFailoverIT {
         String fresh = traffic.saveNew("after-failover");
         assertThat(replica.command("EXISTS", "session:" + fresh)).as("a new session on the new master").isEqualTo(1L);
         assertThat(traffic.request(fresh, 1)).as("the new session read back").isTrue();
-      } finally {
-        traffic.close();
       }
     }
   }
@@ -77,9 +74,5 @@ class RedisSentinelFailoverIT {
       }
     }
     return false;
-  }
-
-  static boolean isMaster(RedisServer server) {
-    return "master".equals(Resp.text(((List<?>) server.command("ROLE")).get(0)));
   }
 }

@@ -117,18 +117,8 @@ public final class RedisCluster implements AutoCloseable {
 
   /** Polls until every node reports the cluster ok and knows every replica (gossip takes a moment). */
   private void awaitFormed() {
-    long deadline = System.nanoTime() + FORM_TIMEOUT.toNanos();
-    while (!nodes.stream().allMatch(n -> Resp.text(n.command("CLUSTER", "INFO")).contains("cluster_state:ok")
-        && clusterNodes(n).stream().filter(f -> f[2].contains("slave")).count() == 3L * replicasPerMaster)) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the cluster did not form within " + FORM_TIMEOUT.toSeconds() + " s");
-      }
-      try {
-        Thread.sleep(50); // waiting for other processes to gossip, not for time in the code under test
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while the cluster formed", e);
-      }
-    }
+    Await.until(FORM_TIMEOUT, "every node seeing the cluster formed with its replicas", () -> nodes.stream()
+        .allMatch(n -> Resp.text(n.command("CLUSTER", "INFO")).contains("cluster_state:ok")
+            && clusterNodes(n).stream().filter(f -> f[2].contains("slave")).count() == 3L * replicasPerMaster));
   }
 }

@@ -116,6 +116,11 @@ public final class RedisServer implements AutoCloseable {
     return process != null && process.isAlive() && !frozen;
   }
 
+  /** Whether the server's {@code ROLE} is master (a replica promoted by a failover says so too). */
+  public boolean isMaster() {
+    return "master".equals(Resp.text(((List<?>) command("ROLE")).get(0)));
+  }
+
   /** Stops the server (SIGTERM: Redis finishes its append-only file) and waits for it to exit. */
   public void stop() {
     if (process != null) {
