@@ -3,6 +3,7 @@ package dev.flagon.login;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagon.json.TaggedJson;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,39 @@ class FlaskLoginInteropTest {
     assertThat(loggedIn).as("cases ending logged in, seed %d", seed).isBetween(CASES / 10, CASES - CASES / 10);
     assertThat(cookiesSet).as("remember cookies set, seed %d", seed).isGreaterThan(CASES / 20);
     assertThat(cookiesCleared).as("remember cookies cleared, seed %d", seed).isGreaterThan(CASES / 20);
+  }
+
+  /**
+   * Flask-Login's one crash on a remember cookie: {@code hmac.compare_digest} refuses non-ASCII text with a
+   * {@code TypeError} (an HTTP 500). A cookie whose separator was changed has its digest begin inside the
+   * id; with a non-ASCII id Flagon reads it as no remember cookie, and the session stays as Flask leaves it.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void rememberCookieWithNonAsciiDigest_flaskLoginRaises_flagonReadsNoCookie() {
+    String valid = new RememberToken("dev".getBytes(StandardCharsets.ISO_8859_1)).encode("\u00e9|\u00fc");
+    String broken = valid.substring(0, valid.lastIndexOf('|')) + "a" + valid.substring(valid.lastIndexOf('|') + 1);
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("kind", "login");
+    request.put("secret", "dev");
+    request.put("config", Map.of());
+    request.put("now_us", 1_800_000_000_000_000L);
+    request.put("headers", List.of());
+    request.put("remote_addr", "127.0.0.1");
+    request.put("inactive", List.of());
+    request.put("unknown", List.of());
+    request.put("session", "{}");
+    request.put("cookies", List.of(List.of("remember_token", broken)));
+    request.put("ops", List.of(List.of("remembered"), List.of("user"), List.of("decode", broken), List.of("finish")));
+
+    Map<String, Object> flask = Oracle.ask(List.of(request)).get(0);
+    Map<String, Object> typeError = Map.of("error", "TypeError");
+    assertThat((List<Object>) flask.get("results")).containsExactly(typeError, typeError, typeError, List.of());
+
+    Map<String, Object> java = LoginRunner.run(request, 0);
+    assertThat((List<Object>) java.get("results")).containsExactly(false, null, null, List.of());
+    assertThat(java.get("session")).isEqualTo(flask.get("session")).isEqualTo("{}");
+    assertThat(java.get("modified")).isEqualTo(flask.get("modified"));
   }
 
   private static Map<String, Object> request(LoginGenerator generate, Random random) {
