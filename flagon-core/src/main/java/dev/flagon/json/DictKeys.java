@@ -176,9 +176,18 @@ final class DictKeys {
         if (!Character.isSurrogate(x) && !Character.isSurrogate(y)) {
           return x - y;
         }
-        // Step back onto a shared high surrogate so that pairs compare as whole code points.
-        int at = i > 0 && Character.isHighSurrogate(a.charAt(i - 1)) ? i - 1 : i;
-        return Integer.compare(Character.codePointAt(a, at), Character.codePointAt(b, at));
+        // Step back onto a shared high surrogate (it always starts a code point, paired or lone), then compare
+        // whole code points: after a lone one the next may still be equal (U+D800 '>' < U+D800 U+D800 U+DEC6).
+        for (int at = i > 0 && Character.isHighSurrogate(a.charAt(i - 1)) ? i - 1 : i;
+            at < a.length() && at < b.length(); ) {
+          int p = Character.codePointAt(a, at);
+          int q = Character.codePointAt(b, at);
+          if (p != q) {
+            return Integer.compare(p, q);
+          }
+          at += Character.charCount(p);
+        }
+        break; // one is a prefix of the other in code points
       }
     }
     return a.length() - b.length();

@@ -15,6 +15,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -94,18 +95,32 @@ class ItsdangerousInteropTest {
     }
   }
 
-  /** The first key, from the current one then the fallbacks newest first, equal to the signing fallback. */
+  /**
+   * The first key, from the current one then the fallbacks newest first, that signs as the signing fallback
+   * does: the same key to the MAC, so an empty key and a zero byte count as one (see {@link #macKey}).
+   */
   private static int expectedKeyIndex(Case c) {
-    byte[] used = c.fallbacks.get(c.fallbackIndex);
-    if (java.util.Arrays.equals(c.key, used)) {
+    byte[] used = macKey(c, c.fallbacks.get(c.fallbackIndex));
+    if (Arrays.equals(macKey(c, c.key), used)) {
       return 0;
     }
     for (int j = c.fallbacks.size() - 1; j >= 0; j--) {
-      if (java.util.Arrays.equals(c.fallbacks.get(j), used)) {
+      if (Arrays.equals(macKey(c, c.fallbacks.get(j)), used)) {
         return j + 1;
       }
     }
     throw new AssertionError();
+  }
+
+  /**
+   * The derived key as HMAC uses it (RFC 2104): hashed when longer than the hash's block, then zero-padded
+   * to the block. With the {@code hmac} and {@code none} derivations, keys that differ only in trailing zero
+   * bytes sign alike, in itsdangerous as in Flagon.
+   */
+  private static byte[] macKey(Case c, byte[] secret) {
+    byte[] key = c.signing().deriveKey(secret);
+    int block = c.digest == Digest.SHA1 || c.digest == Digest.SHA256 ? 64 : 128;
+    return Arrays.copyOf(key.length > block ? c.digest.newMessageDigest().digest(key) : key, block);
   }
 
   private static List<Case> randomCases(Random random) {
@@ -116,13 +131,15 @@ class ItsdangerousInteropTest {
           Case c = new Case();
           c.kd = kd;
           c.digest = digest;
-          // The first case of each combination has an empty current key, the second an empty fallback.
-          c.key = n == 0 ? new byte[0] : randomBytes(random, random.nextInt(4) == 0 ? 129 + random.nextInt(80) : random.nextInt(40));
-          int fallbackCount = n == 1 ? 2 : random.nextInt(3);
+          // The first case of each combination has an empty current key, the second an empty fallback, the
+          // seventh a current key of one zero byte and an empty fallback (one key to HMAC, two to a hash).
+          c.key = n == 0 ? new byte[0] : n == 6 ? new byte[1]
+              : randomBytes(random, random.nextInt(4) == 0 ? 129 + random.nextInt(80) : random.nextInt(40));
+          int fallbackCount = n == 1 ? 2 : n == 6 ? 1 : random.nextInt(3);
           for (int f = 0; f < fallbackCount; f++) {
-            c.fallbacks.add(n == 1 && f == 0 ? new byte[0] : randomBytes(random, random.nextInt(70)));
+            c.fallbacks.add((n == 1 || n == 6) && f == 0 ? new byte[0] : randomBytes(random, random.nextInt(70)));
           }
-          c.fallbackIndex = fallbackCount == 0 ? null : (n == 1 ? 0 : random.nextInt(fallbackCount));
+          c.fallbackIndex = fallbackCount == 0 ? null : (n == 1 || n == 6 ? 0 : random.nextInt(fallbackCount));
           c.salt = n == 2 ? "" : (n == 3 ? "cookie-session" : randomText(random, 20));
           c.value = randomText(random, 60);
           c.timestamp = n == 4 ? 0 : (n == 5 ? TimestampSigner.MAX_TIMESTAMP : (long) (random.nextDouble() * TimestampSigner.MAX_TIMESTAMP));

@@ -49,6 +49,23 @@ class TaggedJsonDumpsTest {
     assertThat(JSON.dumps(map)).isEqualTo("{\"\\ud800\":2,\"\\ue000\":1}");
   }
 
+  /**
+   * A shared lone high surrogate followed by different text: the keys differ at the next code point, not at
+   * the surrogate (Python 3.11's json.dumps(sort_keys=True) wrote these expected texts).
+   */
+  @Test
+  void dumps_keysSharingLoneHighSurrogate_sortByTheCodePointAfterIt() {
+    Map<String, Object> afterIt = new LinkedHashMap<>();
+    afterIt.put("k\uD800\uD800\uDEC6", 2); // U+D800 then U+102C6
+    afterIt.put("k\uD800>", 1); // U+D800 then '>'
+    Map<String, Object> pairOrLone = new LinkedHashMap<>();
+    pairOrLone.put("\uD800\uDC00", 1); // U+10000
+    pairOrLone.put("\uD800\uD800\uDC00", 2); // U+D800 then U+10000
+
+    assertThat(JSON.dumps(afterIt)).isEqualTo("{\"k\\ud800>\":1,\"k\\ud800\\ud800\\udec6\":2}");
+    assertThat(JSON.dumps(pairOrLone)).isEqualTo("{\"\\ud800\\ud800\\udc00\":2,\"\\ud800\\udc00\":1}");
+  }
+
   @Test
   void dumps_stringEscapes_matchPythonEnsureAscii() {
     String text = "q\" b\\ s/ n\n r\r t\t b\b f\f nul\0 us\u001f del\u007f <&'> \u00e9 \u2028 \uABCD";

@@ -96,7 +96,9 @@ class FlaskWtfInteropTest {
           .as("same_origin(%s, %s), seed %d", Oracle.json(pairs.get(i)[0]), Oracle.json(pairs.get(i)[1]), seed)
           .isEqualTo(Boolean.TRUE.equals(expected));
     }
-    assertThat(same).as("same origins, seed %d", seed).isGreaterThan(100);
+    // The generator reaches both outcomes. A pair is the same origin with p = 32/675, about 142 of 3000:
+    // 50 or fewer happens once in 10^19 runs (100 or fewer, once in 12000); errors have p = 0.68.
+    assertThat(same).as("same origins, seed %d", seed).isGreaterThan(50);
     assertThat(errors).as("Python errors, seed %d", seed).isGreaterThan(100);
   }
 
