@@ -2,6 +2,7 @@ package dev.flagon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.ThreadMXBean;
 import dev.flagon.codec.BadPayloadException;
 import dev.flagon.codec.KeyRing;
@@ -116,7 +117,19 @@ class DecodeBudgetPropertiesTest {
         + PER_VALUE * values;
   }
 
+  /**
+   * The bound counts bytes as a 64-bit JVM lays objects out with compressed references, its default for
+   * heaps under 32 GiB; flagon-core's surefire argLine fixes -Xmx so that a large machine's RAM (or a
+   * MaxRAMPercentage in JAVA_TOOL_OPTIONS) cannot turn them off. Without them references and headers grow:
+   * {@code " di"} chains at the value limit measured up to 1.09 of the bound, about one payload in 2,000, so
+   * about one run in five of this property failed.
+   */
+  private static final boolean COMPRESSED_REFERENCES = "true".equals(ManagementFactory
+      .getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption("UseCompressedOops").getValue());
+
   private static long allocatedBy(Runnable decode) {
+    assertThat(COMPRESSED_REFERENCES).as("UseCompressedOops, which the documented bound assumes (not with ZGC,"
+        + " nor with -Xmx of 32g or more)").isTrue();
     decode.run(); // classes loaded, code warm
     long before = THREADS.getThreadAllocatedBytes(Thread.currentThread().getId());
     decode.run();
