@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.flagon.SessionStoreException;
 import dev.flagon.codec.Secret;
 import dev.flagon.redis.testing.RedisServer;
-import dev.flagon.redis.testing.Resp;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -103,17 +101,16 @@ class RedisSessionStoreIT {
   }
 
   @Test
-  void redisSlow_typedErrorWithinTheTimeoutPlus100Milliseconds() {
+  void redisSlow_typedErrorAfterTheTimeout_notWhenRedisWakes() {
     String id = ids.newId();
     store.set(id, new byte[] {1}, 60);
-    var sleeping = redis.debugSleep(2);
-    // Redis is asleep once another connection gets no answer (PING) for 300 ms
-    assertThatThrownBy(() -> Resp.command(redis.port(), 300, "PING")).isInstanceOf(UncheckedIOException.class);
+    var sleeping = redis.debugSleep(3); // returns once Redis is asleep
     long start = System.nanoTime();
     assertThatThrownBy(() -> store.get(id)).isInstanceOf(SessionStoreException.class)
         .hasMessageContaining("GET failed");
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-    assertThat(elapsed).isLessThan(Duration.ofSeconds(1).plusMillis(100));
+    // the timeout is 1 s and Redis sleeps 3 s: a margin of 1 s for a loaded machine, still far from the sleep
+    assertThat(elapsed).isLessThan(Duration.ofSeconds(2));
     sleeping.join();
     assertThat(store.get(id)).isPresent(); // and the connection is usable again
   }

@@ -156,8 +156,8 @@ public final class RedisServer implements AutoCloseable {
   }
 
   /**
-   * Sends {@code DEBUG SLEEP seconds} on a connection of its own, before returning: Redis answers nothing else
-   * until it wakes up.
+   * Sends {@code DEBUG SLEEP seconds} on a connection of its own and returns once Redis is asleep: it answers
+   * nothing else until it wakes up.
    *
    * @return completes when Redis has woken up
    */
@@ -182,7 +182,24 @@ public final class RedisServer implements AutoCloseable {
     }, "redis-debug-sleep");
     waiter.setDaemon(true);
     waiter.start();
+    awaitAsleep();
     return done;
+  }
+
+  /**
+   * Sent is not asleep yet: in one event-loop turn Redis may answer a command that arrived on an open connection
+   * (a client under test) before it reads DEBUG SLEEP on the new one. A command on a newer connection is read
+   * after it, so Redis is asleep once a PING on a new connection goes unanswered for 300 ms.
+   */
+  private void awaitAsleep() {
+    Await.until(Duration.ofSeconds(10), "redis-server on port " + port + " falling asleep", () -> {
+      try {
+        Resp.command(port, 300, "PING");
+        return false; // answered: DEBUG SLEEP not read yet
+      } catch (UncheckedIOException noAnswer) {
+        return true;
+      }
+    });
   }
 
   private static void closeQuietly(Socket socket) {
