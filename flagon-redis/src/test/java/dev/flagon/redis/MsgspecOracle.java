@@ -13,6 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Live msgspec 0.22 (src/test/python/msgspec_oracle.py): one Python process answering a request per line.
@@ -74,7 +78,7 @@ final class MsgspecOracle implements AutoCloseable {
       in.write(request);
       in.write('\n');
       in.flush();
-      String line = out.readLine();
+      String line = answerWithin(Duration.ofSeconds(60), request);
       if (line == null) {
         throw new IllegalStateException("the msgspec oracle exited");
       }
@@ -85,6 +89,28 @@ final class MsgspecOracle implements AutoCloseable {
       return answer;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The oracle's next line; a hung oracle fails the test instead of hanging the build. */
+  private String answerWithin(Duration limit, String request) throws IOException {
+    CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
+      try {
+        return out.readLine();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    try {
+      return line.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      process.destroyForcibly();
+      throw new IllegalStateException("the msgspec oracle did not answer within " + limit + ": " + request);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the msgspec oracle", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof UncheckedIOException u ? u.getCause() : new IOException(e.getCause());
     }
   }
 
